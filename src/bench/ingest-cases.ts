@@ -1,0 +1,112 @@
+/**
+ * Ingestion benchmarks: text and HTML, through the core alone (parse, clean,
+ * segment, identify) and end to end into a SQLite store; plain
+ * @mozilla/readability on the same pages as the reference.
+ */
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { gunzipSync } from 'node:zlib'
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import { chronoDateParser } from '../ingest/date-parser.js'
+import { parseHtmlPage } from '../ingest/html.js'
+import { ingest } from '../ingest/ingest.js'
+import { detectLanguage } from '../ingest/language.js'
+import { parseTextDocument } from '../ingest/text.js'
+import { prepareArticle } from '../pipeline.js'
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import { sharedDir } from '../testing/shared-data.js'
+import type { BenchCase } from './measure.js'
+import { seededRandom, syntheticHtmlPage, syntheticTextArticle } from './synthetic.js'
+
+const TEXT_ARTICLES = 5000
+const HTML_ROUNDS = 3
+
+function textArticles(): string[] {
+  const random = seededRandom(42)
+  return Array.from({ length: TEXT_ARTICLES }, () => syntheticTextArticle(random))
+}
+
+/** Real pages when the shared benchmark data is there (the AEB pages), synthetic ones otherwise. */
+function htmlPages(): { pages: string[]; origin: string } {
+  const shared = sharedDir()
+  const folder = shared === null ? null : join(shared, 'bench', 'aeb', 'html')
+  if (folder !== null) {
+    try {
+      const names = readdirSync(folder).filter((n) => n.endsWith('.html.gz')).sort()
+      const pages = names.map((n) => gunzipSync(readFileSync(join(folder, n))).toString('utf8'))
+      if (pages.length > 0) return { pages, origin: `${pages.length} AEB pages × ${HTML_ROUNDS}` }
+    } catch {
+      // Fall through to synthetic pages.
+    }
+  }
+  const random = seededRandom(7)
+  return { pages: Array.from({ length: 100 }, () => syntheticHtmlPage(random)), origin: `100 synthetic pages × ${HTML_ROUNDS}` }
+}
+
+const opts = { parseDate: chronoDateParser, detectLanguage }
+
+export const INGEST_CASES: readonly BenchCase[] = [
+  {
+    name: 'ingest text (core)',
+    about: `${TEXT_ARTICLES} synthetic 600-word text articles: parse, clean, segment, identify`,
+    unit: 'articles',
+    prepare: textArticles,
+    run: (input) => {
+      const texts = input as string[]
+      for (const [i, text] of texts.entries()) prepareArticle(parseTextDocument(text, { kind: 'file', location: `${i}.txt` }), opts)
+      return { items: texts.length }
+    },
+  },
+  {
+    name: 'ingest text (files → SQLite)',
+    about: `${TEXT_ARTICLES} text files ingested end to end into a new SQLite store`,
+    unit: 'articles',
+    prepare: () => {
+      const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'))
+      textArticles().forEach((text, i) => writeFileSync(join(dir, `${String(i).padStart(5, '0')}.txt`), text))
+      return dir
+    },
+    run: async (input) => {
+      const dir = input as string
+      const store = openSqliteStore(join(dir, 'bench.db'))
+      try {
+        const report = await ingest([dir], store)
+        return { items: report.inserted }
+      } finally {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  },
+  {
+    name: 'ingest HTML (core)',
+    about: 'news pages: DOM, metadata, Readability, blocks, clean, segment, identify',
+    unit: 'pages',
+    prepare: htmlPages,
+    run: (input) => {
+      const { pages, origin } = input as ReturnType<typeof htmlPages>
+      for (let round = 0; round < HTML_ROUNDS; round++) {
+        for (const [i, html] of pages.entries()) prepareArticle(parseHtmlPage(html, { kind: 'file', location: `${i}.html` }), opts)
+      }
+      return { items: pages.length * HTML_ROUNDS, notes: origin }
+    },
+  },
+  {
+    name: 'reference: plain @mozilla/readability',
+    about: 'the same pages through linkedom + Readability.parse() only',
+    unit: 'pages',
+    prepare: htmlPages,
+    run: (input) => {
+      const { pages, origin } = input as ReturnType<typeof htmlPages>
+      for (let round = 0; round < HTML_ROUNDS; round++) {
+        for (const html of pages) {
+          const { document } = parseHTML(html)
+          new Readability(document as unknown as ConstructorParameters<typeof Readability>[0]).parse()
+        }
+      }
+      return { items: pages.length * HTML_ROUNDS, notes: origin }
+    },
+  },
+]

@@ -1,0 +1,39 @@
+import { CrosscheckError } from '../../errors.js'
+import { ingest } from '../../ingest/ingest.js'
+import { EXIT } from '../exit-codes.js'
+import { type CommandContext, integerFlag, writeJson } from '../main.js'
+import { progressBar } from '../progress.js'
+
+/** `crosscheck ingest <inputs…>`: exit 0 when every input was read, 1 when some failed. */
+export async function runIngest(context: CommandContext): Promise<number> {
+  const { values, positionals, store, json, out } = context
+  if (positionals.length === 0) throw new CrosscheckError('USAGE', 'name at least one file, directory, URL or - (standard input)')
+  const timeoutSeconds = integerFlag(values, 'timeout', 15)
+  const quiet = values['quiet'] === true || json
+  const bar = progressBar(context.err)
+  const report = await ingest(positionals, store, {
+    followLinks: values['follow-links'] === true,
+    allowPrivateAddresses: values['allow-private'] === true,
+    timeoutMs: timeoutSeconds * 1000,
+    maxBytes: integerFlag(values, 'max-bytes', 16 * 1024 * 1024),
+    batchSize: Math.max(1, integerFlag(values, 'batch-size', 200)),
+    onEvent: (event) => {
+      if (event.kind === 'progress') bar.update(event.done, event.total, event.current)
+      else if (event.kind === 'failed') bar.log(`error: ${event.location}: ${event.message} [${event.code}]`)
+      else if (event.kind === 'skipped' && !quiet) bar.log(`skipped: ${event.location}: ${event.reason}`)
+      else if (event.kind === 'stored' && !quiet) {
+        const what = event.status === 'inserted' ? 'stored' : 'already stored'
+        bar.log(`${what}: ${event.id} ${event.location}${event.title === null ? '' : ` "${event.title}"`}`)
+      }
+    },
+  })
+  bar.done()
+  if (json) {
+    writeJson(out, report)
+  } else {
+    const parts = [`${report.inserted} new`, `${report.duplicates} already stored`, `${report.failed.length} failed`]
+    if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`)
+    out.write(`ingested ${report.stored.length} article${report.stored.length === 1 ? '' : 's'} (${parts.join(', ')})\n`)
+  }
+  return report.failed.length > 0 ? EXIT.PARTIAL : EXIT.OK
+}

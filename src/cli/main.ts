@@ -1,0 +1,120 @@
+#!/usr/bin/env node
+/**
+ * The `crosscheck` command: parses argv against the option tables, opens the
+ * store, and hands over to one command. Each command is a thin shell over
+ * the core; errors become exit codes here and nowhere else.
+ */
+import { readFileSync } from 'node:fs'
+import { parseArgs } from 'node:util'
+import { CrosscheckError, describeError } from '../errors.js'
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { Store } from '../store/store.js'
+import { runArticles } from './commands/articles.js'
+import { runIngest } from './commands/ingest.js'
+import { runShow } from './commands/show.js'
+import { EXIT, exitCodeFor } from './exit-codes.js'
+import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
+
+/** What every command receives: its parsed flags and positionals, the store, and where to write. */
+export interface CommandContext {
+  readonly values: Readonly<Record<string, string | boolean | undefined>>
+  readonly positionals: readonly string[]
+  readonly json: boolean
+  readonly store: Store
+  readonly out: NodeJS.WritableStream
+  readonly err: NodeJS.WriteStream
+}
+
+const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
+  ingest: runIngest,
+  articles: runArticles,
+  show: runShow,
+}
+
+export async function main(argv: readonly string[]): Promise<number> {
+  const commandIndex = argv.findIndex((arg) => Object.hasOwn(COMMANDS, arg))
+  const name = commandIndex === -1 ? undefined : (argv[commandIndex] as CommandName)
+  const command = name === undefined ? undefined : COMMANDS[name]
+  let parsed
+  try {
+    parsed = parseArgs({
+      args: commandIndex === -1 ? [...argv] : [...argv.slice(0, commandIndex), ...argv.slice(commandIndex + 1)],
+      options: parseArgsOptions(command?.options ?? GLOBAL_OPTIONS),
+      allowPositionals: true,
+      strict: true,
+    })
+  } catch (error) {
+    process.stderr.write(`crosscheck: ${describeError(error)}\n\n${helpText(command)}\n`)
+    return EXIT.USAGE
+  }
+  const values = parsed.values as Record<string, string | boolean | undefined>
+  if (values['version'] === true) {
+    process.stdout.write(`${readVersion()}\n`)
+    return EXIT.OK
+  }
+  if (values['help'] === true) {
+    process.stdout.write(`${helpText(command)}\n`)
+    return EXIT.OK
+  }
+  if (name === undefined) {
+    const unknown = parsed.positionals[0]
+    process.stderr.write(`${unknown === undefined ? '' : `crosscheck: unknown command '${unknown}'\n\n`}${helpText()}\n`)
+    return EXIT.USAGE
+  }
+
+  const dbPath = (values['db'] as string | undefined) || process.env['CROSSCHECK_DB'] || 'crosscheck.db'
+  let store: Store
+  try {
+    store = openSqliteStore(dbPath)
+  } catch (error) {
+    process.stderr.write(`crosscheck: ${describeError(error)}\n`)
+    return EXIT.STORE
+  }
+  try {
+    return await RUNNERS[name]({
+      values,
+      positionals: parsed.positionals,
+      json: values['json'] === true,
+      store,
+      out: process.stdout,
+      err: process.stderr,
+    })
+  } catch (error) {
+    if (error instanceof CrosscheckError) {
+      process.stderr.write(`crosscheck ${name}: ${error.message}${error.input === undefined ? '' : ` (${error.input})`}\n`)
+      return exitCodeFor(error.code)
+    }
+    process.stderr.write(`crosscheck ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
+    return EXIT.INTERNAL
+  } finally {
+    await store.close()
+  }
+}
+
+function readVersion(): string {
+  const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
+  return pkg.version
+}
+
+/** Positive whole number from a flag, or a usage error naming the flag. */
+export function integerFlag(values: CommandContext['values'], name: string, fallback: number): number {
+  const raw = values[name]
+  if (raw === undefined || typeof raw === 'boolean') return fallback
+  const value = Number(raw)
+  if (!Number.isInteger(value) || value < 0) {
+    throw new CrosscheckError('USAGE', `--${name} expects a whole number, got '${raw}'`)
+  }
+  return value
+}
+
+/** Writes JSON the way every --json output is written: pretty, one trailing newline. */
+export function writeJson(out: NodeJS.WritableStream, value: unknown): void {
+  out.write(`${JSON.stringify(value, null, 2)}\n`)
+}
+
+// Run only when executed, not when imported by tests.
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  main(process.argv.slice(2)).then((code) => {
+    process.exitCode = code
+  })
+}

@@ -1,0 +1,140 @@
+/**
+ * Every flag of the CLI, declared once. `--help` text and the argument
+ * parser are both generated from these tables, so they cannot drift apart.
+ */
+import type { ParseArgsConfig } from 'node:util'
+
+export interface OptionSpec {
+  readonly type: 'string' | 'boolean'
+  readonly short?: string
+  readonly description: string
+  /** Placeholder shown in help for string options. */
+  readonly argument?: string
+  /** Default shown in help (the code resolves it where the value is used). */
+  readonly defaultText?: string
+}
+
+export type OptionTable = Readonly<Record<string, OptionSpec>>
+
+export const GLOBAL_OPTIONS = {
+  db: {
+    type: 'string',
+    description: 'SQLite store file (created on first use); also $CROSSCHECK_DB',
+    argument: '<file>',
+    defaultText: './crosscheck.db',
+  },
+  json: { type: 'boolean', description: 'print machine-readable JSON on stdout' },
+  help: { type: 'boolean', short: 'h', description: 'show help' },
+  version: { type: 'boolean', description: 'print the version' },
+} as const satisfies OptionTable
+
+export interface CommandSpec {
+  readonly name: string
+  readonly usage: string
+  readonly summary: string
+  readonly details?: string
+  readonly options: OptionTable
+}
+
+export const COMMANDS = {
+  ingest: {
+    name: 'ingest',
+    usage: 'crosscheck ingest <path|directory|url|->...',
+    summary: 'read articles, clean them and keep them in the store',
+    details: [
+      'Formats: plain text (.txt), HTML pages (.html), JSON (.json), JSON Lines (.jsonl),',
+      'RSS/Atom/RDF feeds (.rss, .atom, .xml), WARC archives (.warc, .warc.gz), URLs, and',
+      "'-' for standard input (format sniffed). Directories are read recursively.",
+      'An input that fails is reported with the reason; the rest goes on. Ingesting the',
+      'same article again changes nothing.',
+    ].join('\n'),
+    options: {
+      'follow-links': { type: 'boolean', description: "fetch the page each feed item links to instead of the feed's own text" },
+      'allow-private': {
+        type: 'boolean',
+        description: 'let URLs reach loopback and private networks (refused by default)',
+      },
+      timeout: { type: 'string', argument: '<seconds>', description: 'time limit for one fetch', defaultText: '15' },
+      'max-bytes': {
+        type: 'string',
+        argument: '<bytes>',
+        description: 'largest single document (file, page, JSON line, WARC record)',
+        defaultText: '16777216',
+      },
+      'batch-size': { type: 'string', argument: '<n>', description: 'articles per store transaction', defaultText: '200' },
+      quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
+    },
+  },
+  articles: {
+    name: 'articles',
+    usage: 'crosscheck articles [--limit n] [--offset n]',
+    summary: 'list stored articles, oldest first',
+    options: {
+      limit: { type: 'string', argument: '<n>', description: 'how many', defaultText: '100' },
+      offset: { type: 'string', argument: '<n>', description: 'skip this many', defaultText: '0' },
+    },
+  },
+  show: {
+    name: 'show',
+    usage: 'crosscheck show <id>',
+    summary: 'show one article: metadata, cleaned text, and what cleaning removed',
+    details: 'The id may be shortened to any unique prefix of at least 4 characters.',
+    options: {
+      raw: { type: 'boolean', description: 'also print the raw input as it was ingested' },
+    },
+  },
+} as const satisfies Readonly<Record<string, CommandSpec>>
+
+export type CommandName = keyof typeof COMMANDS
+
+/** The `parseArgs` option config for a command: its own flags plus the global ones. */
+export function parseArgsOptions(table: OptionTable): NonNullable<ParseArgsConfig['options']> {
+  const options: NonNullable<ParseArgsConfig['options']> = {}
+  const all: OptionTable = { ...GLOBAL_OPTIONS, ...table }
+  for (const [name, spec] of Object.entries(all)) {
+    options[name] = { type: spec.type, ...(spec.short === undefined ? {} : { short: spec.short }) }
+  }
+  return options
+}
+
+/** Help text for the whole CLI, or for one command. */
+export function helpText(command?: CommandSpec): string {
+  if (command === undefined) {
+    const width = Math.max(...Object.keys(COMMANDS).map((name) => name.length))
+    return [
+      'crosscheck: which articles tell the same story, who copied whom, what each claims.',
+      '',
+      'Usage: crosscheck [--db <file>] [--json] <command> [options]',
+      '',
+      'Commands:',
+      ...Object.values(COMMANDS).map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
+      '',
+      'Global options:',
+      ...optionLines(GLOBAL_OPTIONS),
+      '',
+      "Run 'crosscheck <command> --help' for a command's options.",
+    ].join('\n')
+  }
+  return [
+    `Usage: ${command.usage}`,
+    '',
+    command.summary.charAt(0).toUpperCase() + command.summary.slice(1) + '.',
+    ...(command.details === undefined ? [] : ['', command.details]),
+    '',
+    'Options:',
+    ...optionLines(command.options),
+    '',
+    'Global options:',
+    ...optionLines(GLOBAL_OPTIONS),
+  ].join('\n')
+}
+
+function optionLines(table: OptionTable): string[] {
+  const rows = Object.entries(table).map(([name, spec]) => {
+    const flag = `${spec.short === undefined ? '    ' : `-${spec.short}, `}--${name}${spec.argument === undefined ? '' : ` ${spec.argument}`}`
+    const text = `${spec.description}${spec.defaultText === undefined ? '' : ` (default: ${spec.defaultText})`}`
+    return [flag, text] as const
+  })
+  const width = Math.max(0, ...rows.map(([flag]) => flag.length))
+  return rows.map(([flag, text]) => `  ${flag.padEnd(width)}  ${text}`)
+}

@@ -1,0 +1,64 @@
+/**
+ * The date-parsing strategy the core's dateline reader uses, built on
+ * chrono-node, and the normaliser for dates that inputs state in metadata.
+ */
+import * as chrono from 'chrono-node'
+import type { DateParser, ParsedDate } from '../types.js'
+
+/**
+ * Reads the first full date in `text` (day, month and year all stated, or
+ * implied by a weekday and the reference date). A bare "Monday" without a
+ * reference is not a publication date.
+ *
+ * @example
+ * chronoDateParser('Tuesday, March 11, 2025') // => { iso: '2025-03-11', start: 0, end: 23 }
+ */
+export const chronoDateParser: DateParser = (text, reference) => {
+  const results = chrono.strict.parse(text, reference ?? new Date(0), { forwardDate: false })
+  for (const result of results) {
+    const start = result.start
+    if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue
+    return {
+      iso: isoOf(start.date(), start.isCertain('hour'), start.isCertain('timezoneOffset')),
+      start: result.index,
+      end: result.index + result.text.length,
+    } satisfies ParsedDate
+  }
+  return null
+}
+
+/**
+ * A stated date (`2026-03-03T08:30:00Z`, `Tue, 03 Mar 2026 08:30:00 GMT`,
+ * `March 3, 2026`) in ISO 8601, or null when it cannot be read.
+ */
+export function normalizeStatedDate(value: string | undefined | null): string | null {
+  if (value === undefined || value === null) return null
+  const text = value.trim()
+  if (text === '') return null
+  // ISO 8601 is kept as written: converting to UTC could move a late-evening date to the next day.
+  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u.test(text)) return text.replace(' ', 'T')
+  const direct = Date.parse(text)
+  if (!Number.isNaN(direct) && /\d{4}/u.test(text)) {
+    const hasTime = /\d{1,2}:\d{2}/u.test(text)
+    return hasTime ? new Date(direct).toISOString() : isoOf(new Date(direct), false)
+  }
+  return chronoDateParser(text)?.iso ?? null
+}
+
+/**
+ * ISO 8601 as precise as the text: a date; a local date-time when the text
+ * gives a time but no zone (`2026-04-17T07:10`); a UTC date-time when it
+ * gives both.
+ */
+function isoOf(date: Date, withTime: boolean, withZone = true): string {
+  if (withTime && withZone) return date.toISOString()
+  if (withTime) {
+    const hh = String(date.getHours()).padStart(2, '0')
+    const mm = String(date.getMinutes()).padStart(2, '0')
+    return `${isoOf(date, false)}T${hh}:${mm}`
+  }
+  const y = date.getFullYear()
+  const m = String(date.getMonth() + 1).padStart(2, '0')
+  const d = String(date.getDate()).padStart(2, '0')
+  return `${String(y).padStart(4, '0')}-${m}-${d}`
+}

@@ -1,0 +1,207 @@
+/**
+ * HTML adapter: a news page (or an HTML snippet from a feed) → `RawDocument`.
+ * Metadata is read from the untouched DOM first, because Readability rewrites
+ * the document it scores; the main text then comes from Readability, with a
+ * densest-container fallback for pages it cannot read.
+ */
+import { Readability } from '@mozilla/readability'
+import { parseHTML } from 'linkedom'
+import type { Block, Diagnostic, RawDocument, SourceRef } from '../types.js'
+import { comparisonForm } from '../text/normalize.js'
+import { type DomDocument, type DomElement, TEXT_NODE, isElement } from './html-dom.js'
+import { domToBlocks, markFurniture } from './html-blocks.js'
+import { readPageMetadata } from './html-metadata.js'
+
+/** Options for `parseHtmlPage`. */
+export interface ParseHtmlPageOpts {
+  /** Where the page was fetched from; the URL when the page states none, and the base for relative ones. */
+  readonly url?: string
+}
+
+// Less body text than this from Readability means it picked a fragment (a
+// teaser, a cookie box), so the fallback gets a chance to do better.
+const MIN_BODY_CHARS = 250
+
+/**
+ * Reads a full news page: stated metadata plus the main text as blocks.
+ *
+ * @example
+ * parseHtmlPage('<html lang="en-GB"><head><meta property="og:title" content="Dam opens"></head>' +
+ *   '<body><article><h1>Dam opens</h1><p>The new dam opened on Monday …</p></article></body></html>',
+ *   { kind: 'file', location: 'dam.html' })
+ * // => { format: 'html', metadata: { title: 'Dam opens', language: 'en' },
+ * //      blocks: [{ kind: 'text', text: 'The new dam opened on Monday …' }], … }
+ */
+export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlPageOpts): RawDocument {
+  const diagnostics: Diagnostic[] = []
+  const doc = parseDocument(html)
+  // Before Readability: it removes scripts (JSON-LD) and rewrites the tree.
+  const page = readPageMetadata(doc, opts?.url)
+  diagnostics.push(...page.diagnostics)
+
+  let blocks: Block[] = []
+  try {
+    blocks = readableBlocks(doc)
+  } catch (error) {
+    // Readability is a heuristic over arbitrary markup; one odd page must not stop a run.
+    diagnostics.push({
+      ruleId: 'html/readability-failed',
+      severity: 'warning',
+      message: `Readability failed on this page: ${error instanceof Error ? error.message : String(error)}`,
+    })
+  }
+  if (visibleLength(blocks) < MIN_BODY_CHARS) {
+    // Readability gave up or kept a scrap: score containers on a fresh parse,
+    // since Readability has already pruned this one.
+    const fallback = densestContainerBlocks(parseDocument(html))
+    if (visibleLength(fallback) > visibleLength(blocks)) {
+      blocks = fallback
+      diagnostics.push({
+        ruleId: 'html/no-main-content',
+        severity: 'warning',
+        message: 'Readability found no main content; used the container with the most paragraph text',
+      })
+    }
+  }
+  if (blocks.length === 0) {
+    diagnostics.push({ ruleId: 'html/empty-body', severity: 'warning', message: 'the page has no body text' })
+  }
+  return {
+    source,
+    format: 'html',
+    blocks: dropHeadline(blocks, page.headlines),
+    metadata: page.metadata,
+    raw: html,
+    diagnostics,
+  }
+}
+
+/**
+ * Converts an HTML snippet (a feed item's content, a JSON field) to blocks,
+ * with the same paragraph and hint rules as full pages but no Readability.
+ *
+ * @example
+ * htmlFragmentToBlocks('<p>First.</p><p>Second<br>line.</p>')
+ * // => [{ kind: 'text', text: 'First.' }, { kind: 'text', text: 'Second' }, { kind: 'text', text: 'line.' }]
+ */
+export function htmlFragmentToBlocks(fragment: string): Block[] {
+  const doc = parseDocument(`<!doctype html><html><head></head><body>${fragment}</body></html>`)
+  return doc.body === null ? [] : domToBlocks(doc.body)
+}
+
+function parseDocument(html: string): DomDocument {
+  // linkedom's typings refer to the browser DOM, which this project does not load.
+  return (parseHTML(withBody(html)) as unknown as { document: DomDocument }).document
+}
+
+/**
+ * The page with explicit <html> and <body> elements. Browsers imply them;
+ * linkedom does not, and leaves content outside an unwritten <body> out of
+ * `document.body` (or has no document element at all for bare text).
+ */
+function withBody(html: string): string {
+  const hasHtml = /<html[\s>]/i.test(html)
+  if (/<body[\s>]/i.test(html)) return hasHtml ? html : `<html>${html}</html>`
+  if (!hasHtml) return `<!doctype html><html><head></head><body>${html}</body></html>`
+  const headEnd = /<\/head\s*>/i.exec(html)
+  const open = headEnd ?? /<html[^>]*>/i.exec(html)
+  if (open === null) return html
+  const at = open.index + open[0].length
+  const rest = html.slice(at)
+  const close = /<\/html\s*>/i.exec(rest)
+  const body = close === null ? rest : rest.slice(0, close.index)
+  return `${html.slice(0, at)}<body>${body}</body></html>`
+}
+
+/** Main content by Readability, kept as a DOM element (classes kept) so block hints can read the markup. */
+function readableBlocks(doc: DomDocument): Block[] {
+  keepEmbeddedPosts(doc)
+  const marks = doc.body === null ? undefined : markFurniture(doc.body)
+  const reader = new Readability(doc as never, { keepClasses: true, serializer: (node) => node })
+  const article = reader.parse()
+  const content = article?.content as unknown as DomElement | null | undefined
+  if (content === null || content === undefined) return []
+  return domToBlocks(content, marks === undefined ? {} : { marks })
+}
+
+// The markup the big platforms' embed codes use for a quoted post.
+const EMBEDDED_POST = 'blockquote.twitter-tweet, blockquote.twitter-video, blockquote.instagram-media, blockquote.tiktok-embed'
+
+/**
+ * An embedded post (a tweet the story quotes) is part of the story, but its
+ * wrapper is usually called something like `social-embed`, which both
+ * Readability and our share-bar hints read as a share widget. The wrappers
+ * that hold nothing but the post lose their class and id, and the post's
+ * links become plain text.
+ */
+function keepEmbeddedPosts(doc: DomDocument): void {
+  const posts = doc.querySelectorAll(EMBEDDED_POST)
+  for (let i = 0; i < posts.length; i++) {
+    const post = posts[i]
+    if (post === undefined) continue
+    // Its links (handles, hashtags, t.co addresses) would make Readability
+    // drop it as a link farm; the words are what the story quotes.
+    const links = post.querySelectorAll('a')
+    for (let j = 0; j < links.length; j++) links[j]?.replaceWith(links[j]?.textContent ?? '')
+    let el: DomElement | null | undefined = post
+    while (el !== null && el !== undefined && el.localName !== 'body') {
+      el.removeAttribute('class')
+      el.removeAttribute('id')
+      const parent: DomElement | null = el.parentElement
+      if (parent === null || !onlyWraps(parent, el)) break
+      el = parent
+    }
+  }
+}
+
+/** True when `parent` holds nothing but `child` (and the embed's script). */
+function onlyWraps(parent: DomElement, child: DomElement): boolean {
+  const nodes = parent.childNodes
+  for (let i = 0; i < nodes.length; i++) {
+    const node = nodes[i]
+    if (node === undefined || node === child) continue
+    if (node.nodeType === TEXT_NODE && (node.nodeValue ?? '').trim() === '') continue
+    if (isElement(node) && ['script', 'noscript', 'style'].includes(node.localName)) continue
+    return false
+  }
+  return true
+}
+
+/**
+ * The fallback extractor: the element whose direct paragraph children hold
+ * the most text (an <article>, <main> or the story's wrapper div), else <body>.
+ */
+function densestContainerBlocks(doc: DomDocument): Block[] {
+  const scores = new Map<DomElement, number>()
+  const paragraphs = doc.querySelectorAll('p, pre, blockquote, li')
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i]
+    const parent = p?.parentElement
+    if (p === undefined || parent === null || parent === undefined) continue
+    const length = (p.textContent ?? '').replace(/\s+/g, ' ').trim().length
+    scores.set(parent, (scores.get(parent) ?? 0) + length)
+  }
+  let best: DomElement | null = null
+  let bestScore = 0
+  for (const [el, score] of scores) {
+    if (score > bestScore) {
+      best = el
+      bestScore = score
+    }
+  }
+  const root = best ?? doc.querySelector('article') ?? doc.querySelector('main') ?? doc.body
+  return root === null ? [] : domToBlocks(root)
+}
+
+function visibleLength(blocks: readonly Block[]): number {
+  return blocks.reduce((sum, b) => sum + (b.hint === undefined ? b.text.length : 0), 0)
+}
+
+// The headline, when the body repeats it, sits before the first paragraphs.
+const HEADLINE_WINDOW = 4
+
+/** Drops leading blocks that repeat the page's headline, which is metadata, not body. */
+function dropHeadline(blocks: readonly Block[], headlines: readonly string[]): Block[] {
+  const known = new Set(headlines.map(comparisonForm))
+  return blocks.filter((b, i) => i >= HEADLINE_WINDOW || !known.has(comparisonForm(b.text)))
+}

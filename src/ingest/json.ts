@@ -1,0 +1,115 @@
+/**
+ * JSON and JSON Lines articles. Field names vary between crawlers and
+ * exports (news-please, newspaper, Common Crawl news extracts, hand-made
+ * files), so each field is read from the names those tools use.
+ */
+import { InputError } from '../errors.js'
+import type { Block, InputFormat, RawDocument, SourceRef, StatedMetadata } from '../types.js'
+import { normalizeStatedDate } from './date-parser.js'
+import { htmlFragmentToBlocks } from './html.js'
+import { normalizeLanguageTag } from './language.js'
+import { sourceLabel } from './source-label.js'
+import { textToBlocks } from './text.js'
+
+const FIELDS = {
+  title: ['title', 'headline', 'name'],
+  text: ['text', 'body', 'maintext', 'articleBody', 'article', 'content', 'description'],
+  html: ['html', 'content_html', 'body_html', 'contentHtml'],
+  url: ['url', 'link', 'source_url', 'canonical_url', 'href'],
+  published: ['date', 'published', 'publishedAt', 'published_at', 'pubDate', 'date_publish', 'datePublished', 'publication_date'],
+  outlet: ['outlet', 'source', 'publisher', 'site_name', 'siteName', 'source_domain', 'domain'],
+  byline: ['author', 'byline', 'authors', 'creator'],
+  creditedSource: ['credited_source', 'creditedSource', 'original_source'],
+  language: ['language', 'lang', 'locale'],
+} as const
+
+/** True when a parsed JSON value carries at least a body (text or HTML). */
+export function isArticleRecord(value: unknown): value is Record<string, unknown> {
+  return isObject(value) && (firstString(value, FIELDS.text) !== undefined || firstString(value, FIELDS.html) !== undefined)
+}
+
+/**
+ * One JSON record as a raw document. Throws `InputError` (`NO_CONTENT`) when
+ * the record has no body field.
+ */
+export function jsonRecordToDocument(record: unknown, source: SourceRef, format: InputFormat, raw: string): RawDocument {
+  if (!isObject(record)) {
+    throw new InputError('PARSE_FAILED', `expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`, {
+      input: sourceLabel(source),
+    })
+  }
+  const html = firstString(record, FIELDS.html)
+  const text = firstString(record, FIELDS.text)
+  if (html === undefined && text === undefined) {
+    throw new InputError('NO_CONTENT', `no article body: expected one of the fields ${[...FIELDS.text, ...FIELDS.html].join(', ')}`, {
+      input: sourceLabel(source),
+    })
+  }
+  const blocks: Block[] = html !== undefined ? htmlFragmentToBlocks(html) : textBodyToBlocks(text ?? '')
+  return { source, format, blocks, metadata: statedMetadata(record), raw, diagnostics: [] }
+}
+
+/**
+ * The records of a JSON file: one object, an array of objects, or an object
+ * holding them under `articles`/`items`/`data`.
+ */
+export function jsonRecords(value: unknown): unknown[] {
+  if (Array.isArray(value)) return value
+  if (isObject(value)) {
+    for (const key of ['articles', 'items', 'data', 'results']) {
+      const inner = value[key]
+      if (Array.isArray(inner)) return inner
+    }
+  }
+  return [value]
+}
+
+function statedMetadata(record: Record<string, unknown>): StatedMetadata {
+  const published = normalizeStatedDate(firstString(record, FIELDS.published))
+  const language = normalizeLanguageTag(firstString(record, FIELDS.language))
+  const entries: Array<[keyof StatedMetadata, string | undefined | null]> = [
+    ['title', firstString(record, FIELDS.title)],
+    ['url', firstString(record, FIELDS.url)],
+    ['published', published],
+    ['outlet', firstString(record, FIELDS.outlet)],
+    ['byline', firstString(record, FIELDS.byline)],
+    ['creditedSource', firstString(record, FIELDS.creditedSource)],
+    ['language', language],
+  ]
+  return Object.fromEntries(entries.filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as StatedMetadata
+}
+
+/** Paragraphs separated by blank lines; a body without blank lines has one paragraph a line. */
+function textBodyToBlocks(text: string): Block[] {
+  const normalized = text.replace(/\r\n?/gu, '\n')
+  if (!/\n\s*\n/u.test(normalized)) return textToBlocks(normalized).map(({ kind, text: t }) => ({ kind, text: t }))
+  return normalized
+    .split(/\n\s*\n/u)
+    .map((paragraph) => paragraph.replace(/\s*\n\s*/gu, ' ').trim())
+    .filter((paragraph) => paragraph !== '')
+    .map((paragraph) => ({ kind: 'text' as const, text: paragraph }))
+}
+
+/** The first field of `names` holding a non-empty string (or a name inside an object, or strings in an array). */
+function firstString(record: Record<string, unknown>, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = asText(record[name])
+    if (value !== undefined) return value
+  }
+  return undefined
+}
+
+function asText(value: unknown): string | undefined {
+  if (typeof value === 'string') return value.trim() === '' ? undefined : value
+  if (typeof value === 'number' && Number.isFinite(value)) return undefined
+  if (Array.isArray(value)) {
+    const parts = value.map(asText).filter((part): part is string => part !== undefined)
+    return parts.length === 0 ? undefined : parts.join(', ')
+  }
+  if (isObject(value)) return asText(value['name']) ?? asText(value['title'])
+  return undefined
+}
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

@@ -1,0 +1,331 @@
+/**
+ * One input → its raw documents. A container (JSON Lines, a feed, a WARC)
+ * yields one document per record; a record that cannot be read is yielded as
+ * an `InputError` naming it, and the records after it are still read.
+ */
+import { createReadStream } from 'node:fs'
+import { open } from 'node:fs/promises'
+import { createInterface } from 'node:readline'
+import { CrosscheckError, InputError, describeError } from '../errors.js'
+import type { RawDocument, SourceRef } from '../types.js'
+import { decodeBytes } from './decode.js'
+import { type ReadAs, formatFromContentType, formatFromName, sniffFormat } from './detect-format.js'
+import { normalizeStatedDate } from './date-parser.js'
+import { type ParsedFeed, type FeedItem, parseFeed } from './feed.js'
+import { fetchUrl } from './fetch.js'
+import { htmlFragmentToBlocks, parseHtmlPage } from './html.js'
+import type { Input } from './inputs.js'
+import { isArticleRecord, jsonRecordToDocument, jsonRecords } from './json.js'
+import { normalizeLanguageTag } from './language.js'
+import { sourceLabel } from './source-label.js'
+import { parseTextDocument } from './text.js'
+import { type WarcSkip, readWarc } from './warc.js'
+
+export interface ReadOpts {
+  /** Largest single document (a file, a page, a JSON line, a WARC record), in bytes. @default 16 MiB */
+  readonly maxBytes?: number
+  /** Fetch the page each feed item links to instead of using the feed's own text. @default false */
+  readonly followLinks?: boolean
+  /** Let URLs reach loopback and private networks (a newsroom's intranet). @default false */
+  readonly allowPrivateAddresses?: boolean
+  /** Time limit for one fetch, in milliseconds. @default 15000 */
+  readonly timeoutMs?: number
+  /** Standard input, for `-` (tests pass their own). @default process.stdin */
+  readonly stdin?: AsyncIterable<Uint8Array>
+}
+
+export type ReadItem = RawDocument | InputError
+
+export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
+
+/** Every document of one input, or the errors that stopped them. */
+export async function* readInput(input: Input, opts: ReadOpts = {}): AsyncGenerator<ReadItem> {
+  try {
+    if (input.kind === 'url') yield* readUrl(input.url, opts)
+    else if (input.kind === 'stdin') yield* readStdin(opts)
+    else yield* readFile(input.path, input.size, input.fromDirectory, opts)
+  } catch (error) {
+    yield asInputError(error, input.kind === 'file' ? input.path : input.kind === 'url' ? input.url : '-')
+  }
+}
+
+async function* readFile(path: string, size: number, fromDirectory: boolean, opts: ReadOpts): AsyncGenerator<ReadItem> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+  const source: SourceRef = { kind: 'file', location: path }
+  const named = formatFromName(path)
+  // Containers are streamed: their size is not one document's size.
+  if (named === 'warc') return yield* readWarcFile(path, maxBytes)
+  if (named === 'jsonl') return yield* readJsonLinesFile(path, maxBytes)
+  if (size === 0) throw new InputError('INPUT_EMPTY', 'the file is empty', { input: path })
+  if (size > maxBytes) {
+    throw new InputError('INPUT_TOO_LARGE', `the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one document (--max-bytes)`, {
+      input: path,
+    })
+  }
+  const bytes = await readWhole(path, size)
+  if (named === null && startsWith(bytes, 'WARC/')) return yield* readWarcFile(path, maxBytes)
+  const kind = named === 'html' ? 'html' : named === 'feed' || /\.xml$/iu.test(path) ? 'xml' : 'text'
+  const decoded = decodeBytes(bytes, { name: path, kind })
+  const format = named ?? sniffFormat(decoded.text)
+  yield* readDecoded(decoded.text, format, source, decoded.diagnostics, opts, fromDirectory)
+}
+
+/** Documents from text whose format is known. */
+async function* readDecoded(
+  text: string,
+  format: ReadAs,
+  source: SourceRef,
+  diagnostics: RawDocument['diagnostics'],
+  opts: ReadOpts,
+  lenient = false,
+): AsyncGenerator<ReadItem> {
+  const withDiagnostics = (doc: RawDocument): RawDocument =>
+    diagnostics.length === 0 ? doc : { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] }
+  switch (format) {
+    case 'text':
+      yield withDiagnostics(parseTextDocument(text, source))
+      return
+    case 'html':
+      yield withDiagnostics(parseHtmlPage(text, source, source.kind === 'url' ? { url: source.location } : {}))
+      return
+    case 'feed':
+      yield* readFeed(parseFeed(text, { name: sourceLabel(source) }), source, opts)
+      return
+    case 'jsonl':
+      yield* readJsonLines(text.split('\n'), source)
+      return
+    case 'json': {
+      let value: unknown
+      try {
+        value = JSON.parse(text)
+      } catch (error) {
+        // Files named .json often hold JSON Lines.
+        const lines = text.split('\n').filter((line) => line.trim() !== '')
+        if (lines.length > 1 && lines.every(isJson)) return yield* readJsonLines(text.split('\n'), source)
+        throw new InputError('PARSE_FAILED', `not valid JSON: ${describeError(error)}`, { input: sourceLabel(source) })
+      }
+      const records = jsonRecords(value)
+      // A directory walk meets JSON that is not articles (configs, answer keys): pass over it quietly.
+      if (lenient && !records.some(isArticleRecord)) {
+        throw new InputError('INPUT_UNSUPPORTED', 'JSON without article records (no text, body or html field); skipped', {
+          input: sourceLabel(source),
+        })
+      }
+      for (const [index, record] of records.entries()) {
+        const at: SourceRef = records.length === 1 ? source : { ...source, index }
+        yield attempt(() => withDiagnostics(jsonRecordToDocument(record, at, 'json', JSON.stringify(record))), at)
+      }
+      return
+    }
+    case 'warc':
+      throw new InputError('INPUT_UNSUPPORTED', 'a WARC archive must be read from a file, not from standard input or a URL', {
+        input: sourceLabel(source),
+      })
+  }
+}
+
+function* readJsonLines(lines: readonly string[], source: SourceRef): Generator<ReadItem> {
+  for (const [index, line] of lines.entries()) {
+    if (line.trim() === '') continue
+    yield jsonLine(line, { ...source, index })
+  }
+}
+
+async function* readJsonLinesFile(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
+  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  let index = -1
+  let any = false
+  for await (const line of lines) {
+    index++
+    if (line.trim() === '') continue
+    any = true
+    const at: SourceRef = { kind: 'file', location: path, index }
+    if (line.length > maxBytes) {
+      yield new InputError('INPUT_TOO_LARGE', `line ${index + 1} is over the ${formatBytes(maxBytes)} limit for one document`, {
+        input: sourceLabel(at),
+      })
+      continue
+    }
+    yield jsonLine(line, at)
+  }
+  if (!any) yield new InputError('INPUT_EMPTY', 'the file has no JSON lines', { input: path })
+}
+
+function isJson(text: string): boolean {
+  try {
+    JSON.parse(text)
+    return true
+  } catch {
+    return false
+  }
+}
+
+function jsonLine(line: string, at: SourceRef): ReadItem {
+  let value: unknown
+  try {
+    value = JSON.parse(line)
+  } catch (error) {
+    return new InputError('PARSE_FAILED', `line ${(at.index ?? 0) + 1} is not valid JSON: ${describeError(error)}`, { input: sourceLabel(at) })
+  }
+  return attempt(() => jsonRecordToDocument(value, at, 'jsonl', line), at)
+}
+
+/** Feed items: the linked page when following links, else the feed's own text. */
+async function* readFeed(feed: ParsedFeed, source: SourceRef, opts: ReadOpts): AsyncGenerator<ReadItem> {
+  for (const item of feed.items) {
+    const at: SourceRef = { ...source, index: item.index }
+    if (opts.followLinks === true && item.link !== null) {
+      try {
+        const page = await fetchDocument(item.link, opts)
+        if (page.format === 'html') {
+          yield { ...page, source: at, metadata: { ...feedItemMetadata(item, feed), ...page.metadata } }
+          continue
+        }
+      } catch (error) {
+        yield asInputError(error, `${sourceLabel(at)} (${item.link})`)
+        continue
+      }
+    }
+    yield attempt(() => feedItemToDocument(item, feed, at), at)
+  }
+}
+
+function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef): RawDocument {
+  const html = item.contentHtml ?? item.summary
+  if (html === null || html.trim() === '') {
+    throw new InputError('NO_CONTENT', 'the feed item has no text (use --follow-links to fetch the linked page)', {
+      input: sourceLabel(source),
+    })
+  }
+  return {
+    source,
+    format: feed.kind,
+    blocks: htmlFragmentToBlocks(html),
+    metadata: feedItemMetadata(item, feed),
+    raw: html,
+    diagnostics: [],
+  }
+}
+
+function feedItemMetadata(item: FeedItem, feed: ParsedFeed): RawDocument['metadata'] {
+  const language = normalizeLanguageTag(feed.language)
+  const published = normalizeStatedDate(item.published)
+  return {
+    ...(item.title === null ? {} : { title: item.title }),
+    ...(item.link === null ? {} : { url: item.link }),
+    ...(published === null ? {} : { published }),
+    ...(item.author === null ? {} : { byline: item.author }),
+    ...(feed.title === null ? {} : { outlet: feed.title }),
+    ...(language === undefined ? {} : { language }),
+  }
+}
+
+async function* readWarcFile(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
+  const skipped: WarcSkip[] = []
+  const pages = readWarc(createReadStream(path), {
+    name: path,
+    maxRecordBytes: maxBytes,
+    onSkip: (skip) => void skipped.push(skip),
+  })
+  let any = false
+  for await (const page of pages) {
+    any = true
+    const at: SourceRef = { kind: 'file', location: path, index: page.index }
+    try {
+      const decoded = decodeBytes(page.bytes, { name: sourceLabel(at), kind: 'html', ...(page.contentType === null ? {} : { contentType: page.contentType }) })
+      const doc = parseHtmlPage(decoded.text, at, { url: page.targetUri })
+      yield { ...doc, diagnostics: [...decoded.diagnostics, ...doc.diagnostics] }
+    } catch (error) {
+      yield asInputError(error, `${sourceLabel(at)} (${page.targetUri})`)
+    }
+  }
+  for (const skip of skipped) {
+    yield new InputError('INPUT_TOO_LARGE', skip.reason, { input: `${path}#${skip.index}${skip.targetUri === null ? '' : ` (${skip.targetUri})`}` })
+  }
+  if (!any && skipped.length === 0) yield new InputError('NO_CONTENT', 'the archive holds no HTML responses', { input: path })
+}
+
+async function* readUrl(url: string, opts: ReadOpts): AsyncGenerator<ReadItem> {
+  const source: SourceRef = { kind: 'url', location: url }
+  const resource = await fetchUrl(url, fetchOpts(opts))
+  const format = formatFromContentType(resource.contentType)
+  const kind = format === 'html' ? 'html' : format === 'feed' ? 'xml' : 'text'
+  const decoded = decodeBytes(resource.bytes, {
+    name: url,
+    kind: format === null ? 'html' : kind,
+    ...(resource.contentType === null ? {} : { contentType: resource.contentType }),
+  })
+  const at: SourceRef = resource.url === url ? source : { kind: 'url', location: resource.url }
+  yield* readDecoded(decoded.text, format ?? sniffFormat(decoded.text), at, decoded.diagnostics, opts)
+}
+
+/** A linked page, fetched through the same guard as any URL. */
+async function fetchDocument(url: string, opts: ReadOpts): Promise<RawDocument> {
+  for await (const item of readUrl(url, opts)) {
+    if (item instanceof InputError) throw item
+    return item
+  }
+  throw new InputError('NO_CONTENT', 'the page has no article', { input: url })
+}
+
+async function* readStdin(opts: ReadOpts): AsyncGenerator<ReadItem> {
+  const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
+  const chunks: Uint8Array[] = []
+  let total = 0
+  for await (const chunk of opts.stdin ?? (process.stdin as AsyncIterable<Uint8Array>)) {
+    total += chunk.length
+    if (total > maxBytes) {
+      throw new InputError('INPUT_TOO_LARGE', `standard input is over the ${formatBytes(maxBytes)} limit (--max-bytes)`, { input: '-' })
+    }
+    chunks.push(chunk)
+  }
+  const bytes = Buffer.concat(chunks)
+  const decoded = decodeBytes(bytes, { name: 'standard input' })
+  const format = sniffFormat(decoded.text)
+  yield* readDecoded(decoded.text, format, { kind: 'stdin', location: '-' }, decoded.diagnostics, opts)
+}
+
+function fetchOpts(opts: ReadOpts): Parameters<typeof fetchUrl>[1] {
+  return {
+    maxBytes: opts.maxBytes ?? DEFAULT_MAX_BYTES,
+    allowPrivateAddresses: opts.allowPrivateAddresses ?? false,
+    ...(opts.timeoutMs === undefined ? {} : { timeoutMs: opts.timeoutMs }),
+  }
+}
+
+function attempt(build: () => RawDocument, at: SourceRef): ReadItem {
+  try {
+    return build()
+  } catch (error) {
+    return asInputError(error, sourceLabel(at))
+  }
+}
+
+/** Any failure while reading one input, as an `InputError` naming that input. */
+export function asInputError(error: unknown, input: string): InputError {
+  if (error instanceof InputError) return error
+  if (error instanceof CrosscheckError) return new InputError(error.code, error.message, { input: error.input ?? input, cause: error })
+  return new InputError('INPUT_UNREADABLE', describeError(error), { input, cause: error })
+}
+
+async function readWhole(path: string, size: number): Promise<Uint8Array> {
+  const handle = await open(path, 'r')
+  try {
+    const buffer = Buffer.alloc(size)
+    const { bytesRead } = await handle.read(buffer, 0, size, 0)
+    return buffer.subarray(0, bytesRead)
+  } finally {
+    await handle.close()
+  }
+}
+
+function startsWith(bytes: Uint8Array, text: string): boolean {
+  return Buffer.from(bytes.subarray(0, text.length)).toString('latin1') === text
+}
+
+/** `16 MiB`, `512 KiB`, `12 bytes`. */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${(bytes / 1024 / 1024).toFixed(bytes % (1024 * 1024) === 0 ? 0 : 1)} MiB`
+  if (bytes >= 1024) return `${(bytes / 1024).toFixed(bytes % 1024 === 0 ? 0 : 1)} KiB`
+  return `${bytes} bytes`
+}

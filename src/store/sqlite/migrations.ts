@@ -1,0 +1,204 @@
+/**
+ * The SQLite schema as an ordered list of migrations, and the runner that
+ * brings a database file up to date. The schema version lives in the file
+ * header (`PRAGMA user_version`), so no bookkeeping table is needed and any
+ * SQLite tool can read it.
+ */
+import { describeError, StoreError } from '../../errors.js'
+
+/** One step of the schema. Applied once, in a transaction of its own, never edited after release. */
+export interface Migration {
+  /** 1, 2, 3, … without gaps; becomes the file's `user_version` once applied. */
+  readonly version: number
+  /** Short kebab-case label for messages, e.g. `articles`. */
+  readonly name: string
+  /**
+   * Statements run with one `exec`. They must not manage transactions
+   * themselves (no BEGIN/COMMIT, VACUUM or `PRAGMA journal_mode`): the runner
+   * wraps each migration in one.
+   */
+  readonly sql: string
+}
+
+/**
+ * The subset of a better-sqlite3 `Database` that migrating needs. Declared
+ * structurally so this file does not depend on the driver (only
+ * `sqlite-store.ts` imports it).
+ */
+export interface MigrationDatabase {
+  readonly inTransaction: boolean
+  exec(source: string): unknown
+  pragma(source: string, options: { simple: true }): unknown
+}
+
+/**
+ * Every migration, oldest first. To change the schema, append a migration;
+ * never edit a released one, because files in the wild already ran it.
+ *
+ * Conventions for later migrations (fingerprint bands, relations, stories,
+ * claims, an FTS5 index over `articles.text`): child tables reference
+ * `articles(id)` with `ON DELETE CASCADE` (the store turns `foreign_keys` on);
+ * an FTS5 index uses `content='articles', content_rowid='seq'` plus triggers.
+ */
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'articles',
+    sql: `
+      -- STRICT so a value of the wrong type is an error instead of being
+      -- stored as whatever it happens to be. Enumerated values (format,
+      -- source_kind) get no CHECK: SQLite cannot alter a CHECK without
+      -- rebuilding the table, and new input formats will come.
+      CREATE TABLE articles (
+        -- The order articles were stored in: listing follows it, and an FTS5
+        -- index can use it as its content rowid (an INTEGER PRIMARY KEY is
+        -- the rowid, and VACUUM keeps it).
+        seq             INTEGER PRIMARY KEY,
+        id              TEXT    NOT NULL UNIQUE
+                                CHECK (length(id) BETWEEN 4 AND 64 AND id NOT GLOB '*[^0-9a-f]*'),
+        content_hash    TEXT    NOT NULL,
+        source_kind     TEXT    NOT NULL,
+        location        TEXT    NOT NULL,
+        source_index    INTEGER CHECK (source_index >= 0),
+        format          TEXT    NOT NULL,
+        url             TEXT,
+        outlet          TEXT,
+        title           TEXT,
+        title_derived   INTEGER NOT NULL CHECK (title_derived IN (0, 1)),
+        published       TEXT,
+        byline          TEXT,
+        credited_source TEXT,
+        language        TEXT,
+        text            TEXT    NOT NULL,
+        paragraphs      TEXT    NOT NULL CHECK (json_valid(paragraphs)),
+        sentences       TEXT    NOT NULL CHECK (json_valid(sentences)),
+        removed         TEXT    NOT NULL CHECK (json_valid(removed)),
+        diagnostics     TEXT    NOT NULL CHECK (json_valid(diagnostics)),
+        raw             TEXT    NOT NULL,
+        ingested_at     TEXT    NOT NULL
+      ) STRICT;
+
+      CREATE INDEX articles_by_ingested_at ON articles (ingested_at);
+      -- Exact-duplicate bodies under different ids (the hash is of the body only).
+      CREATE INDEX articles_by_content_hash ON articles (content_hash);
+      CREATE INDEX articles_by_outlet ON articles (outlet);
+      CREATE INDEX articles_by_published ON articles (published);
+    `,
+  },
+]
+
+/** The schema version this code writes and understands. */
+export const SCHEMA_VERSION: number = latestVersion(MIGRATIONS)
+
+export interface MigrateOpts {
+  /**
+   * The migrations to apply. Tests pass a longer list to act as a newer
+   * release of crosscheck.
+   * @default MIGRATIONS
+   */
+  readonly migrations?: readonly Migration[]
+  /** The database path, for error messages. */
+  readonly location?: string
+}
+
+/** What `migrate` did: the version found and the version left. Equal when nothing was missing. */
+export interface MigrateResult {
+  readonly from: number
+  readonly to: number
+}
+
+/**
+ * Apply the migrations a database is missing, each in its own
+ * `BEGIN IMMEDIATE` transaction together with its `user_version` bump, so a
+ * crash leaves the file at a whole version.
+ *
+ * @throws StoreError `STORE_SCHEMA_TOO_NEW` when the file was written by a
+ *   newer crosscheck; `STORE_FAILED` when a migration fails (it is rolled back).
+ * @example
+ * migrate(db) // => { from: 0, to: 1 } on a new file, { from: 1, to: 1 } after
+ */
+export function migrate(db: MigrationDatabase, opts?: MigrateOpts): MigrateResult {
+  const migrations = opts?.migrations ?? MIGRATIONS
+  const location = opts?.location
+  assertWellFormed(migrations)
+  const from = readSchemaVersion(db)
+  assertNotTooNew(from, latestVersion(migrations), location)
+
+  for (const migration of migrations) {
+    if (migration.version <= from) continue
+    // IMMEDIATE takes the write lock before we look, so two processes opening
+    // the same new file cannot both run migration 1.
+    db.exec('BEGIN IMMEDIATE')
+    try {
+      if (readSchemaVersion(db) < migration.version) {
+        db.exec(migration.sql)
+        // user_version is part of the database header, so it commits or
+        // rolls back together with the migration's statements.
+        db.pragma(`user_version = ${migration.version}`, { simple: true })
+      }
+      db.exec('COMMIT')
+    } catch (error) {
+      if (db.inTransaction) db.exec('ROLLBACK')
+      throw new StoreError(
+        'STORE_FAILED',
+        `schema migration ${migration.version} (${migration.name}) failed: ${describeError(error)}`,
+        location === undefined ? { cause: error } : { input: location, cause: error },
+      )
+    }
+  }
+  return { from, to: readSchemaVersion(db) }
+}
+
+/**
+ * Check, without changing anything, that this code can use the database as
+ * it is: for read-only opens, which must not migrate.
+ *
+ * @throws StoreError `STORE_SCHEMA_TOO_NEW` when newer than this code;
+ *   `STORE_FAILED` when older (it needs one read-write open to migrate).
+ */
+export function checkSchema(db: MigrationDatabase, opts?: MigrateOpts): void {
+  const migrations = opts?.migrations ?? MIGRATIONS
+  const location = opts?.location
+  const found = readSchemaVersion(db)
+  const latest = latestVersion(migrations)
+  assertNotTooNew(found, latest, location)
+  if (found < latest) {
+    throw new StoreError(
+      'STORE_FAILED',
+      `${describe(location)} has schema version ${found} but this crosscheck needs ${latest}; open it once without read-only to migrate it`,
+      location === undefined ? undefined : { input: location },
+    )
+  }
+}
+
+/** The schema version recorded in the file: 0 for a new, empty database. */
+export function readSchemaVersion(db: MigrationDatabase): number {
+  return Number(db.pragma('user_version', { simple: true }))
+}
+
+function assertNotTooNew(found: number, latest: number, location: string | undefined): void {
+  if (found <= latest) return
+  throw new StoreError(
+    'STORE_SCHEMA_TOO_NEW',
+    `${describe(location)} has schema version ${found}, newer than the ${latest} this crosscheck understands; it was written by a newer crosscheck, so upgrade crosscheck to open it`,
+    location === undefined ? undefined : { input: location },
+  )
+}
+
+function describe(location: string | undefined): string {
+  return location === undefined ? 'the database' : `database ${location}`
+}
+
+function latestVersion(migrations: readonly Migration[]): number {
+  return migrations.at(-1)?.version ?? 0
+}
+
+// A gap or a reordering would make files disagree about what a version
+// means, so a malformed list is a bug to stop on, not something to skip.
+function assertWellFormed(migrations: readonly Migration[]): void {
+  migrations.forEach((migration, i) => {
+    if (migration.version !== i + 1) {
+      throw new TypeError(`Expected migration ${i} to have version ${i + 1}, got ${migration.version} (${migration.name})`)
+    }
+  })
+}

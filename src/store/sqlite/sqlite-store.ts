@@ -1,0 +1,352 @@
+/**
+ * The embedded store: one SQLite file through better-sqlite3, the default
+ * backend. This folder is the only place that imports the driver.
+ */
+import { mkdirSync } from 'node:fs'
+import { dirname } from 'node:path'
+import Database from 'better-sqlite3'
+import { describeError, StoreError } from '../../errors.js'
+import type { Article, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span } from '../../types.js'
+import type { ArticleSummary, ListArticlesOpts, PutOutcome, Store } from '../store.js'
+import { checkSchema, migrate, MIGRATIONS } from './migrations.js'
+import type { Migration } from './migrations.js'
+
+export interface SqliteStoreOpts {
+  /**
+   * Open without writing: no migration, no directory creation, writes fail.
+   * The file must exist and already be at this code's schema version.
+   * @default false
+   */
+  readonly readonly?: boolean
+  /**
+   * How long a statement waits for another connection's lock before failing
+   * with SQLITE_BUSY, in milliseconds.
+   * @default 5000
+   */
+  readonly busyTimeoutMs?: number
+  /**
+   * The clock that stamps `ingestedAt`. Tests pass a fake one so listing
+   * order does not depend on how fast the machine is.
+   * @default () => new Date()
+   */
+  readonly now?: () => Date
+  /**
+   * The schema migrations. Tests pass a longer list to act as a newer
+   * release of crosscheck.
+   * @default MIGRATIONS
+   */
+  readonly migrations?: readonly Migration[]
+}
+
+/** Lowercase hex, 4 to 64 digits: what `getArticle` accepts as an id or a prefix. */
+const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
+/** How many candidates an `AMBIGUOUS_ID` message lists. */
+const MAX_CANDIDATES = 5
+
+/** A row of `articles` as the driver returns it. */
+interface ArticleRow {
+  readonly id: string
+  readonly content_hash: string
+  readonly source_kind: SourceRef['kind']
+  readonly location: string
+  readonly source_index: number | null
+  readonly format: InputFormat
+  readonly url: string | null
+  readonly outlet: string | null
+  readonly title: string | null
+  readonly title_derived: 0 | 1
+  readonly published: string | null
+  readonly byline: string | null
+  readonly credited_source: string | null
+  readonly language: string | null
+  readonly text: string
+  readonly paragraphs: string
+  readonly sentences: string
+  readonly removed: string
+  readonly diagnostics: string
+  readonly raw: string
+  readonly ingested_at: string
+}
+
+/** A row of the listing query. */
+interface SummaryRow {
+  readonly id: string
+  readonly title: string | null
+  readonly title_derived: 0 | 1
+  readonly outlet: string | null
+  readonly published: string | null
+  readonly credited_source: string | null
+  readonly language: string | null
+  readonly format: InputFormat
+  readonly location: string
+  readonly url: string | null
+  readonly length: number
+  readonly ingested_at: string
+}
+
+const INSERT_ARTICLE = `
+  INSERT INTO articles (
+    id, content_hash, source_kind, location, source_index, format, url, outlet,
+    title, title_derived, published, byline, credited_source, language, text,
+    paragraphs, sentences, removed, diagnostics, raw, ingested_at
+  ) VALUES (
+    @id, @content_hash, @source_kind, @location, @source_index, @format, @url, @outlet,
+    @title, @title_derived, @published, @byline, @credited_source, @language, @text,
+    @paragraphs, @sentences, @removed, @diagnostics, @raw, @ingested_at
+  )
+  ON CONFLICT (id) DO NOTHING`
+
+// length(text) counts Unicode code points (as PostgreSQL's does), which
+// equals text.length in JavaScript except for characters outside the BMP.
+const LIST_ARTICLES = `
+  SELECT id, title, title_derived, outlet, published, credited_source, language,
+         format, location, url, length(text) AS length, ingested_at
+  FROM articles
+  ORDER BY seq
+  LIMIT ? OFFSET ?`
+
+/**
+ * A `Store` in one SQLite file. The driver is synchronous; the methods are
+ * async only because the `Store` interface is, so they return settled
+ * promises and report failures as rejections.
+ */
+export class SqliteStore implements Store {
+  /** The file this store was opened on. */
+  readonly path: string
+  readonly #db: Database.Database
+  readonly #now: () => Date
+  // Prepared once: preparing is the expensive part of a statement.
+  readonly #insert: Database.Statement<[ArticleRow], void>
+  readonly #byId: Database.Statement<[string], ArticleRow>
+  readonly #idsByPrefix: Database.Statement<[string, string, number], { id: string }>
+  readonly #list: Database.Statement<[number, number], SummaryRow>
+  readonly #count: Database.Statement<[], { n: number }>
+  readonly #insertBatch: Database.Transaction<(rows: readonly ArticleRow[]) => PutOutcome[]>
+
+  /**
+   * Open (and on first use create) the store at `path`; `openSqliteStore`
+   * says the same as a function.
+   */
+  constructor(path: string, opts?: SqliteStoreOpts) {
+    this.path = path
+    this.#now = opts?.now ?? (() => new Date())
+    const db = openDatabase(path, opts)
+    this.#db = db
+    this.#insert = db.prepare<[ArticleRow], void>(INSERT_ARTICLE)
+    this.#byId = db.prepare<[string], ArticleRow>('SELECT * FROM articles WHERE id = ?')
+    // A range on the primary key instead of LIKE/GLOB: always uses the index,
+    // and 'g' sorts right after 'f', so [prefix, prefix + 'g') is exactly the
+    // hex ids that start with prefix.
+    this.#idsByPrefix = db.prepare<[string, string, number], { id: string }>('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
+    this.#list = db.prepare<[number, number], SummaryRow>(LIST_ARTICLES)
+    this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles')
+    this.#insertBatch = db.transaction((rows: readonly ArticleRow[]) =>
+      rows.map((row): PutOutcome => {
+        try {
+          // changes is 0 when ON CONFLICT skipped the row: stored before, or
+          // earlier in this same batch.
+          const { changes } = this.#insert.run(row)
+          return { id: row.id, status: changes === 1 ? 'inserted' : 'duplicate' }
+        } catch (error) {
+          // Rethrowing makes better-sqlite3 roll the whole batch back.
+          throw new StoreError('STORE_FAILED', `could not store article ${String(row.id)}: ${describeError(error)}`, {
+            input: String(row.id),
+            cause: error,
+          })
+        }
+      }),
+    )
+  }
+
+  async putArticles(articles: readonly Article[]): Promise<PutOutcome[]> {
+    if (articles.length === 0) return []
+    // One timestamp per batch: the batch is one transaction, one moment.
+    const ingestedAt = this.#now().toISOString()
+    const rows = articles.map((article) => toRow(article, ingestedAt))
+    // IMMEDIATE takes the write lock up front, so a concurrent writer waits
+    // on busy_timeout instead of failing halfway when a read lock cannot be
+    // upgraded.
+    return this.#insertBatch.immediate(rows)
+  }
+
+  async getArticle(idOrPrefix: string): Promise<Article | null> {
+    const key = idOrPrefix.toLowerCase()
+    if (!ID_OR_PREFIX.test(key)) return null
+    const exact = this.#byId.get(key)
+    if (exact !== undefined) return fromRow(exact)
+    // One more than we list, to know whether to say "and more".
+    const matches = this.#idsByPrefix.all(key, `${key}g`, MAX_CANDIDATES + 1)
+    const [first, second] = matches
+    if (first === undefined) return null
+    if (second !== undefined) {
+      const listed = matches.slice(0, MAX_CANDIDATES).map((row) => row.id)
+      const more = matches.length > MAX_CANDIDATES ? ', and more' : ''
+      throw new StoreError(
+        'AMBIGUOUS_ID',
+        `id prefix ${key} matches several articles: ${listed.join(', ')}${more}; give more digits`,
+        { input: idOrPrefix },
+      )
+    }
+    const row = this.#byId.get(first.id)
+    return row === undefined ? null : fromRow(row)
+  }
+
+  async listArticles(opts?: ListArticlesOpts): Promise<ArticleSummary[]> {
+    const limit = opts?.limit ?? 100
+    const offset = opts?.offset ?? 0
+    assertCount('limit', limit)
+    assertCount('offset', offset)
+    return this.#list.all(limit, offset).map(toSummary)
+  }
+
+  async countArticles(): Promise<number> {
+    return this.#count.get()?.n ?? 0
+  }
+
+  /**
+   * Problems SQLite finds in the file (`PRAGMA integrity_check`); empty when
+   * the file is sound.
+   */
+  async checkIntegrity(): Promise<string[]> {
+    const rows = this.#db.pragma('integrity_check') as Array<{ integrity_check: string }>
+    const problems = rows.map((row) => row.integrity_check)
+    return problems.length === 1 && problems[0] === 'ok' ? [] : problems
+  }
+
+  /** Close the file. Closing twice is harmless; any other call after close fails. */
+  async close(): Promise<void> {
+    if (this.#db.open) this.#db.close()
+  }
+}
+
+/**
+ * Open (and on first use create) a SQLite store at `path`, creating missing
+ * parent directories and bringing the schema up to date.
+ *
+ * @param path A file path, or `:memory:` for a private in-memory database.
+ * @throws StoreError `STORE_SCHEMA_TOO_NEW` when the file was written by a
+ *   newer crosscheck; `STORE_FAILED` when it cannot be opened or migrated.
+ * @example
+ * const store = openSqliteStore('data/crosscheck.db')
+ * await store.putArticles([article]) // => [{ id: '3f9a0c1de2b47a58', status: 'inserted' }]
+ */
+export function openSqliteStore(path: string, opts?: SqliteStoreOpts): SqliteStore {
+  return new SqliteStore(path, opts)
+}
+
+// Kept apart from the class so the driver's types stay out of its public
+// declaration: users of the package need not install @types/better-sqlite3.
+function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database.Database {
+  const readonly = opts?.readonly ?? false
+  const busyTimeoutMs = opts?.busyTimeoutMs ?? 5000
+  const migrationOpts = { migrations: opts?.migrations ?? MIGRATIONS, location: path }
+  const inMemory = path === ':memory:' || path === ''
+
+  let db: Database.Database
+  try {
+    if (!readonly && !inMemory) mkdirSync(dirname(path), { recursive: true })
+    db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs })
+  } catch (error) {
+    throw new StoreError('STORE_FAILED', `cannot open database ${path}: ${describeError(error)}`, { input: path, cause: error })
+  }
+
+  try {
+    // busy_timeout first, so the pragmas below wait for a lock like any statement.
+    db.pragma(`busy_timeout = ${busyTimeoutMs}`)
+    if (!readonly) {
+      // WAL: readers never block the writer, and a commit is one append.
+      // synchronous = NORMAL: a process crash loses nothing committed; only
+      // a power loss or OS crash can lose the last commits (never corrupts).
+      db.pragma('journal_mode = WAL')
+      db.pragma('synchronous = NORMAL')
+    }
+    db.pragma('foreign_keys = ON')
+    if (readonly) checkSchema(db, migrationOpts)
+    else migrate(db, migrationOpts)
+    return db
+  } catch (error) {
+    db.close()
+    if (error instanceof StoreError) throw error
+    throw new StoreError('STORE_FAILED', `cannot open database ${path}: ${describeError(error)}`, { input: path, cause: error })
+  }
+}
+
+function toRow(article: Article, ingestedAt: string): ArticleRow {
+  return {
+    id: article.id,
+    content_hash: article.contentHash,
+    source_kind: article.source.kind,
+    location: article.source.location,
+    source_index: article.source.index ?? null,
+    format: article.format,
+    url: article.url,
+    outlet: article.outlet,
+    title: article.title,
+    // The driver binds no booleans; STRICT INTEGER with CHECK (0, 1) holds it.
+    title_derived: article.titleDerived ? 1 : 0,
+    published: article.published,
+    byline: article.byline,
+    credited_source: article.creditedSource,
+    language: article.language,
+    text: article.text,
+    paragraphs: JSON.stringify(article.paragraphs),
+    sentences: JSON.stringify(article.sentences),
+    removed: JSON.stringify(article.removed),
+    diagnostics: JSON.stringify(article.diagnostics),
+    raw: article.raw,
+    ingested_at: ingestedAt,
+  }
+}
+
+function fromRow(row: ArticleRow): Article {
+  // No `index` key at all when absent: with exactOptionalPropertyTypes an
+  // `index: undefined` would not deep-equal what was put.
+  const source: SourceRef =
+    row.source_index === null
+      ? { kind: row.source_kind, location: row.location }
+      : { kind: row.source_kind, location: row.location, index: row.source_index }
+  return {
+    id: row.id,
+    source,
+    format: row.format,
+    url: row.url,
+    outlet: row.outlet,
+    title: row.title,
+    titleDerived: row.title_derived === 1,
+    published: row.published,
+    byline: row.byline,
+    creditedSource: row.credited_source,
+    language: row.language,
+    text: row.text,
+    // JSON has no undefined, so an optional key that was absent stays absent.
+    paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
+    sentences: JSON.parse(row.sentences) as Span[],
+    removed: JSON.parse(row.removed) as Removal[],
+    diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
+    contentHash: row.content_hash,
+    raw: row.raw,
+  }
+}
+
+function toSummary(row: SummaryRow): ArticleSummary {
+  return {
+    id: row.id,
+    title: row.title,
+    titleDerived: row.title_derived === 1,
+    outlet: row.outlet,
+    published: row.published,
+    creditedSource: row.credited_source,
+    language: row.language,
+    format: row.format,
+    location: row.location,
+    url: row.url,
+    length: row.length,
+    ingestedAt: row.ingested_at,
+  }
+}
+
+function assertCount(name: string, value: number): void {
+  if (!Number.isSafeInteger(value) || value < 0) {
+    throw new StoreError('USAGE', `Expected ${name} to be a non-negative integer, got ${String(value)}`)
+  }
+}
