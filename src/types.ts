@@ -111,6 +111,8 @@ export type RemovalRule =
   | 'separator'
   | 'rewriter-artifact'
   | 'navigation'
+  | 'comments'
+  | 'copyright'
   | 'empty'
 
 /** One piece of the input that is not in the cleaned body, and why. */

@@ -62,6 +62,12 @@ export const COMMANDS = {
         defaultText: '16777216',
       },
       'batch-size': { type: 'string', argument: '<n>', description: 'articles per store transaction', defaultText: '200' },
+      workers: {
+        type: 'string',
+        argument: '<n>',
+        description: 'worker threads for parsing and cleaning (0: none)',
+        defaultText: 'the number of cores',
+      },
       quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
     },
   },

@@ -11,10 +11,9 @@ import { readFile } from 'node:fs/promises'
 import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import { InputError } from '../errors.js'
-import type { Article, RawDocument } from '../types.js'
-import { chronoDateParser } from '../ingest/date-parser.js'
+import type { Article } from '../types.js'
+import { jobSource, runPrepareJob } from '../ingest/prepare-job.js'
 import { readInput } from '../ingest/read-input.js'
-import { prepareArticle } from '../pipeline.js'
 import { comparisonForm } from '../text/normalize.js'
 import type { EvalResult, EvalTask } from './task.js'
 
@@ -48,9 +47,8 @@ export const seedsCleaning: EvalTask = async (folder) => {
   for (const [key_, expected] of Object.entries(key.documents)) {
     const file = key_
     const { path, index } = locate(folder, key_)
-    const doc = await readDocument(path, index)
-    const text = doc.format === 'text' ? doc.raw : ''
-    const article = prepareArticle(doc, { parseDate: chronoDateParser })
+    const article = await readArticle(path, index)
+    const text = article.format === 'text' ? article.raw : ''
     const docChecks = checkDocument(file, text, article, expected)
     checks.push(...docChecks)
     const count = (what: string): string => {
@@ -154,12 +152,15 @@ function locate(folder: string, key: string): { path: string; index: number | un
   throw new Error(`${key}: no such file in ${folder} or ${join(folder, 'corpus')}`)
 }
 
-/** The raw document a key names, read the way `crosscheck ingest` reads it. */
-async function readDocument(path: string, index: number | undefined): Promise<RawDocument> {
+/** The article a key names, read and prepared the way `crosscheck ingest` does it. */
+async function readArticle(path: string, index: number | undefined): Promise<Article> {
   const input = { kind: 'file' as const, path, size: statSync(path).size, fromDirectory: false }
   for await (const item of readInput(input)) {
     if (item instanceof InputError) throw item
-    if (index === undefined || item.source.index === index) return item
+    if (index !== undefined && jobSource(item).index !== index) continue
+    const result = runPrepareJob(item)
+    if (!result.ok) throw new InputError(result.code, result.message, { input: path })
+    return result.article
   }
   throw new Error(`${path}#${index}: no such record`)
 }

@@ -57,6 +57,30 @@ describe('ingest', () => {
     assert.deepEqual(await store.getArticle(first.stored[0]?.id ?? ''), stored)
   })
 
+  test('worker threads give the same articles, in the same order, as the main thread', async () => {
+    const lines = Array.from({ length: 60 }, (_, i) =>
+      JSON.stringify({
+        title: `Harbour bulletin ${i}`,
+        text: `The port of Vik handled ${100 + i} ships in week ${i}, the harbour master said on Monday.\n\nRead more: Ferry timetable changes`,
+        outlet: 'Vik Courier',
+        date: '2026-05-04',
+      }),
+    )
+    if (lines[30] !== undefined) lines[30] = '{broken'
+    const path = await file('bulletins.jsonl', lines.join('\n'))
+    const [inlineStore, pooledStore] = [openSqliteStore(join(dir, 'inline.db')), openSqliteStore(join(dir, 'pooled.db'))]
+    const inline = await ingest([path], inlineStore, { workers: 0 })
+    const pooled = await ingest([path], pooledStore, { workers: 2 })
+    await Promise.all([inlineStore.close(), pooledStore.close()])
+    assert.equal(pooled.inserted, 59)
+    assert.deepEqual(pooled.stored, inline.stored)
+    assert.deepEqual(pooled.failed, inline.failed)
+    assert.deepEqual(
+      pooled.failed.map((f) => [f.location.replace(`${dir}/`, ''), f.code]),
+      [['bulletins.jsonl#30', 'PARSE_FAILED']],
+    )
+  })
+
   test('hostile inputs each fail alone, with the input named and the reason given; the rest is stored', async () => {
     const before = await store.countArticles()
     const empty = await file('empty.txt', '')

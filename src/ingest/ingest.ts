@@ -6,18 +6,24 @@
  */
 import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
-import { prepareArticle } from '../pipeline.js'
 import type { Store } from '../store/store.js'
 import type { Article } from '../types.js'
-import { chronoDateParser } from './date-parser.js'
+import { availableParallelism } from 'node:os'
 import { expandInputs, type Input } from './inputs.js'
-import { detectLanguage } from './language.js'
-import { asInputError, type ReadOpts, readInput } from './read-input.js'
+import { jobSource, type PrepareResult } from './prepare-job.js'
+import { preparer } from './preparer.js'
+import { type ReadOpts, readInput } from './read-input.js'
 import { sourceLabel } from './source-label.js'
 
 export interface IngestOpts extends ReadOpts {
   /** Articles per store transaction. @default 200 */
   readonly batchSize?: number
+  /**
+   * Worker threads for parsing and cleaning; 0 keeps everything on the main
+   * thread. Threads start only once a run has enough work to repay them.
+   * @default os.availableParallelism()
+   */
+  readonly workers?: number
   /** Called as the run goes, for progress bars and logs. */
   readonly onEvent?: (event: IngestEvent) => void
 }
@@ -103,31 +109,41 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
     })
   }
 
-  for (const [done, input] of expanded.inputs.entries()) {
-    const label = inputLabel(input)
-    emit({ kind: 'progress', done, total: expanded.inputs.length, current: label })
-    for await (const item of readInput(input, opts)) {
-      if (item instanceof InputError) {
-        // A directory walk meets files that are not articles; that is not a failure.
-        if (item.code === 'INPUT_UNSUPPORTED' && input.kind === 'file' && input.fromDirectory) {
-          skip({ location: item.input ?? label, reason: item.message })
-        } else fail(item, label)
-        continue
-      }
-      let article: Article
-      try {
-        article = prepareArticle(item, { parseDate: chronoDateParser, detectLanguage })
-      } catch (error) {
-        fail(asInputError(error, sourceLabel(item.source)), label)
-        continue
-      }
-      if (article.text === '') {
-        fail(new InputError('NO_CONTENT', 'no article text is left after cleaning', { input: sourceLabel(item.source) }), label)
-        continue
-      }
-      batch.push(article)
-      if (batch.length >= batchSize) await flush()
+  // Parsing and cleaning run in worker threads, in order: results are applied
+  // to the store in the order the inputs were given, whatever finishes first.
+  const prepare = preparer(opts.workers ?? availableParallelism())
+  const inFlight: Array<{ result: Promise<PrepareResult>; label: string; source: string }> = []
+  const settleOldest = async (): Promise<void> => {
+    const next = inFlight.shift()
+    if (next === undefined) return
+    const result = await next.result
+    if (!result.ok) {
+      fail(new InputError(result.code, result.message, { input: next.source }), next.label)
+      return
     }
+    batch.push(result.article)
+    if (batch.length >= batchSize) await flush()
+  }
+
+  try {
+    for (const [done, input] of expanded.inputs.entries()) {
+      const label = inputLabel(input)
+      emit({ kind: 'progress', done, total: expanded.inputs.length, current: label })
+      for await (const item of readInput(input, opts)) {
+        if (item instanceof InputError) {
+          // A directory walk meets files that are not articles; that is not a failure.
+          if (item.code === 'INPUT_UNSUPPORTED' && input.kind === 'file' && input.fromDirectory) {
+            skip({ location: item.input ?? label, reason: item.message })
+          } else fail(item, label)
+          continue
+        }
+        inFlight.push({ result: prepare.run(item), label, source: sourceLabel(jobSource(item)) })
+        while (inFlight.length > prepare.capacity) await settleOldest()
+      }
+    }
+    while (inFlight.length > 0) await settleOldest()
+  } finally {
+    await prepare.close()
   }
   await flush()
   emit({ kind: 'progress', done: expanded.inputs.length, total: expanded.inputs.length, current: '' })

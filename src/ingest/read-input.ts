@@ -13,12 +13,12 @@ import { type ReadAs, formatFromContentType, formatFromName, sniffFormat } from 
 import { normalizeStatedDate } from './date-parser.js'
 import { type ParsedFeed, type FeedItem, parseFeed } from './feed.js'
 import { fetchUrl } from './fetch.js'
-import { htmlFragmentToBlocks, parseHtmlPage } from './html.js'
+import { htmlFragmentToBlocks } from './html.js'
 import type { Input } from './inputs.js'
 import { isArticleRecord, jsonRecordToDocument, jsonRecords } from './json.js'
 import { normalizeLanguageTag } from './language.js'
 import { sourceLabel } from './source-label.js'
-import { parseTextDocument } from './text.js'
+import type { PrepareJob } from './prepare-job.js'
 import { type WarcSkip, readWarc } from './warc.js'
 
 export interface ReadOpts {
@@ -34,7 +34,8 @@ export interface ReadOpts {
   readonly stdin?: AsyncIterable<Uint8Array>
 }
 
-export type ReadItem = RawDocument | InputError
+/** A unit of CPU work (parse + prepare) for the pool, or the error that stopped a record. */
+export type ReadItem = PrepareJob | InputError
 
 export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
@@ -83,10 +84,10 @@ async function* readDecoded(
     diagnostics.length === 0 ? doc : { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] }
   switch (format) {
     case 'text':
-      yield withDiagnostics(parseTextDocument(text, source))
+      yield { kind: 'text', text, source, diagnostics }
       return
     case 'html':
-      yield withDiagnostics(parseHtmlPage(text, source, source.kind === 'url' ? { url: source.location } : {}))
+      yield { kind: 'html', html: text, source, diagnostics, ...(source.kind === 'url' ? { url: source.location } : {}) }
       return
     case 'feed':
       yield* readFeed(parseFeed(text, { name: sourceLabel(source) }), source, opts)
@@ -176,9 +177,9 @@ async function* readFeed(feed: ParsedFeed, source: SourceRef, opts: ReadOpts): A
     const at: SourceRef = { ...source, index: item.index }
     if (opts.followLinks === true && item.link !== null) {
       try {
-        const page = await fetchDocument(item.link, opts)
-        if (page.format === 'html') {
-          yield { ...page, source: at, metadata: { ...feedItemMetadata(item, feed), ...page.metadata } }
+        const page = await fetchPage(item.link, opts)
+        if (page !== null) {
+          yield { kind: 'html', html: page.html, source: at, url: page.url, fallback: feedItemMetadata(item, feed), diagnostics: page.diagnostics }
           continue
         }
       } catch (error) {
@@ -233,8 +234,7 @@ async function* readWarcFile(path: string, maxBytes: number): AsyncGenerator<Rea
     const at: SourceRef = { kind: 'file', location: path, index: page.index }
     try {
       const decoded = decodeBytes(page.bytes, { name: sourceLabel(at), kind: 'html', ...(page.contentType === null ? {} : { contentType: page.contentType }) })
-      const doc = parseHtmlPage(decoded.text, at, { url: page.targetUri })
-      yield { ...doc, diagnostics: [...decoded.diagnostics, ...doc.diagnostics] }
+      yield { kind: 'html', html: decoded.text, source: at, url: page.targetUri, diagnostics: decoded.diagnostics }
     } catch (error) {
       yield asInputError(error, `${sourceLabel(at)} (${page.targetUri})`)
     }
@@ -259,13 +259,16 @@ async function* readUrl(url: string, opts: ReadOpts): AsyncGenerator<ReadItem> {
   yield* readDecoded(decoded.text, format ?? sniffFormat(decoded.text), at, decoded.diagnostics, opts)
 }
 
-/** A linked page, fetched through the same guard as any URL. */
-async function fetchDocument(url: string, opts: ReadOpts): Promise<RawDocument> {
-  for await (const item of readUrl(url, opts)) {
-    if (item instanceof InputError) throw item
-    return item
-  }
-  throw new InputError('NO_CONTENT', 'the page has no article', { input: url })
+/** A linked HTML page, fetched through the same guard as any URL; null when it is not HTML. */
+async function fetchPage(url: string, opts: ReadOpts): Promise<{ html: string; url: string; diagnostics: RawDocument['diagnostics'] } | null> {
+  const resource = await fetchUrl(url, fetchOpts(opts))
+  if (formatFromContentType(resource.contentType) !== 'html') return null
+  const decoded = decodeBytes(resource.bytes, {
+    name: url,
+    kind: 'html',
+    ...(resource.contentType === null ? {} : { contentType: resource.contentType }),
+  })
+  return { html: decoded.text, url: resource.url, diagnostics: decoded.diagnostics }
 }
 
 async function* readStdin(opts: ReadOpts): AsyncGenerator<ReadItem> {
@@ -295,7 +298,7 @@ function fetchOpts(opts: ReadOpts): Parameters<typeof fetchUrl>[1] {
 
 function attempt(build: () => RawDocument, at: SourceRef): ReadItem {
   try {
-    return build()
+    return { kind: 'document', doc: build() }
   } catch (error) {
     return asInputError(error, sourceLabel(at))
   }

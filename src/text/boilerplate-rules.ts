@@ -45,11 +45,38 @@ export const LINE_RULES: readonly LineRule[] = [
     pattern: /^(?:see|view|watch|read|click|tap|listen to|find|check out)\b.{0,60}\b(?:here|below|link)\s*[.!:]?$/iu,
   },
   {
+    rule: 'promo',
+    reason: 'section label of a promo or advertising slot',
+    maxWords: 6,
+    pattern:
+      /^(?:advertisement|advert|advertising|sponsored(?: content| links?)?|promoted(?: content)?|(?:the )?story continues (?:below|after (?:the )?(?:advertisement|ad))|continue reading (?:below|the main story)|scroll (?:down )?to continue(?: with content)?|(?:you )?(?:may|might) also (?:like|enjoy|be interested in)|don'?t miss|recent (?:articles|posts|stories)|related (?:articles|posts|stories|coverage|content|reading|news)|more (?:stories|articles|news)(?: from [^:]{1,30})?|most (?:read|popular|viewed|shared)|popular (?:now|today|this week)|trending(?: now| stories)?|editor'?s picks?|top stories|latest news|recommended(?: for you| stories)?)\s*[:.!]?$/iu,
+  },
+  {
+    rule: 'comments',
+    reason: 'comment section label',
+    maxWords: 8,
+    pattern:
+      /^(?:\d+\s+)?(?:comments?|responses?|replies)(?:\s*\(\d+\))?$|^(?:leave|post|add|write|show|view|load) (?:a |your |all |more )?(?:comments?|reply|replies|responses?)\b|^join the (?:conversation|discussion)\b|^comments (?:are|have been) closed\b|^tell us what you think\b/iu,
+  },
+  {
+    rule: 'navigation',
+    reason: 'tags, categories or reading time',
+    maxWords: 25,
+    pattern: /^(?:tags?|tagged(?: with)?|topics?|filed under|posted in|categories|category)\s*:\s*\S|^(?:\d+\s*(?:min(?:ute)?s?|m)\s+read|reading time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?)\.?$/iu,
+  },
+  {
+    rule: 'copyright',
+    reason: 'copyright notice',
+    maxWords: 30,
+    // "© 2026 …", "Copyright 2026 …", "… All rights reserved." (not a sentence about copyright lawyers).
+    pattern: /^(?:©|\(c\)\s*\d{4})|^copyright\s*(?:©|\(c\))?\s*\d{4}\b|\ball rights reserved\.?$/iu,
+  },
+  {
     rule: 'share',
     reason: 'share or follow call to action',
     maxWords: 60,
     pattern:
-      /\b(?:click (?:the|on the) share button|share this (?:article|story|post|page)|share (?:it )?on (?:facebook|twitter|x|whatsapp|telegram|linkedin)|follow us on\b|like us on facebook|feel free to (?:re-?post|share|republish)|re-?post .{0,60} with proper attribution|join (?:us|our channel) on (?:telegram|twitter|x|facebook|whatsapp)|on our (?:facebook|twitter|telegram|instagram|youtube|x) (?:page|channel|account|feed))\b/iu,
+      /\b(?:click (?:the|on the) share button|share (?:it|this) with (?:a friend|your friends)|share this (?:article|story|post|page)|share (?:it )?on (?:facebook|twitter|x|whatsapp|telegram|linkedin)|follow us on\b|like us on facebook|feel free to (?:re-?post|share|republish)|re-?post .{0,60} with proper attribution|join (?:us|our channel) on (?:telegram|twitter|x|facebook|whatsapp)|on our (?:facebook|twitter|telegram|instagram|youtube|x) (?:page|channel|account|feed))\b/iu,
     facts: (_m, text) => selfNamedOutlet(text),
   },
   {

@@ -32,6 +32,14 @@ describe('cleanBlocks: whole-line furniture', () => {
     ['Mira Holt contributed to this report for Valley Ledger', 'contributor'],
     ['Reporting by Mira Holt; Editing by Sam Ode', 'contributor'],
     ['This article originally appeared on RiverWire.', 'credit-line'],
+    ['Advertisement', 'promo'],
+    ['You may also like:', 'promo'],
+    ['12 Comments', 'comments'],
+    ['Leave a comment', 'comments'],
+    ['Tags: floods, dams, Maren valley', 'navigation'],
+    ['4 min read', 'navigation'],
+    ['© 2026 Valley Ledger. All rights reserved.', 'copyright'],
+    ['Like this story? Share it with a friend!', 'share'],
     ['*', 'separator'],
     ['—', 'separator'],
     ['```', 'rewriter-artifact'],
@@ -47,15 +55,17 @@ describe('cleanBlocks: whole-line furniture', () => {
     })
   }
 
-  test('keeps story sentences that mention sharing, donations or photos', () => {
+  test('keeps story sentences that mention sharing, donations, comments or photos', () => {
     const lines = [
+      'The mayor declined to comment on Tuesday, and the council said its members would not respond to questions until the inquiry had reported.',
+      'Copyright lawyers for the utility said the inspection videos could not be published without its consent.',
       'Aid groups said donations of blankets and bottled water had arrived from three neighbouring provinces on Wednesday, and more were expected.',
       'Residents shared photos of the flooded square on social media as the water kept rising through the afternoon and into the night.',
       'Read the statement in full, the mayor told reporters, and judge for yourselves whether the dam was inspected.',
     ]
     const result = clean([STORY[0], ...lines].join('\n\n'))
     assert.deepEqual(result.removed, [])
-    assert.equal(result.body.length, 4)
+    assert.equal(result.body.length, 6)
   })
 })
 

@@ -145,7 +145,8 @@ function applyLineRules(
   facts: FactCandidates,
 ): void {
   for (const block of work) {
-    if (block.removed || block.kind === 'heading') continue
+    // Headings too: "Related coverage" or "Subscribe to our newsletter" set as a heading is still furniture.
+    if (block.removed) continue
     const count = wordCount(block.text)
     for (const rule of LINE_RULES) {
       if (count > rule.maxWords) continue

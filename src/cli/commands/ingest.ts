@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os'
 import { CrosscheckError } from '../../errors.js'
 import { ingest } from '../../ingest/ingest.js'
 import { EXIT } from '../exit-codes.js'
@@ -17,6 +18,7 @@ export async function runIngest(context: CommandContext): Promise<number> {
     timeoutMs: timeoutSeconds * 1000,
     maxBytes: integerFlag(values, 'max-bytes', 16 * 1024 * 1024),
     batchSize: Math.max(1, integerFlag(values, 'batch-size', 200)),
+    workers: integerFlag(values, 'workers', availableParallelism()),
     onEvent: (event) => {
       if (event.kind === 'progress') bar.update(event.done, event.total, event.current)
       else if (event.kind === 'failed') bar.log(`error: ${event.location}: ${event.message} [${event.code}]`)
