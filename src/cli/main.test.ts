@@ -66,6 +66,24 @@ describe('crosscheck CLI', () => {
     assert.equal(json.raw, undefined, 'raw input only with --raw')
 
     assert.match(run('articles').stdout, /9 of 9 articles/u)
+
+    const lineage = JSON.parse(run('lineage', '--json').stdout) as {
+      edges: Array<{ from: string; to: string; kind: string; directed: boolean }>
+      outlets: Array<{ outlet: string; copiesOrRewrites: number }>
+    }
+    const wire = list.find((a) => a.location.endsWith('wire-original.html'))
+    assert.ok(wire)
+    assert.deepEqual(
+      lineage.edges.filter((e) => e.from === wire.id && e.to === republished.id).map((e) => [e.kind, e.directed]),
+      [['copy', true]],
+    )
+    assert.equal(lineage.outlets.find((o) => o.outlet === 'Civic Ledger')?.copiesOrRewrites, 1)
+    assert.match(run('lineage').stdout, /copy\s+\w{8} Meridian News Agency 2026-04-15\s+→\s+\w{8} Civic Ledger/u)
+
+    const diff = run('diff', wire.id, republished.id, '--width', '100')
+    assert.equal(diff.code, 0)
+    assert.match(diff.stdout, /^copy: \d+% of the left and \d+% of the right retold by the other; original: left/mu)
+    assert.match(diff.stdout, / │ /u)
   })
 
   test('a failed input exits 1, names the input and keeps the rest', () => {

@@ -10,7 +10,9 @@ import { CrosscheckError, describeError } from '../errors.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { runArticles } from './commands/articles.js'
+import { runDiff } from './commands/diff.js'
 import { runIngest } from './commands/ingest.js'
+import { runLineage } from './commands/lineage.js'
 import { runShow } from './commands/show.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
 import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
@@ -29,6 +31,8 @@ const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>>
   ingest: runIngest,
   articles: runArticles,
   show: runShow,
+  lineage: runLineage,
+  diff: runDiff,
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -89,6 +89,29 @@ export const COMMANDS = {
       raw: { type: 'boolean', description: 'also print the raw input as it was ingested' },
     },
   },
+  lineage: {
+    name: 'lineage',
+    usage: 'crosscheck lineage [--article <id>]',
+    summary: 'who copied, rewrote or partly reused whom, with the evidence, and each outlet\'s profile',
+    details: [
+      'Relations are found as articles are ingested: copies through shared word shingles (MinHash/LSH),',
+      'rewrites through shared numbers, names and quotations, then confirmed by aligning sentences.',
+      'An arrow points from the original to the derived article where the evidence names one.',
+    ].join('\n'),
+    options: {
+      article: { type: 'string', argument: '<id>', description: 'only the relations of this article' },
+    },
+  },
+  diff: {
+    name: 'diff',
+    usage: 'crosscheck diff <id> <id>',
+    summary: 'two articles side by side, aligned sentence by sentence, with the rewording marked',
+    details: 'Changed words are marked [-like this-] on the left and {+like this+} on the right (in colour on a terminal).',
+    options: {
+      width: { type: 'string', argument: '<columns>', description: 'total width of the two columns', defaultText: 'the terminal width, or 120' },
+      all: { type: 'boolean', description: 'also show the sentences that have no counterpart' },
+    },
+  },
 } as const satisfies Readonly<Record<string, CommandSpec>>
 
 export type CommandName = keyof typeof COMMANDS

@@ -11,6 +11,10 @@ const TASKS: Record<string, () => Promise<EvalTask>> = {
   'seeds-cleaning': async () => (await import('./seeds-cleaning.js')).seedsCleaning,
   // The same answer-key check, for any folder with an expected.json of that shape (e.g. examples/).
   cleaning: async () => (await import('./seeds-cleaning.js')).seedsCleaning,
+  paraphrase: async () => (await import('./paraphrase.js')).paraphrase,
+  'seeds-lineage': async () => (await import('./seeds-lineage.js')).seedsLineage,
+  // The same pairwise check, for any folder with an expected.json of that shape (e.g. examples/).
+  lineage: async () => (await import('./seeds-lineage.js')).seedsLineage,
 }
 
 async function main(argv: readonly string[]): Promise<number> {

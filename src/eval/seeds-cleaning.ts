@@ -8,13 +8,10 @@
  * plain-text files, text checks to every format.
  */
 import { readFile } from 'node:fs/promises'
-import { existsSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { InputError } from '../errors.js'
 import type { Article } from '../types.js'
-import { jobSource, runPrepareJob } from '../ingest/prepare-job.js'
-import { readInput } from '../ingest/read-input.js'
 import { comparisonForm } from '../text/normalize.js'
+import { locateDocument, readKeyedArticle } from './answer-key.js'
 import type { EvalResult, EvalTask } from './task.js'
 
 /** The part of expected.json this task reads. */
@@ -46,8 +43,7 @@ export const seedsCleaning: EvalTask = async (folder) => {
   const table: Array<Record<string, string | number>> = []
   for (const [key_, expected] of Object.entries(key.documents)) {
     const file = key_
-    const { path, index } = locate(folder, key_)
-    const article = await readArticle(path, index)
+    const article = await readKeyedArticle(locateDocument(folder, key_))
     const text = article.format === 'text' ? article.raw : ''
     const docChecks = checkDocument(file, text, article, expected)
     checks.push(...docChecks)
@@ -139,28 +135,4 @@ export function checkDocument(file: string, text: string, article: Article, expe
     add('heading', paragraph?.kind === 'heading', `${JSON.stringify(heading)} is ${paragraph?.kind ?? 'missing'}, not a heading`)
   }
   return checks
-}
-
-/** `name` or `name#n`, found in the folder or its `corpus/` subfolder. */
-function locate(folder: string, key: string): { path: string; index: number | undefined } {
-  const match = /^(.*?)(?:#(\d+))?$/u.exec(key)
-  const name = match?.[1] ?? key
-  const index = match?.[2] === undefined ? undefined : Number(match[2])
-  for (const candidate of [join(folder, name), join(folder, 'corpus', name)]) {
-    if (existsSync(candidate)) return { path: candidate, index }
-  }
-  throw new Error(`${key}: no such file in ${folder} or ${join(folder, 'corpus')}`)
-}
-
-/** The article a key names, read and prepared the way `crosscheck ingest` does it. */
-async function readArticle(path: string, index: number | undefined): Promise<Article> {
-  const input = { kind: 'file' as const, path, size: statSync(path).size, fromDirectory: false }
-  for await (const item of readInput(input)) {
-    if (item instanceof InputError) throw item
-    if (index !== undefined && jobSource(item).index !== index) continue
-    const result = runPrepareJob(item)
-    if (!result.ok) throw new InputError(result.code, result.message, { input: path })
-    return result.article
-  }
-  throw new Error(`${path}#${index}: no such record`)
 }

@@ -7,6 +7,8 @@
 import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
 import type { Store } from '../store/store.js'
+import type { Fingerprint } from '../lineage/fingerprint.js'
+import { updateLineage } from '../lineage/update-lineage.js'
 import type { Article } from '../types.js'
 import { availableParallelism } from 'node:os'
 import { expandInputs, type Input } from './inputs.js'
@@ -59,6 +61,8 @@ export interface IngestReport {
   readonly skipped: SkippedItem[]
   inserted: number
   duplicates: number
+  /** Copy, rewrite and partial relations found between the new articles and everything stored. */
+  relations: number
 }
 
 /**
@@ -70,7 +74,7 @@ export interface IngestReport {
  */
 export async function ingest(names: readonly string[], store: Store, opts: IngestOpts = {}): Promise<IngestReport> {
   const batchSize = opts.batchSize ?? 200
-  const report: IngestReport = { stored: [], failed: [], skipped: [], inserted: 0, duplicates: 0 }
+  const report: IngestReport = { stored: [], failed: [], skipped: [], inserted: 0, duplicates: 0, relations: 0 }
   const emit = opts.onEvent ?? (() => {})
   const fail = (error: InputError, fallback: string): void => {
     const item: FailedItem = { location: error.input ?? fallback, code: error.code, message: error.message }
@@ -86,12 +90,18 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
   for (const error of expanded.failures) fail(error, error.input ?? '')
   for (const item of expanded.skipped) skip(item)
 
-  let batch: Article[] = []
+  let batch: Array<{ article: Article; fingerprint: Fingerprint }> = []
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return
-    const articles = batch
+    const prepared = batch
     batch = []
+    const articles = prepared.map((item) => item.article)
     const outcomes = await store.putArticles(articles)
+    // Lineage after the articles are safely stored: relate the new ones to everything kept so far.
+    const fresh = prepared.filter((_, i) => outcomes[i]?.status === 'inserted')
+    await store.putFingerprints(fresh.map((item) => item.fingerprint))
+    const relations = await updateLineage(store, fresh)
+    report.relations += relations.length
     outcomes.forEach((outcome, i) => {
       const article = articles[i]
       if (article === undefined) return
@@ -121,7 +131,7 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
       fail(new InputError(result.code, result.message, { input: next.source }), next.label)
       return
     }
-    batch.push(result.article)
+    batch.push({ article: result.article, fingerprint: result.fingerprint })
     if (batch.length >= batchSize) await flush()
   }
 

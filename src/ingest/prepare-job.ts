@@ -6,6 +6,7 @@
  */
 import type { ErrorCode } from '../errors.js'
 import { CrosscheckError, describeError } from '../errors.js'
+import { type Fingerprint, fingerprintArticle } from '../lineage/fingerprint.js'
 import { prepareArticle } from '../pipeline.js'
 import type { Article, Diagnostic, RawDocument, SourceRef, StatedMetadata } from '../types.js'
 import { chronoDateParser } from './date-parser.js'
@@ -29,7 +30,7 @@ export type PrepareJob =
   | { readonly kind: 'text'; readonly text: string; readonly source: SourceRef; readonly diagnostics: readonly Diagnostic[] }
 
 export type PrepareResult =
-  | { readonly ok: true; readonly article: Article }
+  | { readonly ok: true; readonly article: Article; readonly fingerprint: Fingerprint }
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
 
 /** Parse if needed, then prepare. Never throws: a failure is a result. */
@@ -37,7 +38,8 @@ export function runPrepareJob(job: PrepareJob): PrepareResult {
   try {
     const article = prepareArticle(toDocument(job), { parseDate: chronoDateParser, detectLanguage })
     if (article.text === '') return { ok: false, code: 'NO_CONTENT', message: 'no article text is left after cleaning' }
-    return { ok: true, article }
+    // Fingerprinting is CPU work too: done here, in the worker, not by the writer.
+    return { ok: true, article, fingerprint: fingerprintArticle(article) }
   } catch (error) {
     return {
       ok: false,

@@ -399,6 +399,61 @@ for (const backend of BACKENDS) {
       })
     })
 
+    test('finds candidates by shared bands or enough shared anchors, most shared first, never the article itself', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c, d] = makeArticles(4, { seed: 'lineage' })
+        assert.ok(a && b && c && d)
+        await store.putArticles([a, b, c, d])
+        const fp = (id: string, bands: number[], anchors: number[]) => ({ id, bands: Uint32Array.from(bands), anchors: Uint32Array.from(anchors) })
+        await store.putFingerprints([
+          fp(a.id, [1, 2, 3], [10, 11, 12, 13]),
+          fp(b.id, [1, 99, 98], [50]), // one shared band
+          fp(c.id, [97, 96, 95], [10, 11, 12]), // three shared anchors, no band
+          fp(d.id, [94, 93, 92], [10, 11]), // two shared anchors: not enough
+        ])
+        const found = await store.findCandidates(fp(a.id, [1, 2, 3], [10, 11, 12, 13]))
+        assert.deepEqual(found, [
+          { id: b.id, sharedBands: 1, sharedAnchors: 0 },
+          { id: c.id, sharedBands: 0, sharedAnchors: 3 },
+        ])
+        // Replacing a fingerprint replaces its postings.
+        await store.putFingerprints([fp(b.id, [90], [50])])
+        assert.deepEqual(
+          (await store.findCandidates(fp(a.id, [1, 2, 3], [10, 11, 12, 13]))).map((x) => x.id),
+          [c.id],
+        )
+        // Anchors carried by too many articles do not count.
+        assert.deepEqual(await store.findCandidates(fp(a.id, [], [10, 11, 12, 13]), { maxAnchorFrequency: 1 }), [])
+      })
+    })
+
+    test('keeps one relation per pair, replaced on update, listed per article and by kind', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c] = makeArticles(3, { seed: 'relations' }).sort((x, y) => (x.id < y.id ? -1 : 1))
+        assert.ok(a && b && c)
+        await store.putArticles([a, b, c])
+        const match = { a: { start: 0, end: 10 }, b: { start: 5, end: 15 }, score: 0.9, overlap: 0.4, quoteOnly: false }
+        const rewrite = {
+          a: a.id,
+          b: b.id,
+          kind: 'rewrite' as const,
+          coverageA: 0.9,
+          coverageB: 0.8,
+          matches: [match],
+          direction: { original: a.id, confidence: 0.7, reasons: ['published first'] },
+        }
+        const partial = { ...rewrite, a: b.id, b: c.id, kind: 'partial' as const, direction: { original: null, confidence: 0, reasons: [] } }
+        await store.putRelations([rewrite, partial])
+        await store.putRelations([{ ...rewrite, coverageB: 0.85 }])
+        assert.deepEqual(await store.listRelations(), [{ ...rewrite, coverageB: 0.85 }, partial])
+        assert.deepEqual(await store.listRelations({ articleId: c.id }), [partial])
+        assert.deepEqual(await store.listRelations({ kinds: ['rewrite'] }), [{ ...rewrite, coverageB: 0.85 }])
+        assert.deepEqual(await store.getArticles([c.id, 'ffffffffffffffff', a.id]), [c, a])
+      })
+    })
+
     test('loses no acknowledged batch when the writing process is killed mid-run', async () => {
       await withStorage(backend, async (storage) => {
         const batchSize = 100

@@ -4,6 +4,8 @@
  * import a database driver. Asynchronous so that a networked database fits
  * the same shape as the embedded one.
  */
+import type { Fingerprint } from '../lineage/fingerprint.js'
+import type { Relation, RelationKind } from '../lineage/types.js'
 import type { Article, ArticleId, InputFormat } from '../types.js'
 
 /** What happened to one article of a batch. */
@@ -54,5 +56,40 @@ export interface Store {
   /** Summaries in the order the articles were stored, paged. */
   listArticles(opts?: ListArticlesOpts): Promise<ArticleSummary[]>
   countArticles(): Promise<number>
+  /** Articles by full id, in the order asked; unknown ids are left out. */
+  getArticles(ids: readonly ArticleId[]): Promise<Article[]>
+
+  /** Keep the fingerprints of stored articles (replacing an article's earlier ones). */
+  putFingerprints(fingerprints: readonly Fingerprint[]): Promise<void>
+  /**
+   * Stored articles that share LSH bands or uncommon anchors with
+   * `fingerprint`, most shared first; never the article itself.
+   */
+  findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Promise<Candidate[]>
+  /** Keep relations, replacing any earlier record of the same pair. */
+  putRelations(relations: readonly Relation[]): Promise<void>
+  /** Relations, optionally only those involving one article or of some kinds, in a stable order. */
+  listRelations(opts?: ListRelationsOpts): Promise<Relation[]>
+
   close(): Promise<void>
+}
+
+export interface CandidateOpts {
+  /** @default 20 */
+  readonly limit?: number
+  /** Anchors shared before an article is a candidate without a shared band. @default 3 */
+  readonly minSharedAnchors?: number
+  /** Anchors carried by more stored articles than this are too common to count. @default 1000 */
+  readonly maxAnchorFrequency?: number
+}
+
+export interface Candidate {
+  readonly id: ArticleId
+  readonly sharedBands: number
+  readonly sharedAnchors: number
+}
+
+export interface ListRelationsOpts {
+  readonly articleId?: ArticleId
+  readonly kinds?: readonly RelationKind[]
 }

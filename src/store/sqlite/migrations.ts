@@ -85,6 +85,50 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX articles_by_published ON articles (published);
     `,
   },
+  {
+    version: 2,
+    name: 'lineage',
+    sql: `
+      -- Fingerprints: LSH band hashes (copy candidates) and anchor hashes
+      -- (rewrite candidates), one row per value, found by value.
+      CREATE TABLE article_bands (
+        band        INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX article_bands_by_band ON article_bands (band);
+      CREATE INDEX article_bands_by_article ON article_bands (article_seq);
+
+      CREATE TABLE article_anchors (
+        anchor      INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE
+      ) STRICT;
+      CREATE INDEX article_anchors_by_anchor ON article_anchors (anchor);
+      CREATE INDEX article_anchors_by_article ON article_anchors (article_seq);
+
+      -- How many articles carry each anchor, kept on insert, so that common
+      -- anchors ("2025", "US") are skipped without counting their postings.
+      CREATE TABLE anchor_frequency (
+        anchor INTEGER PRIMARY KEY,
+        articles INTEGER NOT NULL
+      ) STRICT;
+
+      -- One row per related pair, a < b by id; independent pairs are not kept.
+      CREATE TABLE relations (
+        a           TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        b           TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        kind        TEXT NOT NULL,
+        coverage_a  REAL NOT NULL,
+        coverage_b  REAL NOT NULL,
+        original    TEXT,
+        confidence  REAL NOT NULL,
+        reasons     TEXT NOT NULL CHECK (json_valid(reasons)),
+        matches     TEXT NOT NULL CHECK (json_valid(matches)),
+        PRIMARY KEY (a, b),
+        CHECK (a < b)
+      ) STRICT;
+      CREATE INDEX relations_by_b ON relations (b);
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

@@ -7,7 +7,10 @@ import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { describeError, StoreError } from '../../errors.js'
 import type { Article, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span } from '../../types.js'
-import type { ArticleSummary, ListArticlesOpts, PutOutcome, Store } from '../store.js'
+import type { Fingerprint } from '../../lineage/fingerprint.js'
+import type { Relation } from '../../lineage/types.js'
+import type { ArticleSummary, Candidate, CandidateOpts, ListArticlesOpts, ListRelationsOpts, PutOutcome, Store } from '../store.js'
+import { LineageTables } from './lineage-tables.js'
 import { checkSchema, migrate, MIGRATIONS } from './migrations.js'
 import type { Migration } from './migrations.js'
 
@@ -122,6 +125,7 @@ export class SqliteStore implements Store {
   readonly #list: Database.Statement<[number, number], SummaryRow>
   readonly #count: Database.Statement<[], { n: number }>
   readonly #insertBatch: Database.Transaction<(rows: readonly ArticleRow[]) => PutOutcome[]>
+  readonly #lineage: LineageTables
 
   /**
    * Open (and on first use create) the store at `path`; `openSqliteStore`
@@ -140,6 +144,7 @@ export class SqliteStore implements Store {
     this.#idsByPrefix = db.prepare<[string, string, number], { id: string }>('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
     this.#list = db.prepare<[number, number], SummaryRow>(LIST_ARTICLES)
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles')
+    this.#lineage = new LineageTables(db)
     this.#insertBatch = db.transaction((rows: readonly ArticleRow[]) =>
       rows.map((row): PutOutcome => {
         try {
@@ -201,6 +206,31 @@ export class SqliteStore implements Store {
 
   async countArticles(): Promise<number> {
     return this.#count.get()?.n ?? 0
+  }
+
+  async getArticles(ids: readonly string[]): Promise<Article[]> {
+    const articles: Article[] = []
+    for (const id of ids) {
+      const row = this.#byId.get(id)
+      if (row !== undefined) articles.push(fromRow(row))
+    }
+    return articles
+  }
+
+  async putFingerprints(fingerprints: readonly Fingerprint[]): Promise<void> {
+    if (fingerprints.length > 0) this.#lineage.putFingerprints(fingerprints)
+  }
+
+  async findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Promise<Candidate[]> {
+    return this.#lineage.findCandidates(fingerprint, opts)
+  }
+
+  async putRelations(relations: readonly Relation[]): Promise<void> {
+    if (relations.length > 0) this.#lineage.putRelations(relations)
+  }
+
+  async listRelations(opts?: ListRelationsOpts): Promise<Relation[]> {
+    return this.#lineage.listRelations(opts)
   }
 
   /**

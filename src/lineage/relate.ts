@@ -1,0 +1,44 @@
+/**
+ * Relating two articles: align their sentences, classify the relation, and
+ * decide the direction. Pure; the lineage stage calls it for each candidate
+ * pair, with sentences prepared once per article.
+ */
+import type { Article } from '../types.js'
+import { type AlignableSentence, type AlignOpts, alignSentences } from './align-articles.js'
+import { type ClassifyOpts, classifyRelation } from './classify.js'
+import { decideDirection } from './direction.js'
+import type { Relation } from './types.js'
+
+export interface RelateOpts extends AlignOpts, ClassifyOpts {}
+
+/** An article with its sentences ready to align. */
+export interface AlignableArticle {
+  readonly article: Article
+  readonly sentences: readonly AlignableSentence[]
+}
+
+/**
+ * The relation of two articles, with `a` the one whose id sorts first.
+ *
+ * @example
+ * relateArticles(prepared(wire), prepared(spun)).kind // => 'rewrite'
+ */
+export function relateArticles(first: AlignableArticle, second: AlignableArticle, opts?: RelateOpts): Relation {
+  const [x, y] = first.article.id <= second.article.id ? [first, second] : [second, first]
+  const matches = alignSentences(x.sentences, y.sentences, opts)
+  const { kind, coverageA, coverageB } = classifyRelation(matches, x.article.sentences, y.article.sentences, opts)
+  const direction = kind === 'independent' ? { original: null, confidence: 0, reasons: [] } : decideDirection(x.article, y.article)
+  return {
+    a: x.article.id,
+    b: y.article.id,
+    kind,
+    coverageA: round(coverageA),
+    coverageB: round(coverageB),
+    matches: kind === 'independent' ? [] : matches,
+    direction,
+  }
+}
+
+function round(value: number): number {
+  return Math.round(value * 1000) / 1000
+}

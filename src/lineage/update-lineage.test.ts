@@ -1,0 +1,81 @@
+/**
+ * Lineage as ingestion finds it, on the example corpus: every planted
+ * relation found with its kind, the unrelated articles related to nothing,
+ * and the same relations whatever the order of arrival or a re-ingest.
+ */
+import assert from 'node:assert/strict'
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { after, test } from 'node:test'
+import { ingest } from '../ingest/ingest.js'
+import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { Store } from '../store/store.js'
+
+const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url))
+const CORPUS = join(EXAMPLES, 'corpus')
+const key = JSON.parse(readFileSync(join(EXAMPLES, 'expected.json'), 'utf8')) as {
+  relations: { pairs: Array<{ a: string; b: string; kind: string; original?: string | null; originalStrict?: boolean }> }
+}
+const dir = mkdtempSync(join(tmpdir(), 'crosscheck-lineage-'))
+after(() => rmSync(dir, { recursive: true, force: true }))
+
+/** file key (`feeds.jsonl#0`) → article id, from what the store says each came from. */
+async function idsByKey(store: Store): Promise<Map<string, string>> {
+  const ids = new Map<string, string>()
+  for (const summary of await store.listArticles({ limit: 1000 })) {
+    const article = await store.getArticle(summary.id)
+    if (article === null) continue
+    const name = article.source.location.split('/').at(-1) ?? ''
+    ids.set(article.source.index === undefined ? name : `${name}#${article.source.index}`, article.id)
+  }
+  return ids
+}
+
+async function relationsOf(files: string[], dbName: string) {
+  const store = openSqliteStore(join(dir, dbName))
+  try {
+    await ingest(files, store, { workers: 0 })
+    return { relations: await store.listRelations(), ids: await idsByKey(store) }
+  } finally {
+    await store.close()
+  }
+}
+
+test('every planted relation of the example corpus is found with its kind, and nothing else', async () => {
+  const { relations, ids } = await relationsOf([CORPUS], 'forward.db')
+  const found = new Map(relations.map((r) => [[r.a, r.b].sort().join('/'), r]))
+  let expectedRelated = 0
+  for (const pair of key.relations.pairs) {
+    const pairKey = [ids.get(pair.a), ids.get(pair.b)].sort().join('/')
+    const relation = found.get(pairKey)
+    if (pair.kind === 'independent') {
+      assert.equal(relation, undefined, `${pair.a} / ${pair.b} should be independent, found ${relation?.kind}`)
+      continue
+    }
+    expectedRelated++
+    assert.equal(relation?.kind, pair.kind, `${pair.a} / ${pair.b}`)
+    if (typeof pair.original === 'string') {
+      const original = relation?.direction.original
+      const acceptable = original === ids.get(pair.original) || (original === null && pair.originalStrict === false)
+      assert.ok(acceptable, `${pair.a} / ${pair.b}: original ${original}, expected ${pair.original}`)
+    }
+  }
+  assert.equal(relations.length, expectedRelated, 'the unrelated articles are related to nothing')
+})
+
+test('ingesting in another order, or twice, gives the same relations', async () => {
+  const forward = await relationsOf([CORPUS], 'order-a.db')
+  const files = ['wire-original.html', 'spun-rewrite.txt', 'republished-verbatim.txt', 'independent-b.html', 'regional-feed.rss', 'feeds.jsonl']
+  const reversed = await relationsOf(files.reverse().map((f) => join(CORPUS, f)), 'order-b.db')
+  assert.deepEqual(reversed.relations, forward.relations)
+  const store = openSqliteStore(join(dir, 'order-b.db'))
+  try {
+    const again = await ingest([CORPUS], store, { workers: 0 })
+    assert.equal(again.inserted, 0)
+    assert.deepEqual(await store.listRelations(), forward.relations)
+  } finally {
+    await store.close()
+  }
+})
