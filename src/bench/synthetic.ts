@@ -16,17 +16,49 @@ export function seededRandom(seed: number): () => number {
   }
 }
 
-const WORDS = (
-  'the a of to in and on for with at by from after before during said officials council river harbour ferry bridge ' +
-  'storm flood police minister agency report week month year people residents families workers vote budget court ' +
-  'road rail port price fuel water power school hospital election party mayor governor army border talks deal ' +
-  'strike protest fire rescue damage repairs inspection statement spokesperson according would could should has ' +
-  'have was were is are been new old first last three four five dozens hundreds thousands local regional national ' +
-  'announced confirmed denied warned expected reported estimated opened closed reached killed injured displaced'
-).split(' ')
-const NAMES = ['Varga', 'Lind', 'Okafor', 'Brecht', 'Holt', 'Marsh', 'Ode', 'Castel', 'Ruiz', 'Nakamura', 'Petrov', 'Adeyemi']
-const PLACES = ['Oskel', 'Vik', 'Halden', 'Maren', 'Torvik', 'Lessa', 'Brandholm', 'Kessel', 'Aurin', 'Delft']
+// A few function words at news frequencies, then a Zipfian vocabulary of
+// pseudo-words: real text's overlap statistics (two unrelated articles share
+// common words, rarely rare ones), which a small word list would not give.
+const FUNCTION_WORDS = 'the of to in and a on for said that with at by from was is were has have after'.split(' ')
+const SYLLABLES = 'ka lo mi re tu sa ne vo pi da ge ru li mo sen tar vik hol den mar bro ost lin pe na ri'.split(' ')
+const VOCABULARY = pseudoWords(20_000, 1)
+const NAMES = pseudoWords(3_000, 2).map((w) => w.charAt(0).toUpperCase() + w.slice(1))
+const PLACES = pseudoWords(1_000, 3).map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+const ZIPF = zipfTable(VOCABULARY.length, 1.05)
+
+function pseudoWords(count: number, seed: number): string[] {
+  const random = seededRandom(seed)
+  const words = new Set<string>()
+  while (words.size < count) {
+    const syllables = 2 + Math.floor(random() * 3)
+    let word = ''
+    for (let i = 0; i < syllables; i++) word += SYLLABLES[Math.floor(random() * SYLLABLES.length)]
+    words.add(word)
+  }
+  return [...words]
+}
+
+/** Cumulative Zipf weights, for drawing rank r with probability ∝ 1/r^s. */
+function zipfTable(size: number, exponent: number): Float64Array {
+  const table = new Float64Array(size)
+  let total = 0
+  for (let r = 0; r < size; r++) table[r] = total += 1 / Math.pow(r + 1, exponent)
+  for (let r = 0; r < size; r++) table[r] = (table[r] as number) / total
+  return table
+}
+
+function zipfWord(random: () => number): string {
+  const x = random()
+  let lo = 0
+  let hi = ZIPF.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1
+    if ((ZIPF[mid] as number) < x) lo = mid + 1
+    else hi = mid
+  }
+  return VOCABULARY[lo] as string
+}
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T
@@ -36,10 +68,11 @@ function sentence(random: () => number, words: number): string {
   const parts: string[] = []
   for (let i = 0; i < words; i++) {
     const r = random()
-    if (r < 0.06) parts.push(pick(random, NAMES))
-    else if (r < 0.1) parts.push(pick(random, PLACES))
-    else if (r < 0.13) parts.push(String(Math.floor(random() * 2000)))
-    else parts.push(pick(random, WORDS))
+    if (r < 0.3) parts.push(pick(random, FUNCTION_WORDS))
+    else if (r < 0.34) parts.push(pick(random, NAMES))
+    else if (r < 0.37) parts.push(pick(random, PLACES))
+    else if (r < 0.385) parts.push(String(Math.floor(Math.pow(random(), 3) * 5000)))
+    else parts.push(zipfWord(random))
   }
   const text = parts.join(' ')
   return `${text.charAt(0).toUpperCase()}${text.slice(1)}.`
@@ -77,7 +110,7 @@ export function syntheticHtmlPage(random: () => number, words = 600): string {
     written += length
   }
   const title = sentence(random, 9).replace(/\.$/u, '')
-  const nav = Array.from({ length: 12 }, () => `<li><a href="/s">${pick(random, WORDS)}</a></li>`).join('')
+  const nav = Array.from({ length: 12 }, () => `<li><a href="/s">${zipfWord(random)}</a></li>`).join('')
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title} | Courier</title>
 <meta property="og:title" content="${title}"><meta property="og:site_name" content="Courier">
 <meta property="article:published_time" content="2026-05-12T08:00:00Z"></head>

@@ -8,6 +8,7 @@ import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
 import type { Store } from '../store/store.js'
 import type { Fingerprint } from '../lineage/fingerprint.js'
+import type { AlignableArticle } from '../lineage/relate.js'
 import { updateLineage } from '../lineage/update-lineage.js'
 import type { Article } from '../types.js'
 import { availableParallelism } from 'node:os'
@@ -91,6 +92,8 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
   for (const item of expanded.skipped) skip(item)
 
   let batch: Array<{ article: Article; fingerprint: Fingerprint }> = []
+  // Articles prepared for alignment stay prepared across batches: a story's articles meet again and again.
+  const aligned = new Map<string, AlignableArticle>()
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return
     const prepared = batch
@@ -100,7 +103,7 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
     // Lineage after the articles are safely stored: relate the new ones to everything kept so far.
     const fresh = prepared.filter((_, i) => outcomes[i]?.status === 'inserted')
     await store.putFingerprints(fresh.map((item) => item.fingerprint))
-    const relations = await updateLineage(store, fresh)
+    const relations = await updateLineage(store, fresh, { cache: aligned })
     report.relations += relations.length
     outcomes.forEach((outcome, i) => {
       const article = articles[i]

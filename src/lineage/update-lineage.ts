@@ -13,6 +13,19 @@ import type { Relation } from './types.js'
 export interface UpdateLineageOpts extends RelateOpts {
   /** Candidates aligned per new article: bounds the work an article can cost. @default 20 */
   readonly maxCandidates?: number
+  /**
+   * Share of the new article's anchors a candidate without a shared band
+   * must carry: a rewrite keeps most of its original's numbers, names and
+   * quotes, a report of another event shares a few by chance. @default 0.2
+   */
+  readonly minAnchorShare?: number
+  /**
+   * Articles already prepared for alignment, by id, reused across calls
+   * (an ingest run passes one map for all its batches). Kept to `cacheSize`.
+   */
+  readonly cache?: Map<string, AlignableArticle>
+  /** @default 2000 */
+  readonly cacheSize?: number
 }
 
 /**
@@ -29,19 +42,27 @@ export async function updateLineage(
 ): Promise<Relation[]> {
   const found: Relation[] = []
   const later = new Set(fresh.map((item) => item.article.id))
-  const prepared = new Map<string, AlignableArticle>()
+  const prepared = opts?.cache ?? new Map<string, AlignableArticle>()
+  const cacheSize = opts?.cacheSize ?? 2000
+  const minAnchorShare = opts?.minAnchorShare ?? 0.2
   const alignable = (article: Article): AlignableArticle => {
     let entry = prepared.get(article.id)
     if (entry === undefined) {
       entry = { article, sentences: alignableSentences(article) }
       prepared.set(article.id, entry)
+      // Maps iterate in insertion order: the first key is the oldest entry.
+      if (prepared.size > cacheSize) prepared.delete(prepared.keys().next().value as string)
     }
     return entry
   }
   for (const { article, fingerprint } of fresh) {
     later.delete(article.id)
     const candidates = await store.findCandidates(fingerprint, { limit: opts?.maxCandidates ?? 20 })
-    const ids = candidates.map((candidate) => candidate.id).filter((id) => !later.has(id))
+    const enoughAnchors = Math.max(3, Math.ceil(minAnchorShare * fingerprint.anchors.length))
+    const ids = candidates
+      .filter((candidate) => candidate.sharedBands > 0 || candidate.sharedAnchors >= enoughAnchors)
+      .map((candidate) => candidate.id)
+      .filter((id) => !later.has(id))
     const others = await store.getArticles(ids.filter((id) => !prepared.has(id)))
     for (const other of others) alignable(other)
     const self = alignable(article)

@@ -19,29 +19,16 @@ interface RelationRow {
   readonly matches: string
 }
 
-const CANDIDATES = `
-  WITH bands(value) AS (SELECT value FROM json_each(@bands)),
-       anchors(value) AS (
-         SELECT value FROM json_each(@anchors)
-         WHERE NOT EXISTS (SELECT 1 FROM anchor_frequency f WHERE f.anchor = value AND f.articles > @maxFrequency)
-       ),
-       band_hits AS (
-         SELECT article_seq, count(*) AS shared FROM article_bands WHERE band IN (SELECT value FROM bands) GROUP BY article_seq
-       ),
-       anchor_hits AS (
-         SELECT article_seq, count(*) AS shared FROM article_anchors WHERE anchor IN (SELECT value FROM anchors) GROUP BY article_seq
-       ),
-       hits AS (
-         SELECT article_seq, sum(bands) AS bands, sum(anchors) AS anchors FROM (
-           SELECT article_seq, shared AS bands, 0 AS anchors FROM band_hits
-           UNION ALL SELECT article_seq, 0, shared FROM anchor_hits
-         ) GROUP BY article_seq
-       )
-  SELECT a.id AS id, hits.bands AS sharedBands, hits.anchors AS sharedAnchors
-  FROM hits JOIN articles a ON a.seq = hits.article_seq
-  WHERE a.id <> @id AND (hits.bands > 0 OR hits.anchors >= @minAnchors)
-  ORDER BY hits.bands DESC, hits.anchors DESC, a.seq
-  LIMIT @limit`
+/** The rarest anchors of an article that candidate lookup probes: enough to find its rewrites, few enough to stay cheap. */
+const PROBED_ANCHORS = 24
+
+const ANCHOR_FREQUENCIES = 'SELECT anchor, articles FROM anchor_frequency WHERE anchor IN (SELECT value FROM json_each(?))'
+const BAND_HITS = `
+  SELECT article_seq AS seq, count(*) AS shared FROM article_bands
+  WHERE band IN (SELECT value FROM json_each(?)) GROUP BY article_seq`
+const ANCHOR_HITS = `
+  SELECT article_seq AS seq, count(*) AS shared FROM article_anchors
+  WHERE anchor IN (SELECT value FROM json_each(?)) GROUP BY article_seq`
 
 export class LineageTables {
   readonly #seqOf: Database.Statement<[string], { seq: number }>
@@ -50,7 +37,10 @@ export class LineageTables {
   readonly #addAnchor: Database.Statement<[number, number], void>
   readonly #forgetAnchors: Database.Statement<[number], void>
   readonly #countAnchor: Database.Statement<[number], void>
-  readonly #candidates: Database.Statement<Record<string, unknown>, Candidate>
+  readonly #anchorFrequencies: Database.Statement<[string], { anchor: number; articles: number }>
+  readonly #bandHits: Database.Statement<[string], { seq: number; shared: number }>
+  readonly #anchorHits: Database.Statement<[string], { seq: number; shared: number }>
+  readonly #idOfSeq: Database.Statement<[number], { id: string }>
   readonly #putRelation: Database.Statement<RelationRow, void>
   readonly #relationsOf: Database.Statement<[string, string], RelationRow>
   readonly #allRelations: Database.Statement<[], RelationRow>
@@ -68,7 +58,10 @@ export class LineageTables {
     this.#countAnchor = db.prepare(
       'INSERT INTO anchor_frequency (anchor, articles) VALUES (?, 1) ON CONFLICT (anchor) DO UPDATE SET articles = articles + 1',
     )
-    this.#candidates = db.prepare(CANDIDATES)
+    this.#anchorFrequencies = db.prepare(ANCHOR_FREQUENCIES)
+    this.#bandHits = db.prepare(BAND_HITS)
+    this.#anchorHits = db.prepare(ANCHOR_HITS)
+    this.#idOfSeq = db.prepare('SELECT id FROM articles WHERE seq = ?')
     this.#putRelation = db.prepare(`
       INSERT INTO relations (a, b, kind, coverage_a, coverage_b, original, confidence, reasons, matches)
       VALUES (@a, @b, @kind, @coverage_a, @coverage_b, @original, @confidence, @reasons, @matches)
@@ -100,14 +93,40 @@ export class LineageTables {
   }
 
   findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Candidate[] {
-    return this.#candidates.all({
-      id: fingerprint.id,
-      bands: JSON.stringify([...fingerprint.bands]),
-      anchors: JSON.stringify([...fingerprint.anchors]),
-      maxFrequency: opts?.maxAnchorFrequency ?? 1000,
-      minAnchors: opts?.minSharedAnchors ?? 3,
-      limit: opts?.limit ?? 20,
-    })
+    const maxFrequency = opts?.maxAnchorFrequency ?? 1000
+    const minAnchors = opts?.minSharedAnchors ?? 3
+    const limit = opts?.limit ?? 20
+    const self = this.#seqOf.get(fingerprint.id)?.seq
+    // Probe only the rarest anchors, and none that too many articles carry:
+    // a common anchor's postings cost much and tell little.
+    const frequency = new Map<number, number>()
+    for (const row of this.#anchorFrequencies.all(JSON.stringify([...fingerprint.anchors]))) frequency.set(row.anchor, row.articles)
+    const probed = [...fingerprint.anchors]
+      .filter((anchor) => (frequency.get(anchor) ?? 0) <= maxFrequency)
+      .sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))
+      .slice(0, PROBED_ANCHORS)
+    const hits = new Map<number, { bands: number; anchors: number }>()
+    const hit = (seq: number) => {
+      let entry = hits.get(seq)
+      if (entry === undefined) hits.set(seq, (entry = { bands: 0, anchors: 0 }))
+      return entry
+    }
+    if (fingerprint.bands.length > 0) {
+      for (const row of this.#bandHits.all(JSON.stringify([...fingerprint.bands]))) hit(row.seq).bands = row.shared
+    }
+    if (probed.length > 0) {
+      for (const row of this.#anchorHits.all(JSON.stringify(probed))) hit(row.seq).anchors = row.shared
+    }
+    const ranked = [...hits]
+      .filter(([seq, h]) => seq !== self && (h.bands > 0 || h.anchors >= minAnchors))
+      .sort(([seqX, x], [seqY, y]) => y.bands - x.bands || y.anchors - x.anchors || seqX - seqY)
+      .slice(0, limit)
+    const candidates: Candidate[] = []
+    for (const [seq, h] of ranked) {
+      const id = this.#idOfSeq.get(seq)?.id
+      if (id !== undefined && id !== fingerprint.id) candidates.push({ id, sharedBands: h.bands, sharedAnchors: h.anchors })
+    }
+    return candidates
   }
 
   putRelations(relations: readonly Relation[]): void {
