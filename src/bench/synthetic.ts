@@ -25,7 +25,8 @@ const VOCABULARY = pseudoWords(20_000, 1)
 const NAMES = pseudoWords(3_000, 2).map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 const PLACES = pseudoWords(1_000, 3).map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-const ZIPF = zipfTable(VOCABULARY.length, 1.05)
+// Zipf–Mandelbrot (rank offset 100): content words have no head as heavy as the function words'.
+const ZIPF = zipfTable(VOCABULARY.length, 1.05, 100)
 
 function pseudoWords(count: number, seed: number): string[] {
   const random = seededRandom(seed)
@@ -39,11 +40,11 @@ function pseudoWords(count: number, seed: number): string[] {
   return [...words]
 }
 
-/** Cumulative Zipf weights, for drawing rank r with probability ∝ 1/r^s. */
-function zipfTable(size: number, exponent: number): Float64Array {
+/** Cumulative Zipf–Mandelbrot weights, for drawing rank r with probability ∝ 1/(r + offset)^s. */
+function zipfTable(size: number, exponent: number, offset: number): Float64Array {
   const table = new Float64Array(size)
   let total = 0
-  for (let r = 0; r < size; r++) table[r] = total += 1 / Math.pow(r + 1, exponent)
+  for (let r = 0; r < size; r++) table[r] = total += 1 / Math.pow(r + 1 + offset, exponent)
   for (let r = 0; r < size; r++) table[r] = (table[r] as number) / total
   return table
 }

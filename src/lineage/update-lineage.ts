@@ -16,7 +16,7 @@ export interface UpdateLineageOpts extends RelateOpts {
   /**
    * Share of the new article's anchors a candidate without a shared band
    * must carry: a rewrite keeps most of its original's numbers, names and
-   * quotes, a report of another event shares a few by chance. @default 0.2
+   * quotes, a report of another event shares a few by chance. @default 0.1
    */
   readonly minAnchorShare?: number
   /**
@@ -44,7 +44,7 @@ export async function updateLineage(
   const later = new Set(fresh.map((item) => item.article.id))
   const prepared = opts?.cache ?? new Map<string, AlignableArticle>()
   const cacheSize = opts?.cacheSize ?? 2000
-  const minAnchorShare = opts?.minAnchorShare ?? 0.2
+  const minAnchorShare = opts?.minAnchorShare ?? 0.1
   const alignable = (article: Article): AlignableArticle => {
     let entry = prepared.get(article.id)
     if (entry === undefined) {

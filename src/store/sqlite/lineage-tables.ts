@@ -19,8 +19,12 @@ interface RelationRow {
   readonly matches: string
 }
 
-/** The rarest anchors of an article that candidate lookup probes: enough to find its rewrites, few enough to stay cheap. */
-const PROBED_ANCHORS = 24
+/**
+ * Postings one candidate lookup may read: anchors are probed rarest first
+ * until their postings add up to this, which keeps a lookup cheap in a large
+ * store and exhaustive in a small one.
+ */
+const POSTINGS_BUDGET = 4000
 
 const ANCHOR_FREQUENCIES = 'SELECT anchor, articles FROM anchor_frequency WHERE anchor IN (SELECT value FROM json_each(?))'
 const BAND_HITS = `
@@ -101,10 +105,14 @@ export class LineageTables {
     // a common anchor's postings cost much and tell little.
     const frequency = new Map<number, number>()
     for (const row of this.#anchorFrequencies.all(JSON.stringify([...fingerprint.anchors]))) frequency.set(row.anchor, row.articles)
-    const probed = [...fingerprint.anchors]
-      .filter((anchor) => (frequency.get(anchor) ?? 0) <= maxFrequency)
-      .sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))
-      .slice(0, PROBED_ANCHORS)
+    const probed: number[] = []
+    let postings = 0
+    for (const anchor of [...fingerprint.anchors].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))) {
+      const count = frequency.get(anchor) ?? 0
+      if (count > maxFrequency || postings + count > POSTINGS_BUDGET) break
+      postings += count
+      probed.push(anchor)
+    }
     const hits = new Map<number, { bands: number; anchors: number }>()
     const hit = (seq: number) => {
       let entry = hits.get(seq)
