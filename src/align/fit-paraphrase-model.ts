@@ -8,7 +8,9 @@
 import type { LabelledPair, ParaphraseModel } from './types.js'
 import { accuracyThreshold } from './accuracy-threshold.js'
 import { type BinaryMetrics, binaryMetrics } from './binary-metrics.js'
-import { fitLogisticRegression, logisticProbability } from './logistic-regression.js'
+import { fitLogisticRegression, standardisation } from './logistic-regression.js'
+import { paraphraseProbability } from './paraphrase-probability.js'
+import { quadraticMap } from './quadratic-map.js'
 import { prepareSentence } from './prepare-sentence.js'
 import { FEATURE_NAMES, featureVector } from './sentence-features.js'
 import { stratifiedFolds } from './stratified-folds.js'
@@ -25,8 +27,8 @@ export interface FitParaphraseOpts {
    */
   readonly seed?: number
   /**
-   * L2 penalty of the logistic regression.
-   * @default 1
+   * L2 penalty of the logistic regression (on the standardised features and their products).
+   * @default 10
    */
   readonly l2?: number
 }
@@ -58,7 +60,7 @@ export interface FitParaphraseReport {
 export function fitParaphraseModel(pairs: readonly LabelledPair[], opts?: FitParaphraseOpts): FitParaphraseReport {
   const k = opts?.folds ?? 10
   const seed = opts?.seed ?? 1
-  const l2 = opts?.l2 ?? 1
+  const l2 = opts?.l2 ?? 10
   const rows = pairs.map((pair) => featureVector(prepareSentence(pair.a), prepareSentence(pair.b)))
   const labels = pairs.map((pair) => pair.paraphrase)
 
@@ -68,7 +70,7 @@ export function fitParaphraseModel(pairs: readonly LabelledPair[], opts?: FitPar
     const train = indices(foldOf, (f) => f !== fold)
     const test = indices(foldOf, (f) => f === fold)
     const model = fitOn(train.map((i) => rows[i] as Float64Array), train.map((i) => labels[i] as boolean), l2)
-    const predicted = test.map((i) => logisticProbability(model, rows[i] as Float64Array) >= model.threshold)
+    const predicted = test.map((i) => paraphraseProbability(model, rows[i] as Float64Array) >= model.threshold)
     folds.push({ fold: fold + 1, threshold: model.threshold, ...binaryMetrics(predicted, test.map((i) => labels[i] as boolean)) })
   }
   const positives = labels.filter(Boolean).length
@@ -82,10 +84,14 @@ export function fitParaphraseModel(pairs: readonly LabelledPair[], opts?: FitPar
 }
 
 function fitOn(rows: readonly Float64Array[], labels: readonly boolean[], l2: number): ParaphraseModel {
-  const fit = fitLogisticRegression(rows, labels, { l2 })
+  // Standardise on the training rows, then map: the products are then of unit-scale values.
+  const { mean, scale } = standardisation(rows, FEATURE_NAMES.length)
+  const mapped = rows.map((row) => quadraticMap(row, mean, scale))
+  const fit = fitLogisticRegression(mapped, labels, { l2, standardise: false })
+  const unthresholded = { features: [...FEATURE_NAMES], mean, scale, weights: fit.weights, bias: fit.bias, threshold: 0.5 }
   // The threshold is chosen on the same training rows: held-out rows never tune anything.
-  const threshold = accuracyThreshold(rows.map((row) => logisticProbability(fit, row)), labels)
-  return { features: [...FEATURE_NAMES], ...fit, threshold }
+  const threshold = accuracyThreshold(rows.map((row) => paraphraseProbability(unthresholded, row)), labels)
+  return { ...unthresholded, threshold }
 }
 
 function indices(foldOf: readonly number[], keep: (fold: number) => boolean): number[] {

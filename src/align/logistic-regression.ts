@@ -18,6 +18,12 @@ export interface LogisticFitOpts {
    * @default 50
    */
   readonly maxIterations?: number
+  /**
+   * Standardise each feature to mean 0, standard deviation 1 before fitting
+   * (the fit returns the constants). Off when the caller already did.
+   * @default true
+   */
+  readonly standardise?: boolean
 }
 
 /** A fitted model: x is standardised as (x - mean) / scale, then p = σ(w·x + bias). */
@@ -42,7 +48,7 @@ export function fitLogisticRegression(rows: readonly Float64Array[], labels: rea
     throw new TypeError(`Expected as many labels as rows (at least one), got ${rows.length} rows and ${labels.length} labels`)
   }
   const d = rows[0]?.length ?? 0
-  const { mean, scale } = standardisation(rows, d)
+  const { mean, scale } = opts?.standardise === false ? { mean: new Array<number>(d).fill(0), scale: new Array<number>(d).fill(1) } : standardisation(rows, d)
   const x = rows.map((row) => Float64Array.from(row, (v, j) => (v - (mean[j] as number)) / (scale[j] as number)))
   // The bias is parameter d, a constant column of ones, not penalised.
   const p = d + 1
@@ -101,7 +107,13 @@ export function logisticProbability(fit: LogisticFit, row: ArrayLike<number>): n
   return sigmoid(z)
 }
 
-function standardisation(rows: readonly Float64Array[], d: number): { mean: number[]; scale: number[] } {
+/**
+ * Mean and standard deviation of each column (a constant column gets scale 1).
+ *
+ * @example
+ * standardisation([Float64Array.of(1, 5), Float64Array.of(3, 5)], 2) // => { mean: [2, 5], scale: [1, 1] }
+ */
+export function standardisation(rows: readonly Float64Array[], d: number): { mean: number[]; scale: number[] } {
   const mean = new Array<number>(d).fill(0)
   const scale = new Array<number>(d).fill(0)
   for (const row of rows) for (let j = 0; j < d; j++) mean[j] = (mean[j] as number) + (row[j] as number) / rows.length

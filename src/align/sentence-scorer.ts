@@ -6,8 +6,9 @@
  * and `isParaphrase` are the convenient forms for one pair.
  */
 import type { ParaphraseModel, PreparedSentence, TokenWeight } from './types.js'
-import { logisticProbability } from './logistic-regression.js'
 import { PARAPHRASE_MODEL } from './paraphrase-model.js'
+import { paraphraseProbability } from './paraphrase-probability.js'
+import { quadraticSize } from './quadratic-map.js'
 import { prepareSentence } from './prepare-sentence.js'
 import { FEATURE_NAMES, type SentenceFeatures, featureVector, sentenceFeatures } from './sentence-features.js'
 
@@ -50,7 +51,7 @@ const checked = new WeakSet<ParaphraseModel>()
  */
 export function scorePrepared(a: PreparedSentence, b: PreparedSentence, opts?: ScoreOpts): number {
   const model = checkedModel(opts?.model ?? PARAPHRASE_MODEL)
-  return logisticProbability(model, featureVector(a, b, buffer))
+  return paraphraseProbability(model, featureVector(a, b, buffer))
 }
 
 /**
@@ -80,7 +81,10 @@ export function isParaphrase(a: string, b: string, opts?: ScorePairOpts): boolea
 
 function checkedModel(model: ParaphraseModel): ParaphraseModel {
   if (checked.has(model)) return model
-  const same = model.features.length === FEATURE_NAMES.length && model.features.every((name, i) => name === FEATURE_NAMES[i])
+  const same =
+    model.features.length === FEATURE_NAMES.length &&
+    model.features.every((name, i) => name === FEATURE_NAMES[i]) &&
+    model.weights.length === quadraticSize(FEATURE_NAMES.length)
   if (!same) {
     throw new TypeError(
       `Expected a paraphrase model over the features [${FEATURE_NAMES.join(', ')}], got [${model.features.join(', ')}]; refit it with src/scripts/fit-paraphrase.ts`,

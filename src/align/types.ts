@@ -62,15 +62,17 @@ export interface PreparedSentence {
 }
 
 /**
- * A fitted logistic regression over the sentence-pair features: the
- * standardisation constants, weights per feature, bias and the decision
+ * A fitted logistic regression over the sentence-pair features and their
+ * pairwise products (`quadraticMap`): the features' standardisation
+ * constants, one weight per mapped value, the bias and the decision
  * threshold on the probability.
  */
 export interface ParaphraseModel {
-  /** Feature names, in the order of `mean`, `scale` and `weights`; must equal `FEATURE_NAMES`. */
+  /** Feature names, in the order of `mean` and `scale`; must equal `FEATURE_NAMES`. */
   readonly features: readonly string[]
   readonly mean: readonly number[]
   readonly scale: readonly number[]
+  /** One weight per value of `quadraticMap`: the d standardised features, then their d(d+1)/2 products. */
   readonly weights: readonly number[]
   readonly bias: number
   /** Probability at or above which a pair is called a paraphrase (chosen to maximise training accuracy). */

@@ -7,12 +7,13 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { formatTable } from '../cli/table.js'
+import { CLUSTER_CASES } from './cluster-cases.js'
 import { DEDUP_CASES } from './dedup-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure } from './measure.js'
 
-export const CASES: readonly BenchCase[] = [...INGEST_CASES, ...LINEAGE_CASES, ...DEDUP_CASES]
+export const CASES: readonly BenchCase[] = [...INGEST_CASES, ...LINEAGE_CASES, ...DEDUP_CASES, ...CLUSTER_CASES]
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === '--child') {

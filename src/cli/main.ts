@@ -13,7 +13,9 @@ import { runArticles } from './commands/articles.js'
 import { runDiff } from './commands/diff.js'
 import { runIngest } from './commands/ingest.js'
 import { runLineage } from './commands/lineage.js'
+import { runRecluster } from './commands/recluster.js'
 import { runShow } from './commands/show.js'
+import { runStories, runStory } from './commands/stories.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
 import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
 
@@ -33,6 +35,9 @@ const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>>
   show: runShow,
   lineage: runLineage,
   diff: runDiff,
+  stories: runStories,
+  story: runStory,
+  recluster: runRecluster,
 }
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -118,6 +123,11 @@ export function writeJson(out: NodeJS.WritableStream, value: unknown): void {
 
 // Run only when executed, not when imported by tests.
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  // Output piped into `head` that closes early is not an error of ours.
+  process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+    if (error.code === 'EPIPE') process.exit(EXIT.OK)
+    throw error
+  })
   main(process.argv.slice(2)).then((code) => {
     process.exitCode = code
   })

@@ -91,7 +91,7 @@ export const COMMANDS = {
   },
   lineage: {
     name: 'lineage',
-    usage: 'crosscheck lineage [--article <id>]',
+    usage: 'crosscheck lineage [--story <id>] [--article <id>]',
     summary: 'who copied, rewrote or partly reused whom, with the evidence, and each outlet\'s profile',
     details: [
       'Relations are found as articles are ingested: copies through shared word shingles (MinHash/LSH),',
@@ -99,6 +99,7 @@ export const COMMANDS = {
       'An arrow points from the original to the derived article where the evidence names one.',
     ].join('\n'),
     options: {
+      story: { type: 'string', argument: '<id>', description: 'only the articles of this story' },
       article: { type: 'string', argument: '<id>', description: 'only the relations of this article' },
     },
   },
@@ -111,6 +112,30 @@ export const COMMANDS = {
       width: { type: 'string', argument: '<columns>', description: 'total width of the two columns', defaultText: 'the terminal width, or 120' },
       all: { type: 'boolean', description: 'also show the sentences that have no counterpart' },
     },
+  },
+  stories: {
+    name: 'stories',
+    usage: 'crosscheck stories [--since <date>]',
+    summary: 'stories (articles about one event), the most recently active first',
+    details: 'Stories are formed as articles arrive: a new article joins the most similar active story, or starts one.',
+    options: {
+      since: { type: 'string', argument: '<date>', description: 'only stories active on or after this date (YYYY-MM-DD)' },
+      limit: { type: 'string', argument: '<n>', description: 'how many', defaultText: '50' },
+      offset: { type: 'string', argument: '<n>', description: 'skip this many', defaultText: '0' },
+    },
+  },
+  story: {
+    name: 'story',
+    usage: 'crosscheck story <id>',
+    summary: 'one story: its members with outlet, date and lineage',
+    options: {},
+  },
+  recluster: {
+    name: 'recluster',
+    usage: 'crosscheck recluster',
+    summary: 'regroup every stored article into stories, independent of arrival order (for backfills)',
+    details: 'Stories that disappear point to the story that took most of their members, so their ids stay valid.',
+    options: {},
   },
 } as const satisfies Readonly<Record<string, CommandSpec>>
 

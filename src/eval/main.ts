@@ -15,6 +15,7 @@ const TASKS: Record<string, () => Promise<EvalTask>> = {
   'seeds-lineage': async () => (await import('./seeds-lineage.js')).seedsLineage,
   // The same pairwise check, for any folder with an expected.json of that shape (e.g. examples/).
   lineage: async () => (await import('./seeds-lineage.js')).seedsLineage,
+  clustering: async () => (await import('./clustering.js')).clustering,
 }
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -7,7 +7,10 @@
 import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
 import type { Store } from '../store/store.js'
+import type { ClusterState } from '../cluster/online-clusterer.js'
+import type { StoryFeatures } from '../cluster/types.js'
 import type { Fingerprint } from '../lineage/fingerprint.js'
+import { assignStories, loadClusterState } from '../stories/assign-stories.js'
 import type { AlignableArticle } from '../lineage/relate.js'
 import { updateLineage } from '../lineage/update-lineage.js'
 import type { Article } from '../types.js'
@@ -91,7 +94,8 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
   for (const error of expanded.failures) fail(error, error.input ?? '')
   for (const item of expanded.skipped) skip(item)
 
-  let batch: Array<{ article: Article; fingerprint: Fingerprint }> = []
+  let batch: Array<{ article: Article; fingerprint: Fingerprint; features: StoryFeatures }> = []
+  let clusters: ClusterState | null = null
   // Articles prepared for alignment stay prepared across batches: a story's articles meet again and again.
   const aligned = new Map<string, AlignableArticle>()
   const flush = async (): Promise<void> => {
@@ -105,6 +109,9 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
     await store.putFingerprints(fresh.map((item) => item.fingerprint))
     const relations = await updateLineage(store, fresh, { cache: aligned })
     report.relations += relations.length
+    // Stories after lineage: a copy or rewrite joins the story of what it copies.
+    clusters ??= await loadClusterState(store)
+    await assignStories(store, clusters, fresh.map((item) => ({ id: item.article.id, features: item.features })), relations)
     outcomes.forEach((outcome, i) => {
       const article = articles[i]
       if (article === undefined) return
@@ -134,7 +141,7 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
       fail(new InputError(result.code, result.message, { input: next.source }), next.label)
       return
     }
-    batch.push({ article: result.article, fingerprint: result.fingerprint })
+    batch.push({ article: result.article, fingerprint: result.fingerprint, features: result.features })
     if (batch.length >= batchSize) await flush()
   }
 

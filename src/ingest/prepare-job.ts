@@ -6,6 +6,8 @@
  */
 import type { ErrorCode } from '../errors.js'
 import { CrosscheckError, describeError } from '../errors.js'
+import { storyFeatures } from '../cluster/story-features.js'
+import type { StoryFeatures } from '../cluster/types.js'
 import { type Fingerprint, fingerprintArticle } from '../lineage/fingerprint.js'
 import { prepareArticle } from '../pipeline.js'
 import type { Article, Diagnostic, RawDocument, SourceRef, StatedMetadata } from '../types.js'
@@ -30,7 +32,7 @@ export type PrepareJob =
   | { readonly kind: 'text'; readonly text: string; readonly source: SourceRef; readonly diagnostics: readonly Diagnostic[] }
 
 export type PrepareResult =
-  | { readonly ok: true; readonly article: Article; readonly fingerprint: Fingerprint }
+  | { readonly ok: true; readonly article: Article; readonly fingerprint: Fingerprint; readonly features: StoryFeatures }
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
 
 /** Parse if needed, then prepare. Never throws: a failure is a result. */
@@ -38,8 +40,8 @@ export function runPrepareJob(job: PrepareJob): PrepareResult {
   try {
     const article = prepareArticle(toDocument(job), { parseDate: chronoDateParser, detectLanguage })
     if (article.text === '') return { ok: false, code: 'NO_CONTENT', message: 'no article text is left after cleaning' }
-    // Fingerprinting is CPU work too: done here, in the worker, not by the writer.
-    return { ok: true, article, fingerprint: fingerprintArticle(article) }
+    // Fingerprints and story features are CPU work too: done here, in the worker, not by the writer.
+    return { ok: true, article, fingerprint: fingerprintArticle(article), features: storyFeatures(article) }
   } catch (error) {
     return {
       ok: false,

@@ -18,7 +18,7 @@ const MIN_LENGTH_RATIO = 0.4
 
 /**
  * The paraphrase model's score, for sentence pairs that could be a retelling
- * at all. The model is fit on sentence pairs from reports of the same event,
+ * at all (comparable length, shared content words, no disjoint numbers). The model is fit on sentence pairs from reports of the same event,
  * all of them of comparable length and vocabulary; outside that range (a
  * three-word heading against a long sentence) its probabilities mean
  * nothing, so such pairs score 0 without asking it.
@@ -28,6 +28,9 @@ export function retellingScore(a: PreparedSentence, b: PreparedSentence): number
   const longer = Math.max(a.tokens.length, b.tokens.length)
   if (longer === 0 || shorter / longer < MIN_LENGTH_RATIO) return 0
   if (dice(a.contentWords, b.contentWords) < MIN_CONTENT_DICE) return 0
+  // A retelling keeps its numbers: two sentences that both give numbers and
+  // share none ("up to 41 killed" / "at least 56 died") report different facts.
+  if (a.numbers.length > 0 && b.numbers.length > 0 && !a.numbers.some((n) => b.numbers.includes(n))) return 0
   return scorePrepared(a, b)
 }
 
@@ -35,8 +38,11 @@ export interface AlignOpts {
   /**
    * Lowest score at which two sentences count as one retelling the other:
    * above the model's own paraphrase threshold, because reports of one event
-   * share facts sentence by sentence without one retelling the other.
-   * @default 0.6
+   * share facts sentence by sentence without one retelling the other. Tuned
+   * with the shipped model on the seeds' and the example corpus's answer keys
+   * (0.7 to 0.75 get every pair right): refitting the model means checking it
+   * again (`npm run eval -- seeds-lineage`, `npm run eval -- lineage examples`).
+   * @default 0.7
    */
   readonly threshold?: number
   /** Sentence-pair scorer (0..1). @default retellingScore (the shipped paraphrase model, gated) */
@@ -75,7 +81,7 @@ export function alignableSentences(article: Pick<Article, 'text' | 'sentences'>)
  * alignSentences(alignableSentences(original), alignableSentences(rewrite)).length // => 9
  */
 export function alignSentences(a: readonly AlignableSentence[], b: readonly AlignableSentence[], opts?: AlignOpts): SentenceMatch[] {
-  const threshold = opts?.threshold ?? 0.6
+  const threshold = opts?.threshold ?? 0.7
   const score = opts?.score ?? retellingScore
   const n = a.length
   const m = b.length

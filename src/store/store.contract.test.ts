@@ -454,6 +454,59 @@ for (const backend of BACKENDS) {
       })
     })
 
+    test('keeps story assignments with the clusterer state, lists stories by latest activity, follows merges', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c] = makeArticles(3, { seed: 'stories' })
+        assert.ok(a && b && c)
+        const dated = [
+          { ...a, published: '2026-04-14', outlet: 'Vik Courier' },
+          { ...b, published: '2026-04-15', outlet: 'Harbour Post' },
+          { ...c, published: '2026-04-20', outlet: 'Vik Courier' },
+        ]
+        await store.putArticles(dated)
+        assert.equal(await store.loadClusterSnapshot(), null)
+        await store.saveStoryAssignments(
+          [
+            { articleId: a.id, storyId: 1 },
+            { articleId: b.id, storyId: 1 },
+            { articleId: c.id, storyId: 2 },
+          ],
+          Uint8Array.from([1, 2, 3]),
+        )
+        assert.deepEqual(await store.loadClusterSnapshot(), Uint8Array.from([1, 2, 3]))
+        assert.deepEqual(
+          [...(await store.storiesOf([a.id, c.id, 'ffffffffffffffff']))],
+          [
+            [a.id, 1],
+            [c.id, 2],
+          ],
+        )
+        const listed = await store.listStories()
+        assert.deepEqual(
+          listed.map((s) => [s.id, s.members, s.firstSeen, s.lastSeen, [...s.outlets].sort()]),
+          [
+            [2, 1, '2026-04-20', '2026-04-20', ['Vik Courier']],
+            [1, 2, '2026-04-14', '2026-04-15', ['Harbour Post', 'Vik Courier']],
+          ],
+        )
+        assert.deepEqual(listed[1]?.titles, [dated[0]?.title, dated[1]?.title])
+        assert.deepEqual((await store.listStories({ since: '2026-04-16' })).map((s) => s.id), [2])
+
+        // A recluster puts everything into story 3: stories 1 and 2 point to it.
+        await store.replaceStories(
+          dated.map((x) => ({ articleId: x.id, storyId: 3 })),
+          Uint8Array.from([9]),
+        )
+        const merged = await store.getStory(1)
+        assert.equal(merged?.id, 3)
+        assert.equal(merged?.askedFor, 1)
+        assert.deepEqual(merged?.memberIds, [a.id, b.id, c.id])
+        assert.equal((await store.getStory(2))?.id, 3)
+        assert.equal(await store.getStory(99), null)
+      })
+    })
+
     test('loses no acknowledged batch when the writing process is killed mid-run', async () => {
       await withStorage(backend, async (storage) => {
         const batchSize = 100

@@ -71,7 +71,57 @@ export interface Store {
   /** Relations, optionally only those involving one article or of some kinds, in a stable order. */
   listRelations(opts?: ListRelationsOpts): Promise<Relation[]>
 
+  /**
+   * Record story assignments (an article may move to another story) together
+   * with the clusterer's state after them, in one transaction.
+   */
+  saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void>
+  /** The clusterer's saved state, or null before the first story. */
+  loadClusterSnapshot(): Promise<Uint8Array | null>
+  /** The story of each article that has one. */
+  storiesOf(articleIds: readonly ArticleId[]): Promise<Map<ArticleId, number>>
+  /** Stories, the most recently active first (by their members' dates). */
+  listStories(opts?: ListStoriesOpts): Promise<StorySummary[]>
+  /** One story with its members (oldest first); a merged story's id gives its survivor. */
+  getStory(id: number): Promise<StoryDetail | null>
+  /**
+   * Replace every assignment (a recluster): stories that lose all their
+   * members point to the story that took most of them.
+   */
+  replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void>
+
   close(): Promise<void>
+}
+
+export interface StoryAssignment {
+  readonly articleId: ArticleId
+  readonly storyId: number
+}
+
+export interface ListStoriesOpts {
+  /** Only stories active on or after this date (ISO 8601). */
+  readonly since?: string
+  /** @default 50 */
+  readonly limit?: number
+  /** @default 0 */
+  readonly offset?: number
+}
+
+export interface StorySummary {
+  readonly id: number
+  /** Member titles, oldest member first, at most 50 (a label is picked from them). */
+  readonly titles: readonly string[]
+  /** Earliest and latest member date (publication date, else ingest time). */
+  readonly firstSeen: string
+  readonly lastSeen: string
+  readonly members: number
+  readonly outlets: readonly string[]
+}
+
+export interface StoryDetail extends StorySummary {
+  /** Set when the id asked for was merged into this story. */
+  readonly askedFor: number
+  readonly memberIds: readonly ArticleId[]
 }
 
 export interface CandidateOpts {

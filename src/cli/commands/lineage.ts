@@ -1,4 +1,5 @@
 import { lineageGraph, outletProfiles } from '../../lineage/lineage-graph.js'
+import type { ArticleSummary } from '../../store/store.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, writeJson } from '../main.js'
 import { formatTable } from '../table.js'
@@ -14,13 +15,23 @@ export async function runLineage(context: CommandContext): Promise<number> {
     context.err.write(`crosscheck lineage: no article with id ${values['article']}\n`)
     return EXIT.PARTIAL
   }
-  const summaries = []
+  let summaries: ArticleSummary[] = []
   for (let offset = 0; ; offset += PAGE) {
     const page = await store.listArticles({ limit: PAGE, offset })
     summaries.push(...page)
     if (page.length < PAGE) break
   }
-  const relations = await store.listRelations(articleId === undefined ? {} : { articleId })
+  let relations = await store.listRelations(articleId === undefined ? {} : { articleId })
+  if (typeof values['story'] === 'string') {
+    const story = await store.getStory(Number(values['story']))
+    if (story === null) {
+      context.err.write(`crosscheck lineage: no story ${values['story']} (see crosscheck stories)\n`)
+      return EXIT.PARTIAL
+    }
+    const members = new Set(story.memberIds)
+    summaries = summaries.filter((s) => members.has(s.id))
+    relations = relations.filter((r) => members.has(r.a) && members.has(r.b))
+  }
   const graph = lineageGraph(relations, summaries)
   const outlets = outletProfiles(graph, summaries)
   if (json) {

@@ -129,6 +129,32 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX relations_by_b ON relations (b);
     `,
   },
+  {
+    version: 3,
+    name: 'stories',
+    sql: `
+      -- A story keeps its id for ever; a story absorbed by another (a
+      -- recluster) points to its survivor, so links to it stay valid.
+      CREATE TABLE stories (
+        id          INTEGER PRIMARY KEY,
+        merged_into INTEGER REFERENCES stories (id)
+      ) STRICT;
+
+      CREATE TABLE story_members (
+        article_id TEXT    PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        story_id   INTEGER NOT NULL REFERENCES stories (id)
+      ) STRICT;
+      CREATE INDEX story_members_by_story ON story_members (story_id);
+
+      -- The online clusterer's state (active stories' centroids, document
+      -- frequencies), saved with every batch so the next run continues it.
+      CREATE TABLE cluster_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        snapshot   BLOB    NOT NULL,
+        updated_at TEXT    NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

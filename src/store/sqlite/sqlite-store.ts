@@ -9,8 +9,21 @@ import { describeError, StoreError } from '../../errors.js'
 import type { Article, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span } from '../../types.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
-import type { ArticleSummary, Candidate, CandidateOpts, ListArticlesOpts, ListRelationsOpts, PutOutcome, Store } from '../store.js'
+import type {
+  ArticleSummary,
+  Candidate,
+  CandidateOpts,
+  ListArticlesOpts,
+  ListRelationsOpts,
+  ListStoriesOpts,
+  PutOutcome,
+  Store,
+  StoryAssignment,
+  StoryDetail,
+  StorySummary,
+} from '../store.js'
 import { LineageTables } from './lineage-tables.js'
+import { StoryTables } from './story-tables.js'
 import { checkSchema, migrate, MIGRATIONS } from './migrations.js'
 import type { Migration } from './migrations.js'
 
@@ -126,6 +139,7 @@ export class SqliteStore implements Store {
   readonly #count: Database.Statement<[], { n: number }>
   readonly #insertBatch: Database.Transaction<(rows: readonly ArticleRow[]) => PutOutcome[]>
   readonly #lineage: LineageTables
+  readonly #stories: StoryTables
 
   /**
    * Open (and on first use create) the store at `path`; `openSqliteStore`
@@ -145,6 +159,7 @@ export class SqliteStore implements Store {
     this.#list = db.prepare<[number, number], SummaryRow>(LIST_ARTICLES)
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles')
     this.#lineage = new LineageTables(db)
+    this.#stories = new StoryTables(db)
     this.#insertBatch = db.transaction((rows: readonly ArticleRow[]) =>
       rows.map((row): PutOutcome => {
         try {
@@ -231,6 +246,30 @@ export class SqliteStore implements Store {
 
   async listRelations(opts?: ListRelationsOpts): Promise<Relation[]> {
     return this.#lineage.listRelations(opts)
+  }
+
+  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void> {
+    this.#stories.save(assignments, snapshot, this.#now().toISOString())
+  }
+
+  async loadClusterSnapshot(): Promise<Uint8Array | null> {
+    return this.#stories.loadSnapshot()
+  }
+
+  async storiesOf(articleIds: readonly string[]): Promise<Map<string, number>> {
+    return this.#stories.storiesOf(articleIds)
+  }
+
+  async listStories(opts?: ListStoriesOpts): Promise<StorySummary[]> {
+    return this.#stories.list(opts)
+  }
+
+  async getStory(id: number): Promise<StoryDetail | null> {
+    return this.#stories.get(id)
+  }
+
+  async replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void> {
+    this.#stories.replace(assignments, snapshot, this.#now().toISOString())
   }
 
   /**

@@ -1,0 +1,99 @@
+import assert from 'node:assert/strict'
+import { test } from 'node:test'
+import { assignArticle, createClusterState, exportActiveStories, importStories, retireStories } from './online-clusterer.js'
+import { storyFeatures } from './story-features.js'
+
+// Invented reports: one quake in Valdoria reported twice, another quake in Norrhaven the same week.
+const QUAKE_A1 = {
+  title: 'Earthquake of magnitude 6.1 strikes Valdoria',
+  text: 'An earthquake of magnitude 6.1 struck near Port Esselby in Valdoria on Tuesday, killing 23 people. Governor Mirela Tascu said rescue teams from Brennick were searching collapsed buildings.',
+  published: '2026-03-10',
+}
+const QUAKE_A2 = {
+  title: 'Valdoria quake kills 23 near Port Esselby',
+  text: 'Rescuers searched the rubble in Port Esselby after a 6.1 magnitude earthquake hit Valdoria, leaving 23 dead. Governor Mirela Tascu asked for help from Brennick.',
+  published: '2026-03-10',
+}
+const QUAKE_B = {
+  title: 'Earthquake of magnitude 5.4 hits Norrhaven',
+  text: 'An earthquake of magnitude 5.4 struck near Kessling in Norrhaven on Thursday, killing 4 people. Mayor Anders Holm said rescue teams were searching collapsed buildings.',
+  published: '2026-03-12',
+}
+const ELECTION = {
+  title: 'Tolvania votes in snap election',
+  text: 'Voters in Tolvania chose a new parliament on Sunday after Prime Minister Oskar Vell called a snap election.',
+  published: '2026-03-15',
+}
+
+test('two reports of one event join; a similar event elsewhere stays apart', () => {
+  const state = createClusterState()
+  const a1 = assignArticle(state, 'a1', storyFeatures(QUAKE_A1))
+  const a2 = assignArticle(state, 'a2', storyFeatures(QUAKE_A2))
+  const b = assignArticle(state, 'b', storyFeatures(QUAKE_B))
+  assert.equal(a1.created, true)
+  assert.equal(a2.story, a1.story)
+  assert.equal(a2.created, false)
+  assert.ok(a2.score >= state.opts.threshold)
+  assert.notEqual(b.story, a1.story)
+  assert.equal(b.created, true)
+})
+
+test('stories retire out of the window and their index entries go', () => {
+  const state = createClusterState({ windowDays: 3 })
+  assignArticle(state, 'a1', storyFeatures(QUAKE_A1))
+  assignArticle(state, 'b', storyFeatures(QUAKE_B))
+  const indexed = state.index.size
+  assert.equal(state.stories.size, 2)
+  // Five days after the Valdoria quake: its story (last seen day 10) retires, Norrhaven's (day 12) stays.
+  assignArticle(state, 'e', storyFeatures(ELECTION))
+  assert.equal(state.stories.size, 2)
+  assert.equal(state.retired, 1)
+  assert.ok([...state.stories.values()].every((s) => s.firstMember !== 'a1'))
+  assert.deepEqual(retireStories(state, state.clock + 10).length, 2)
+  assert.equal(state.stories.size, 0)
+  assert.equal(state.index.size, 0)
+  assert.ok(indexed > 0)
+})
+
+test('the same articles in the same order give the same stories', () => {
+  const run = (): unknown => {
+    const state = createClusterState()
+    return [QUAKE_A1, QUAKE_B, QUAKE_A2, ELECTION].map((a, i) => assignArticle(state, `x${i}`, storyFeatures(a)))
+  }
+  assert.deepEqual(run(), run())
+})
+
+test('export and import round-trip: the reloaded state continues exactly like the original', () => {
+  const original = createClusterState()
+  assignArticle(original, 'a1', storyFeatures(QUAKE_A1))
+  assignArticle(original, 'b', storyFeatures(QUAKE_B))
+  const snapshot = structuredClone(exportActiveStories(original))
+  const reloaded = importStories(snapshot)
+  assert.deepEqual(exportActiveStories(reloaded), exportActiveStories(original))
+  const next = [QUAKE_A2, ELECTION].map((a) => storyFeatures(a))
+  assert.deepEqual(
+    next.map((f, i) => assignArticle(reloaded, `n${i}`, f)),
+    next.map((f, i) => assignArticle(original, `n${i}`, f)),
+  )
+  assert.deepEqual(reloaded.index, original.index)
+  assert.throws(() => importStories(snapshot, { dfBits: 12 }), TypeError)
+})
+
+test('mustJoin puts a rewrite into its relative’s story whatever the similarity', () => {
+  const state = createClusterState()
+  const quake = assignArticle(state, 'a1', storyFeatures(QUAKE_A1))
+  const forced = assignArticle(state, 'e', storyFeatures(ELECTION), { mustJoin: quake.story })
+  assert.equal(forced.story, quake.story)
+  assert.equal(forced.created, false)
+  assert.ok(forced.score < state.opts.threshold)
+  // An unknown story: assigned as usual.
+  assert.equal(assignArticle(state, 'b', storyFeatures(QUAKE_B), { mustJoin: 999 }).created, true)
+})
+
+test('story ids increase and are never reused after retirement', () => {
+  const state = createClusterState({ windowDays: 1 })
+  const first = assignArticle(state, 'a1', storyFeatures(QUAKE_A1)).story
+  retireStories(state, state.clock + 5)
+  const second = assignArticle(state, 'a2', storyFeatures(QUAKE_A2)).story
+  assert.ok(second > first)
+})

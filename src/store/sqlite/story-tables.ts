@@ -1,0 +1,144 @@
+/**
+ * The story tables of the SQLite store: stories, their members, merges, and
+ * the clusterer's saved state. Used by `SqliteStore`.
+ */
+import type Database from 'better-sqlite3'
+import type { ArticleId } from '../../types.js'
+import type { ListStoriesOpts, StoryAssignment, StoryDetail, StorySummary } from '../store.js'
+
+interface StoryRow {
+  readonly id: number
+  readonly members: number
+  readonly first_seen: string
+  readonly last_seen: string
+  readonly outlets: string | null
+}
+
+/** A member's date: its publication date, else when it was stored. */
+const MEMBER_DATE = 'coalesce(a.published, a.ingested_at)'
+const TITLES_PER_STORY = 50
+
+// A story's span: its members' publication dates; ingest times only when no member is dated.
+const STORY_ROWS = `
+  SELECT m.story_id AS id, count(*) AS members,
+         coalesce(min(a.published), min(a.ingested_at)) AS first_seen, coalesce(max(a.published), max(a.ingested_at)) AS last_seen,
+         json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
+  FROM story_members m JOIN articles a ON a.id = m.article_id`
+
+export class StoryTables {
+  readonly #ensureStory: Database.Statement<[number], void>
+  readonly #assign: Database.Statement<[string, number], void>
+  readonly #saveSnapshot: Database.Statement<[Buffer, string], void>
+  readonly #loadSnapshot: Database.Statement<[], { snapshot: Buffer }>
+  readonly #storyOf: Database.Statement<[string], { story_id: number }>
+  readonly #list: Database.Statement<[string, number, number], StoryRow>
+  readonly #one: Database.Statement<[number], StoryRow>
+  readonly #mergedInto: Database.Statement<[number], { merged_into: number | null }>
+  readonly #members: Database.Statement<[number], { id: string; title: string | null }>
+  readonly #clearMembers: Database.Statement<[], void>
+  readonly #markMerged: Database.Statement<[number, number], void>
+  readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
+  readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
+
+  constructor(db: Database.Database) {
+    this.#ensureStory = db.prepare('INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING')
+    this.#assign = db.prepare(
+      'INSERT INTO story_members (article_id, story_id) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id',
+    )
+    this.#saveSnapshot = db.prepare(
+      'INSERT INTO cluster_state (id, snapshot, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at',
+    )
+    this.#loadSnapshot = db.prepare('SELECT snapshot FROM cluster_state WHERE id = 1')
+    this.#storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?')
+    this.#list = db.prepare(`${STORY_ROWS} GROUP BY m.story_id HAVING last_seen >= ? ORDER BY last_seen DESC, m.story_id DESC LIMIT ? OFFSET ?`)
+    this.#one = db.prepare(`${STORY_ROWS} WHERE m.story_id = ? GROUP BY m.story_id`)
+    this.#mergedInto = db.prepare('SELECT merged_into FROM stories WHERE id = ?')
+    this.#members = db.prepare(
+      `SELECT a.id AS id, a.title AS title FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY ${MEMBER_DATE}, a.seq`,
+    )
+    this.#clearMembers = db.prepare('DELETE FROM story_members')
+    this.#markMerged = db.prepare('UPDATE stories SET merged_into = ? WHERE id = ?')
+    const store = (assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void => {
+      for (const { articleId, storyId } of assignments) {
+        this.#ensureStory.run(storyId)
+        this.#assign.run(articleId, storyId)
+      }
+      this.#saveSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), now)
+    }
+    this.#save = db.transaction(store)
+    this.#replace = db.transaction((assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => {
+      const before = new Map<number, Map<number, number>>()
+      for (const { articleId, storyId } of assignments) {
+        const old = this.#storyOf.get(articleId)?.story_id
+        if (old === undefined) continue
+        const counts = before.get(old) ?? new Map<number, number>()
+        counts.set(storyId, (counts.get(storyId) ?? 0) + 1)
+        before.set(old, counts)
+      }
+      this.#clearMembers.run()
+      store(assignments, snapshot, now)
+      // An old story that is no longer a story points to the one that took most of its members.
+      const live = new Set(assignments.map((a) => a.storyId))
+      for (const [old, counts] of before) {
+        if (live.has(old)) continue
+        const [survivor] = [...counts].sort(([idX, x], [idY, y]) => y - x || idX - idY)[0] ?? []
+        if (survivor !== undefined) this.#markMerged.run(survivor, old)
+      }
+    })
+  }
+
+  save(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void {
+    this.#save.immediate(assignments, snapshot, now)
+  }
+
+  replace(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void {
+    this.#replace.immediate(assignments, snapshot, now)
+  }
+
+  loadSnapshot(): Uint8Array | null {
+    const row = this.#loadSnapshot.get()
+    return row === undefined ? null : new Uint8Array(row.snapshot)
+  }
+
+  storiesOf(ids: readonly ArticleId[]): Map<ArticleId, number> {
+    const found = new Map<ArticleId, number>()
+    for (const id of ids) {
+      const story = this.#storyOf.get(id)?.story_id
+      if (story !== undefined) found.set(id, story)
+    }
+    return found
+  }
+
+  list(opts?: ListStoriesOpts): StorySummary[] {
+    return this.#list.all(opts?.since ?? '', opts?.limit ?? 50, opts?.offset ?? 0).map((row) => this.#summary(row))
+  }
+
+  get(id: number): StoryDetail | null {
+    // Follow merges to the survivor (a chain is short; the guard stops a cycle).
+    let current = id
+    for (let hops = 0; hops < 32; hops++) {
+      const merged = this.#mergedInto.get(current)?.merged_into
+      if (merged === null || merged === undefined) break
+      current = merged
+    }
+    const row = this.#one.get(current)
+    if (row === undefined) return null
+    const members = this.#members.all(current)
+    return { ...this.#summary(row), askedFor: id, memberIds: members.map((m) => m.id) }
+  }
+
+  #summary(row: StoryRow): StorySummary {
+    const titles = this.#members
+      .all(row.id)
+      .slice(0, TITLES_PER_STORY)
+      .flatMap((m) => (m.title === null ? [] : [m.title]))
+    return {
+      id: row.id,
+      titles,
+      firstSeen: row.first_seen,
+      lastSeen: row.last_seen,
+      members: row.members,
+      outlets: row.outlets === null ? [] : (JSON.parse(row.outlets) as string[]),
+    }
+  }
+}
