@@ -24,7 +24,7 @@ interface RelationRow {
  * until their postings add up to this, which keeps a lookup cheap in a large
  * store and exhaustive in a small one.
  */
-const POSTINGS_BUDGET = 4000
+const POSTINGS_BUDGET = 1000
 
 const ANCHOR_FREQUENCIES = 'SELECT anchor, articles FROM anchor_frequency WHERE anchor IN (SELECT value FROM json_each(?))'
 const BAND_HITS = `
