@@ -7,7 +7,8 @@
  * directional measures enter as the smaller and the larger of both directions.
  */
 import type { PreparedSentence } from './types.js'
-import { containment, dice, editDistance, hasId, intersectionSize, jaccard, lcsLength, sharedWeight, weightedCosine } from './similarity.js'
+import { intersectionSize } from '../dedup/jaccard.js'
+import { containment, dice, editDistance, hasId, jaccard, lcsLength, sharedWeight, weightedCosine } from './similarity.js'
 
 /** Feature names, in the order of the model's weights. */
 export const FEATURE_NAMES = [
@@ -121,20 +122,7 @@ export function sentenceFeatures(a: PreparedSentence, b: PreparedSentence): Sent
 
 /** Numbers on both sides, on one side only, and whether each side has one the other lacks (a contradiction, not an omission). */
 function numberAgreement(a: readonly string[], b: readonly string[]): { shared: number; unshared: number; conflict: boolean } {
-  // Both lists are sorted and short: a merge walk.
-  let i = 0
-  let j = 0
-  let shared = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as string
-    const y = b[j] as string
-    if (x === y) {
-      shared++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
+  const shared = intersectionSize(a, b)
   return { shared, unshared: a.length + b.length - 2 * shared, conflict: shared < a.length && shared < b.length }
 }
 

@@ -1,7 +1,8 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { toIdSet } from './id-set.js'
-import { containment, dice, editDistance, hasId, intersectionSize, jaccard, lcsLength, lcsRatio, sharedWeight, weightedCosine } from './similarity.js'
+import { intersectionSize } from '../dedup/jaccard.js'
+import { containment, dice, editDistance, hasId, jaccard, lcsLength, lcsRatio, sharedWeight, weightedCosine } from './similarity.js'
 
 const abc = toIdSet([1, 2, 3])
 const bcd = toIdSet([2, 3, 4])

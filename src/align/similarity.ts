@@ -5,32 +5,11 @@
  * programme over typed arrays, with no allocation per call.
  */
 import type { IdSet } from './types.js'
+import { intersectionSize } from '../dedup/jaccard.js'
 
 /** A similarity of two sets, in [0, 1]. */
 export type SetSimilarity = (a: IdSet, b: IdSet) => number
 
-/**
- * How many values two sets share.
- *
- * @example
- * intersectionSize(Int32Array.of(1, 2, 3), Int32Array.of(2, 3, 4)) // => 2
- */
-export function intersectionSize(a: IdSet, b: IdSet): number {
-  let i = 0
-  let j = 0
-  let shared = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number
-    const y = b[j] as number
-    if (x === y) {
-      shared++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return shared
-}
 
 /**
  * |A ∩ B| / |A ∪ B|; 0 when both are empty.

@@ -2,6 +2,7 @@
  * Cross-validation folds that keep the class balance of the whole data in
  * each fold, dealt from a seeded shuffle so every run splits the same way.
  */
+import { seededRandom } from '../random.js'
 
 /**
  * The fold (0 … k-1) of each example: positives and negatives are shuffled
@@ -13,7 +14,7 @@
  */
 export function stratifiedFolds(labels: readonly boolean[], k: number, seed: number): number[] {
   if (!Number.isInteger(k) || k < 2) throw new TypeError(`Expected k to be an integer from 2 up, got ${k}`)
-  const random = mulberry32(seed)
+  const random = seededRandom(seed)
   const fold = new Array<number>(labels.length).fill(0)
   let dealt = 0
   for (const cls of [true, false]) {
@@ -27,16 +28,4 @@ export function stratifiedFolds(labels: readonly boolean[], k: number, seed: num
     for (const index of members) fold[index] = dealt++ % k
   }
   return fold
-}
-
-/** A small, fast, seedable generator of numbers in [0, 1) (mulberry32). */
-function mulberry32(seed: number): () => number {
-  let state = seed >>> 0
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0
-    let t = state
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

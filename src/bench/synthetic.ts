@@ -4,17 +4,10 @@
  * dateline, headline, paragraphs, promos, footer) so cleaning does real work.
  */
 
-/** Mulberry32: a tiny seeded PRNG; quality is ample for generating text. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
+import { seededRandom } from '../random.js'
+
+// Benchmarks and tests that generate text take the generator from here too.
+export { seededRandom }
 
 // A few function words at news frequencies, then a Zipfian vocabulary of
 // pseudo-words: real text's overlap statistics (two unrelated articles share

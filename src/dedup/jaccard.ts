@@ -28,14 +28,18 @@ export function containment(a: Uint32Array, b: Uint32Array): number {
   return a.length === 0 ? 0 : intersectionSize(a, b) / a.length
 }
 
-/** |A ∩ B| of two sorted unique sets. */
-export function intersectionSize(a: Uint32Array, b: Uint32Array): number {
+/**
+ * |A ∩ B| of two sorted unique sets (hashes in typed arrays, or sorted
+ * strings): a merge walk, no allocation. Every overlap measure in crosscheck
+ * counts through this one function.
+ */
+export function intersectionSize<T extends number | string>(a: ArrayLike<T>, b: ArrayLike<T>): number {
   let i = 0
   let j = 0
   let shared = 0
   while (i < a.length && j < b.length) {
-    const x = a[i] as number
-    const y = b[j] as number
+    const x = a[i] as T
+    const y = b[j] as T
     if (x === y) {
       shared++
       i++

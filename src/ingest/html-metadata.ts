@@ -7,6 +7,7 @@
 import type { Diagnostic, StatedMetadata } from '../types.js'
 import { readDateline } from '../text/dateline.js'
 import { chronoDateParser } from './date-parser.js'
+import { normalizeLanguageTag } from './language.js'
 import type { DomDocument, DomElement } from './html-dom.js'
 
 /** Stated metadata plus everything the page offered as a headline, for removing it from the body. */
@@ -60,7 +61,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl?: string): PageMetada
     shown.published,
   )
   const byline = first(plainName(metas.get('author')), jsonNames(ld?.['author']), relAuthor(doc), shown.byline)
-  const language = first(languageCode(doc.documentElement?.getAttribute('lang')), languageCode(metas.get('og:locale')))
+  const language = first(normalizeLanguageTag(doc.documentElement?.getAttribute('lang')), normalizeLanguageTag(metas.get('og:locale')))
   const url = first(
     absoluteUrl(doc.querySelector('link[rel~="canonical"]')?.getAttribute('href'), pageUrl),
     absoluteUrl(metas.get('og:url'), pageUrl),
@@ -202,16 +203,6 @@ function isoDate(value: string | undefined): string | undefined {
   return `${date}T${time}${offset}`
 }
 
-/**
- * ISO 639-1 code from a language tag or locale (`en-US`, `en_GB` → `en`);
- * a tag without a two-letter primary part is kept as written, lower-cased.
- */
-export function languageCode(value: string | null | undefined): string | undefined {
-  const tag = tidy(value)?.toLowerCase()
-  if (tag === undefined) return undefined
-  const primary = tag.split(/[-_]/)[0] ?? tag
-  return /^[a-z]{2}$/.test(primary) ? primary : tag
-}
 
 function absoluteUrl(value: string | null | undefined, base: string | undefined): string | undefined {
   const href = tidy(value)
