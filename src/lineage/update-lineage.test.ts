@@ -4,7 +4,7 @@
  * and the same relations whatever the order of arrival or a re-ingest.
  */
 import assert from 'node:assert/strict'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -78,4 +78,25 @@ test('ingesting in another order, or twice, gives the same relations', async () 
   } finally {
     await store.close()
   }
+})
+
+test('a candidate found only through anchors is not aligned months apart', async () => {
+  // The follow-up that partly reuses the wire report, moved eight months later.
+  const followUp = JSON.parse(readFileSync(join(CORPUS, 'feeds.jsonl'), 'utf8').split('\n')[0] ?? '{}') as { date: string }
+  const write = (name: string, date: string): string => {
+    const path = join(dir, name)
+    writeFileSync(path, JSON.stringify({ ...followUp, date }))
+    return path
+  }
+  const kinds = async (dbName: string, file: string): Promise<string[]> => {
+    const store = openSqliteStore(join(dir, dbName))
+    try {
+      await ingest([join(CORPUS, 'wire-original.html'), file], store, { workers: 0 })
+      return (await store.listRelations()).map((r) => r.kind)
+    } finally {
+      await store.close()
+    }
+  }
+  assert.deepEqual(await kinds('window-near.db', write('near.jsonl', followUp.date)), ['partial'])
+  assert.deepEqual(await kinds('window-far.db', write('far.jsonl', '2026-12-20T10:00:00Z')), [])
 })

@@ -26,6 +26,23 @@ export interface UpdateLineageOpts extends RelateOpts {
   readonly cache?: Map<string, AlignableArticle>
   /** @default 2000 */
   readonly cacheSize?: number
+  /**
+   * Days apart beyond which a candidate found only through anchors is not
+   * aligned (when both articles are dated): shared names and numbers months
+   * apart are more often a new event than a rewrite. Candidates sharing an
+   * LSH band are kept at any distance, since content farms republish old
+   * articles word for word. @default 30
+   */
+  readonly anchorWindowDays?: number
+}
+
+const DAY_MS = 86_400_000
+
+/** Days between two ISO dates, or null when either is missing or unreadable. */
+function daysApart(a: string | null, b: string | null): number | null {
+  if (a === null || b === null) return null
+  const diff = Math.abs(Date.parse(a.slice(0, 10)) - Date.parse(b.slice(0, 10)))
+  return Number.isNaN(diff) ? null : diff / DAY_MS
 }
 
 /**
@@ -45,6 +62,7 @@ export async function updateLineage(
   const prepared = opts?.cache ?? new Map<string, AlignableArticle>()
   const cacheSize = opts?.cacheSize ?? 2000
   const minAnchorShare = opts?.minAnchorShare ?? 0.1
+  const anchorWindowDays = opts?.anchorWindowDays ?? 30
   const alignable = (article: Article): AlignableArticle => {
     let entry = prepared.get(article.id)
     if (entry === undefined) {
@@ -59,16 +77,17 @@ export async function updateLineage(
     later.delete(article.id)
     const candidates = await store.findCandidates(fingerprint, { limit: opts?.maxCandidates ?? 20 })
     const enoughAnchors = Math.max(3, Math.ceil(minAnchorShare * fingerprint.anchors.length))
-    const ids = candidates
-      .filter((candidate) => candidate.sharedBands > 0 || candidate.sharedAnchors >= enoughAnchors)
-      .map((candidate) => candidate.id)
-      .filter((id) => !later.has(id))
+    const kept = candidates.filter((candidate) => candidate.sharedBands > 0 || candidate.sharedAnchors >= enoughAnchors)
+    const ids = kept.map((candidate) => candidate.id).filter((id) => !later.has(id))
+    const bandHit = new Set(kept.filter((candidate) => candidate.sharedBands > 0).map((candidate) => candidate.id))
     const others = await store.getArticles(ids.filter((id) => !prepared.has(id)))
     for (const other of others) alignable(other)
     const self = alignable(article)
     for (const id of ids) {
       const other = prepared.get(id)
       if (other === undefined) continue
+      const apart = daysApart(article.published, other.article.published)
+      if (!bandHit.has(id) && apart !== null && apart > anchorWindowDays) continue
       const relation = relateArticles(self, other, opts)
       if (relation.kind !== 'independent') found.push(relation)
     }
