@@ -122,7 +122,8 @@ export function sentenceFeatures(a: PreparedSentence, b: PreparedSentence): Sent
 
 /** Numbers on both sides, on one side only, and whether each side has one the other lacks (a contradiction, not an omission). */
 function numberAgreement(a: readonly string[], b: readonly string[]): { shared: number; unshared: number; conflict: boolean } {
-  const shared = intersectionSize(a, b)
+  // A sentence gives a handful of numbers at most: a linear scan is all this needs.
+  const shared = a.filter((number) => b.includes(number)).length
   return { shared, unshared: a.length + b.length - 2 * shared, conflict: shared < a.length && shared < b.length }
 }
 
