@@ -1,0 +1,140 @@
+/**
+ * What an article claims, as data a cross-source comparison can line up:
+ * quotations with their speakers, figures with their sources, dated events
+ * and the entities involved. Every item carries spans into the text it was
+ * read from (an article's cleaned `text`), so a reader can check it.
+ */
+import type { ArticleId, Span } from '../types.js'
+
+/**
+ * How a figure bounds the true number. `exact` when the text gives no
+ * qualifier. "over" and "more than" are `more than`; "roughly",
+ * "approximately", "around", "some" are `about`; "almost" is `nearly`;
+ * "fewer than", "under" are `less than`.
+ */
+export type Qualifier = 'exact' | 'at least' | 'more than' | 'up to' | 'less than' | 'nearly' | 'about' | 'as high as'
+
+/**
+ * A number as written in a sentence: digits, words or both, a range, or a
+ * vague quantity. Years and days of the month are dates, not quantities.
+ */
+export interface Quantity {
+  /** The value; for a range its low end; for a vague quantity its conventional value (dozens → 12). */
+  readonly value: number
+  /** The high end of a range ("between 252 and 287", "5-10"), else null. */
+  readonly high: number | null
+  /** True for "dozens", "hundreds", "tens of thousands" and the like. */
+  readonly vague: boolean
+  readonly qualifier: Qualifier
+  /** Normalised unit (`percent`, `dollar`, `euro`, `kilometre`, …); null for a bare count. */
+  readonly unit: string | null
+  /** The number as written ("1,300", "1.2 million", "dozens", "between 5 and 10"). */
+  readonly text: string
+  /** Where the number (with its qualifier and unit) is. */
+  readonly span: Span
+}
+
+/**
+ * A figure about people or events: a quantity with what it counts, who
+ * reports it, where and when.
+ */
+export interface Figure extends Quantity {
+  /**
+   * What is counted, normalised to a small vocabulary: `<subject> <outcome>`
+   * ("people killed", "civilians killed", "security personnel killed",
+   * "people displaced", "people sheltering", "people injured", "people
+   * missing") or an event noun ("massacres", "attacks"). Null when the counted
+   * thing is not recognised.
+   */
+  readonly measure: string | null
+  /** The words the measure was read from ("civilians have been killed"). */
+  readonly measurePhrase: string | null
+  /** Who did it, when stated ("by state troops" → "state troops"). */
+  readonly agent: string | null
+  /**
+   * Who the article credits the figure to, as written ("the Syrian
+   * Observatory for Human Rights", "activists"); null when unattributed or
+   * only "reportedly". Claims extraction replaces it with the entity's
+   * canonical name where one is known.
+   */
+  readonly source: string | null
+  readonly sourceSpan: Span | null
+  /** Place, when the sentence states one ("in Latakia and Tartus"). */
+  readonly where: string | null
+  /** Time, as written ("over the past three days", "as of Monday"). */
+  readonly when: string | null
+  /** `when` resolved to an ISO date where it can be; null otherwise. */
+  readonly whenDate: string | null
+  /** Index into the sentences the extractor was given. */
+  readonly sentence: number
+}
+
+/** How a quotation is presented. */
+export type QuoteKind =
+  /** A full direct quotation in quote marks. */
+  | 'direct'
+  /** A quoted fragment inside reported speech (the EU condemned "pro-Assad elements"). */
+  | 'partial'
+  /** Reported speech without quote marks ("he said that …", "according to …"). */
+  | 'indirect'
+
+export interface Quote {
+  readonly kind: QuoteKind
+  /** The quoted words without the quote marks; a quote split by its attribution is joined with a space. */
+  readonly text: string
+  /** The content pieces in the text (several when split by "…, he said, …"). */
+  readonly spans: readonly Span[]
+  /**
+   * For matching the same quote across articles: quote marks, case,
+   * whitespace and trivial punctuation removed.
+   */
+  readonly normalized: string
+  /** The speaker resolved across the article ("Dmitry Peskov" for a later "he"); null when none is named. */
+  readonly speaker: string | null
+  /** Title or role when given ("Kremlin spokesman"). */
+  readonly speakerRole: string | null
+  /** The mention the attribution points at, as written in this sentence ("he", "Peskov", "the EU"). */
+  readonly speakerSpan: Span | null
+  /** The reporting words ("said", "told reporters", "according to"). */
+  readonly cue: string | null
+  readonly cueSpan: Span | null
+  /** Index of the sentence the quote starts in. */
+  readonly sentence: number
+}
+
+export type EntityKind = 'person' | 'organization' | 'place'
+
+/** One entity of an article: every form it is named by, merged. */
+export interface Entity {
+  readonly kind: EntityKind
+  /** The fullest form used in the article ("Syrian Observatory for Human Rights", "Ahmed al-Sharaa"). */
+  readonly name: string
+  /** Every distinct form seen, `name` first ("SOHR", "al-Sharaa", "the Observatory"). */
+  readonly aliases: readonly string[]
+  /** Title or role seen with a person ("Kremlin spokesman"). */
+  readonly role: string | null
+  readonly mentions: readonly Span[]
+}
+
+/** A dated event the article states. */
+export interface DatedEvent {
+  /** ISO date (`2025-03-10`) when known: stated, or relative and resolved against the publication date. */
+  readonly date: string | null
+  /** The date as written ("on Monday", "March 9", "earlier today"). */
+  readonly dateText: string
+  readonly dateSpan: Span
+  /** True when the text states the date relative to the article ("on Monday", "last week"). */
+  readonly relative: boolean
+  /** What happened: the clause or sentence the date belongs to, trimmed. */
+  readonly event: string
+  readonly sentence: number
+}
+
+/** Everything claims extraction finds in one article. */
+export interface ArticleClaims {
+  readonly articleId: ArticleId
+  readonly quotes: readonly Quote[]
+  readonly figures: readonly Figure[]
+  readonly events: readonly DatedEvent[]
+  readonly entities: readonly Entity[]
+}
