@@ -10,10 +10,13 @@ import { CrosscheckError, describeError } from '../errors.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { runArticles } from './commands/articles.js'
+import { runClaims } from './commands/claims.js'
 import { runDiff } from './commands/diff.js'
 import { runIngest } from './commands/ingest.js'
 import { runLineage } from './commands/lineage.js'
 import { runRecluster } from './commands/recluster.js'
+import { runReport } from './commands/report.js'
+import { runServe } from './commands/serve.js'
 import { runShow } from './commands/show.js'
 import { runStories, runStory } from './commands/stories.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
@@ -38,6 +41,9 @@ const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>>
   stories: runStories,
   story: runStory,
   recluster: runRecluster,
+  claims: runClaims,
+  report: runReport,
+  serve: runServe,
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

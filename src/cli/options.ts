@@ -137,6 +137,40 @@ export const COMMANDS = {
     details: 'Stories that disappear point to the story that took most of their members, so their ids stay valid.',
     options: {},
   },
+  claims: {
+    name: 'claims',
+    usage: 'crosscheck claims <article id|story id>',
+    summary: 'what an article (or every article of a story) claims: quotes, figures, dated events, entities',
+    details: 'An article is named by its id (or a unique prefix of at least 4 characters); a story by its number.',
+    options: {
+      story: { type: 'boolean', description: 'read the argument as a story number even if it looks like an id prefix' },
+    },
+  },
+  report: {
+    name: 'report',
+    usage: 'crosscheck report <story id> [--format text|markdown|html|json] | --all --out <dir>',
+    summary: 'one story across its sources: where they agree, disagree, and what each adds or leaves out',
+    options: {
+      format: { type: 'string', argument: '<format>', description: 'text, markdown, html or json', defaultText: 'text' },
+      all: { type: 'boolean', description: 'write one report per story into --out' },
+      out: { type: 'string', argument: '<path>', description: 'write to this file (or directory, with --all) instead of standard output' },
+      csv: { type: 'string', argument: '<file>', description: 'also write the figures and quotes as CSV to this file' },
+    },
+  },
+  serve: {
+    name: 'serve',
+    usage: 'crosscheck serve [--port n] [--host addr] [--follow feeds.txt]',
+    summary: 'run the HTTP API and the web app over the store, optionally following feeds',
+    options: {
+      port: { type: 'string', argument: '<n>', description: 'TCP port', defaultText: '8080' },
+      host: { type: 'string', argument: '<address>', description: 'address to listen on', defaultText: '127.0.0.1' },
+      follow: { type: 'string', argument: '<file>', description: 'poll the RSS/Atom feeds listed in this file, one URL per line' },
+      interval: { type: 'string', argument: '<seconds>', description: 'how often each followed feed is polled', defaultText: '300' },
+      token: { type: 'string', argument: '<token>', description: 'write token for the API; also $CROSSCHECK_TOKEN', defaultText: 'generated and printed at first start' },
+      'allow-private': { type: 'boolean', description: 'let URL ingest and feeds reach loopback and private networks' },
+      cors: { type: 'string', argument: '<origin>', description: 'allow cross-origin requests from this origin (off by default)' },
+    },
+  },
 } as const satisfies Readonly<Record<string, CommandSpec>>
 
 export type CommandName = keyof typeof COMMANDS

@@ -1,0 +1,7 @@
+// PLACEHOLDER while the command is being built; replaced before it lands.
+import { CrosscheckError } from '../../errors.js'
+import type { CommandContext } from '../main.js'
+
+export async function runServe(_context: CommandContext): Promise<number> {
+  throw new CrosscheckError('USAGE', 'serve is not built yet')
+}
