@@ -35,17 +35,27 @@ export function countDocument(df: Uint32Array, vectors: readonly SparseVector[])
 const LOG = new Float64Array(1 << 16).map((_, n) => Math.log(n))
 
 /**
- * Smoothed inverse document frequency of `key`: `ln((N + 1) / (df + 1)) + 1`,
- * so a key every document has still counts a little and a key never seen is
- * the most telling.
+ * Documents assumed to exist besides the ones counted: a background of
+ * articles that mention none of the keys. Without it a small store judges
+ * names badly: when every stored article is about one event, the names they
+ * all carry (the places, the people) get an IDF near zero, exactly when they
+ * are what ties the articles together. A thousand is about one day of one
+ * busy feed set; once the store holds many thousands it no longer matters.
+ */
+export const BACKGROUND_DOCUMENTS = 1000
+
+/**
+ * Smoothed inverse document frequency of `key`:
+ * `ln((N + background + 1) / (df + 1)) + 1`, so a key every document has
+ * still counts a little and a key never seen is the most telling.
  *
  * @example
- * const idf = idfFunction(createDfTable(4), 9)
+ * const idf = idfFunction(createDfTable(4), 9, 0)
  * idf(3) // => 1 + Math.log(10)
  */
-export function idfFunction(df: Uint32Array, docCount: number): (key: number) => number {
+export function idfFunction(df: Uint32Array, docCount: number, background: number = BACKGROUND_DOCUMENTS): (key: number) => number {
   const mask = df.length - 1
-  const logN = Math.log(docCount + 1) + 1
+  const logN = Math.log(docCount + background + 1) + 1
   return (key) => {
     const count = (df[key & mask] as number) + 1
     return logN - (count < LOG.length ? (LOG[count] as number) : Math.log(count))
