@@ -40,3 +40,32 @@ export { scoreSentencePair } from './align/sentence-scorer.js'
 export { ingest, type IngestOpts, type IngestReport, type IngestEvent } from './ingest/ingest.js'
 export { chronoDateParser } from './ingest/date-parser.js'
 export { detectLanguage } from './ingest/language.js'
+export type {
+  ArticleClaims,
+  DatedEvent,
+  Entity,
+  EntityKind,
+  Figure,
+  Qualifier,
+  Quantity,
+  Quote,
+  QuoteKind,
+} from './claims/types.js'
+export { extractClaims, type ClaimsSource, type ExtractClaimsOpts } from './claims/extract-claims.js'
+export { extractStoryClaims } from './claims/story-claims.js'
+export { findQuantities } from './claims/quantities.js'
+export { extractFigures } from './claims/figures.js'
+export { extractQuotes, normalizeQuote } from './claims/quotes.js'
+export { extractEntities } from './claims/entities.js'
+export { groupEntities, sameEntityName, type EntityGroup } from './claims/aliases.js'
+export { extractEvents } from './claims/events.js'
+export type { DateFinder, DateMention } from './claims/date-finder.js'
+export { chronoDateFinder } from './ingest/date-finder.js'
+export type { StoryReport, FigureGroup, FigureVerdict, QuoteEntry } from './report/types.js'
+export { buildStoryReport, type StoryReportInput } from './report/build-report.js'
+export { loadStoryReport } from './report/load-report.js'
+export { renderText as renderReportText } from './report/render-text.js'
+export { renderMarkdown as renderReportMarkdown } from './report/render-markdown.js'
+export { renderHtml as renderReportHtml } from './report/render-html.js'
+export { renderCsv as renderReportCsv } from './report/render-csv.js'
+export { STORY_REPORT_SCHEMA } from './report/report-schema.js'

@@ -7,13 +7,28 @@
 import { execFileSync } from 'node:child_process'
 import { fileURLToPath } from 'node:url'
 import { formatTable } from '../cli/table.js'
+import { CLAIMS_ALL_CASES } from './claims-all-cases.js'
+import { CLAIMS_CASES } from './claims-cases.js'
 import { CLUSTER_CASES } from './cluster-cases.js'
 import { DEDUP_CASES } from './dedup-cases.js'
+import { ENTITY_CASES } from './entity-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure } from './measure.js'
+import { QUOTE_CASES } from './quote-cases.js'
+import { SERVE_CASES } from './serve-cases.js'
 
-export const CASES: readonly BenchCase[] = [...INGEST_CASES, ...LINEAGE_CASES, ...DEDUP_CASES, ...CLUSTER_CASES]
+export const CASES: readonly BenchCase[] = [
+  ...INGEST_CASES,
+  ...LINEAGE_CASES,
+  ...DEDUP_CASES,
+  ...CLUSTER_CASES,
+  ...CLAIMS_ALL_CASES,
+  ...CLAIMS_CASES,
+  ...QUOTE_CASES,
+  ...ENTITY_CASES,
+  ...SERVE_CASES,
+]
 
 async function main(argv: readonly string[]): Promise<number> {
   if (argv[0] === '--child') {

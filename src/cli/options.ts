@@ -141,10 +141,13 @@ export const COMMANDS = {
     name: 'claims',
     usage: 'crosscheck claims <article id|story id>',
     summary: 'what an article (or every article of a story) claims: quotes, figures, dated events, entities',
-    details: 'An article is named by its id (or a unique prefix of at least 4 characters); a story by its number.',
-    options: {
-      story: { type: 'boolean', description: 'read the argument as a story number even if it looks like an id prefix' },
-    },
+    details: [
+      'A story is named by its number (up to 6 digits); an article by its id or a unique prefix of at least',
+      '4 characters (an all-digit prefix needs at least 7).',
+      'Figures: value, qualifier (at least, up to, about, ...), what is counted, who it is credited to, where, when.',
+      'Quotes: direct and partial quotations with the speaker resolved across the article; reported speech.',
+    ].join('\n'),
+    options: {},
   },
   report: {
     name: 'report',

@@ -16,6 +16,11 @@ const TASKS: Record<string, () => Promise<EvalTask>> = {
   // The same pairwise check, for any folder with an expected.json of that shape (e.g. examples/).
   lineage: async () => (await import('./seeds-lineage.js')).seedsLineage,
   clustering: async () => (await import('./clustering.js')).clustering,
+  numbers: async () => (await import('./numbers.js')).numbers,
+  quotes: async () => (await import('./quotes.js')).quotes,
+  'seeds-claims': async () => (await import('./seeds-claims.js')).seedsClaims,
+  // The same answer-key check, for any folder with an expected.json of that shape (e.g. examples/).
+  claims: async () => (await import('./seeds-claims.js')).seedsClaims,
 }
 
 async function main(argv: readonly string[]): Promise<number> {

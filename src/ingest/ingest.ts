@@ -15,10 +15,10 @@ import type { AlignableArticle } from '../lineage/relate.js'
 import { updateLineage } from '../lineage/update-lineage.js'
 import type { Article } from '../types.js'
 import { availableParallelism } from 'node:os'
-import { expandInputs, type Input } from './inputs.js'
+import { expandInputs, type ExpandedInputs, type Input } from './inputs.js'
 import { jobSource, type PrepareResult } from './prepare-job.js'
 import { preparer } from './preparer.js'
-import { type ReadOpts, readInput } from './read-input.js'
+import { type ReadItem, type ReadOpts, readInput } from './read-input.js'
 import { sourceLabel } from './source-label.js'
 
 export interface IngestOpts extends ReadOpts {
@@ -77,6 +77,49 @@ export interface IngestReport {
  * report.inserted // => 9
  */
 export async function ingest(names: readonly string[], store: Store, opts: IngestOpts = {}): Promise<IngestReport> {
+  const expanded = await expandInputs(names)
+  const sources = expanded.inputs.map(
+    (input): ItemSource => ({
+      label: inputLabel(input),
+      // A directory walk meets files that are not articles; that is not a failure.
+      lenient: input.kind === 'file' && input.fromDirectory,
+      items: () => readInput(input, opts),
+    }),
+  )
+  return runIngest(sources, store, opts, expanded)
+}
+
+/**
+ * Ingest documents that are already in memory (an HTTP request body, pages
+ * a feed follower fetched) through the same pipeline as `ingest`: same
+ * preparation, batching, lineage, stories and per-item report.
+ *
+ * @param label Names the whole lot in progress events and failures without a location of their own.
+ * @example
+ * await ingestItems('POST /api/v1/articles', [{ kind: 'document', doc }], store) // => { inserted: 1, … }
+ */
+export async function ingestItems(
+  label: string,
+  items: AsyncIterable<ReadItem> | Iterable<ReadItem>,
+  store: Store,
+  opts: IngestOpts = {},
+): Promise<IngestReport> {
+  return runIngest([{ label, lenient: false, items: () => items }], store, opts, { failures: [], skipped: [] })
+}
+
+/** One named source of read items: an expanded input, or documents handed over in memory. */
+interface ItemSource {
+  readonly label: string
+  readonly lenient: boolean
+  readonly items: () => AsyncIterable<ReadItem> | Iterable<ReadItem>
+}
+
+async function runIngest(
+  sources: readonly ItemSource[],
+  store: Store,
+  opts: IngestOpts,
+  expanded: Pick<ExpandedInputs, 'failures' | 'skipped'>,
+): Promise<IngestReport> {
   const batchSize = opts.batchSize ?? 200
   const report: IngestReport = { stored: [], failed: [], skipped: [], inserted: 0, duplicates: 0, relations: 0 }
   const emit = opts.onEvent ?? (() => {})
@@ -90,7 +133,6 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
     emit({ kind: 'skipped', ...item })
   }
 
-  const expanded = await expandInputs(names)
   for (const error of expanded.failures) fail(error, error.input ?? '')
   for (const item of expanded.skipped) skip(item)
 
@@ -146,13 +188,11 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
   }
 
   try {
-    for (const [done, input] of expanded.inputs.entries()) {
-      const label = inputLabel(input)
-      emit({ kind: 'progress', done, total: expanded.inputs.length, current: label })
-      for await (const item of readInput(input, opts)) {
+    for (const [done, { label, lenient, items }] of sources.entries()) {
+      emit({ kind: 'progress', done, total: sources.length, current: label })
+      for await (const item of items()) {
         if (item instanceof InputError) {
-          // A directory walk meets files that are not articles; that is not a failure.
-          if (item.code === 'INPUT_UNSUPPORTED' && input.kind === 'file' && input.fromDirectory) {
+          if (item.code === 'INPUT_UNSUPPORTED' && lenient) {
             skip({ location: item.input ?? label, reason: item.message })
           } else fail(item, label)
           continue
@@ -166,7 +206,7 @@ export async function ingest(names: readonly string[], store: Store, opts: Inges
     await prepare.close()
   }
   await flush()
-  emit({ kind: 'progress', done: expanded.inputs.length, total: expanded.inputs.length, current: '' })
+  emit({ kind: 'progress', done: sources.length, total: sources.length, current: '' })
   return report
 }
 

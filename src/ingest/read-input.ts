@@ -208,7 +208,8 @@ function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef)
   }
 }
 
-function feedItemMetadata(item: FeedItem, feed: ParsedFeed): RawDocument['metadata'] {
+/** What a feed says about one of its items; the linked page's own metadata wins over it. */
+export function feedItemMetadata(item: FeedItem, feed: ParsedFeed): RawDocument['metadata'] {
   const language = normalizeLanguageTag(feed.language)
   const published = normalizeStatedDate(item.published)
   return {

@@ -17,6 +17,7 @@ import { makeArticle, makeArticles } from './fixtures.js'
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js'
 import { openSqliteStore } from './sqlite/sqlite-store.js'
 import type { SqliteStore } from './sqlite/sqlite-store.js'
+import { SEARCH_MARK_END, SEARCH_MARK_START } from './store.js'
 import type { Store } from './store.js'
 
 /** Fresh, empty storage for one test (a file, a database schema). */
@@ -504,6 +505,203 @@ for (const backend of BACKENDS) {
         assert.deepEqual(merged?.memberIds, [a.id, b.id, c.id])
         assert.equal((await store.getStory(2))?.id, 3)
         assert.equal(await store.getStory(99), null)
+      })
+    })
+
+    test('keeps story listings right as articles move between stories and stories empty', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c, d] = makeArticles(4, { seed: 'moves' })
+        assert.ok(a && b && c && d)
+        const dated = [
+          { ...a, published: '2026-05-01', outlet: 'Vik Courier' },
+          { ...b, published: '2026-05-03', outlet: 'Harbour Post' },
+          { ...c, published: '2026-05-02', outlet: null },
+          { ...d, published: '2026-05-09', outlet: 'Vik Courier' },
+        ]
+        await store.putArticles(dated)
+        await store.saveStoryAssignments(
+          [
+            { articleId: a.id, storyId: 1 },
+            { articleId: b.id, storyId: 2 },
+            { articleId: c.id, storyId: 2 },
+          ],
+          Uint8Array.from([1]),
+        )
+        // b moves to story 1, c leaves story 2 empty for story 3, and d starts story 4.
+        await store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], Uint8Array.from([2]))
+        await store.saveStoryAssignments(
+          [
+            { articleId: c.id, storyId: 3 },
+            { articleId: d.id, storyId: 4 },
+          ],
+          Uint8Array.from([3]),
+        )
+        const listed = await store.listStories()
+        assert.deepEqual(
+          listed.map((s) => [s.id, s.members, s.firstSeen, s.lastSeen, [...s.outlets].sort(), s.titles]),
+          [
+            [4, 1, '2026-05-09', '2026-05-09', ['Vik Courier'], [dated[3]?.title]],
+            [1, 2, '2026-05-01', '2026-05-03', ['Harbour Post', 'Vik Courier'], [dated[0]?.title, dated[1]?.title]],
+            [3, 1, '2026-05-02', '2026-05-02', [], [dated[2]?.title]],
+          ],
+        )
+        assert.equal(await store.getStory(2), null)
+        assert.deepEqual((await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id), [1])
+        const one = await store.getStory(1)
+        assert.deepEqual([one?.members, one?.memberIds, one?.lastSeen], [2, [a.id, b.id], '2026-05-03'])
+
+        // A recluster rebuilds every listing.
+        await store.replaceStories(
+          [
+            { articleId: a.id, storyId: 5 },
+            { articleId: b.id, storyId: 5 },
+            { articleId: c.id, storyId: 5 },
+            { articleId: d.id, storyId: 4 },
+          ],
+          Uint8Array.from([4]),
+        )
+        assert.deepEqual(
+          (await store.listStories()).map((s) => [s.id, s.members]),
+          [
+            [4, 1],
+            [5, 3],
+          ],
+        )
+      })
+    })
+
+    describe('full-text search', () => {
+      /** Two invented articles with different titles and bodies, and the base fixture. */
+      function searchCorpus(): Article[] {
+        const flood = makeArticle({
+          title: 'Sälby flood defences hold as river peaks',
+          text: 'Engineers in Sälby said the new flood barrier held overnight as the river Arlen peaked at 4.1 metres.',
+          outlet: 'Harbour Post',
+        })
+        const budget = makeArticle({
+          title: 'Council delays vote on harbour budget',
+          text: 'The council postponed its vote on the harbour budget after a dispute over the flood barrier maintenance costs.',
+          outlet: 'Vik Courier',
+        })
+        return [flood, budget, makeArticle()]
+      }
+
+      test('finds articles by words in the title or body, title matches ranked first, with marked snippets', async () => {
+        await withStorage(backend, async (storage) => {
+          const store = await storage.open()
+          const [flood, budget] = searchCorpus()
+          assert.ok(flood && budget)
+          await store.putArticles(searchCorpus())
+          const hits = await store.searchArticles('flood')
+          assert.deepEqual(
+            hits.map((hit) => hit.id),
+            [flood.id, budget.id],
+          )
+          const [first, second] = hits
+          assert.ok(first && second)
+          assert.ok(first.rank > second.rank, 'a title match outranks a body-only match')
+          assert.equal(first.title, flood.title)
+          assert.equal(first.outlet, 'Harbour Post')
+          assert.equal(first.published, flood.published)
+          assert.match(second.snippet, new RegExp(`${SEARCH_MARK_START}flood${SEARCH_MARK_END} barrier`))
+          // Every word must occur; case and accents do not matter.
+          assert.deepEqual((await store.searchArticles('HARBOUR budget')).map((hit) => hit.id), [budget.id])
+          assert.deepEqual((await store.searchArticles('salby')).map((hit) => hit.id), [flood.id])
+          assert.deepEqual(await store.searchArticles('nothing-like-this-anywhere'), [])
+        })
+      })
+
+      test('treats any query as plain words: search syntax and stray quotes never fail', async () => {
+        await withStorage(backend, async (storage) => {
+          const store = await storage.open()
+          await store.putArticles(searchCorpus())
+          for (const query of ['"unbalanced', 'flood AND', 'NEAR(flood', 'title:flood', '*', 'flood OR', '-flood', '(', "o'brien", '']) {
+            await assert.doesNotReject(store.searchArticles(query), `query ${JSON.stringify(query)}`)
+          }
+          assert.deepEqual(await store.searchArticles('  !!  '), [])
+          // "OR" is a word to look for, not an operator: nothing has it.
+          assert.deepEqual(await store.searchArticles('flood OR budget'), [])
+        })
+      })
+
+      test('pages results and rejects out-of-range paging', async () => {
+        await withStorage(backend, async (storage) => {
+          const store = await storage.open()
+          await store.putArticles(makeArticles(5, { seed: 'search-pages' }))
+          const all = await store.searchArticles('Vellmar')
+          assert.equal(all.length, 5)
+          assert.deepEqual(await store.searchArticles('Vellmar', { limit: 2, offset: 1 }), all.slice(1, 3))
+          await assert.rejects(store.searchArticles('Vellmar', { limit: -1 }), isStoreError('USAGE'))
+          await assert.rejects(store.searchArticles('Vellmar', { offset: 1.5 }), isStoreError('USAGE'))
+        })
+      })
+
+      test('indexes articles stored before and after a reopen', async () => {
+        await withStorage(backend, async (storage) => {
+          const first = await storage.open()
+          const [flood, budget, base] = searchCorpus()
+          assert.ok(flood && budget && base)
+          await first.putArticles([flood])
+          await first.close()
+          const second = await storage.open()
+          await second.putArticles([budget, base, flood])
+          assert.deepEqual((await second.searchArticles('barrier')).map((hit) => hit.id).sort(), [flood.id, budget.id].sort())
+        })
+      })
+    })
+
+    test('follows feeds: adds once, records polls, remembers seen items, forgets on removal', async () => {
+      await withStorage(backend, async (storage) => {
+        const clock = fakeClock()
+        const store = await storage.open({ now: clock.now })
+        const url = 'https://harbour-post.example/feed.xml'
+        const other = 'https://vik-courier.example/rss'
+        const added = await store.addFeed(url)
+        assert.equal(added.created, true)
+        assert.deepEqual(added.feed, {
+          url,
+          addedAt: clock.iso(),
+          etag: null,
+          lastModified: null,
+          lastCheckedAt: null,
+          lastSuccessAt: null,
+          failures: 0,
+          lastError: null,
+        })
+        assert.equal((await store.addFeed(url)).created, false)
+        await store.addFeed(other)
+        assert.deepEqual((await store.listFeeds()).map((feed) => feed.url), [url, other])
+
+        await store.recordFeedPoll({ url, ok: false, checkedAt: '2025-03-11T09:00:00.000Z', error: 'timed out' })
+        await store.recordFeedPoll({ url, ok: false, checkedAt: '2025-03-11T09:01:00.000Z', error: 'HTTP 503' })
+        let [feed] = await store.listFeeds()
+        assert.equal(feed?.failures, 2)
+        assert.equal(feed?.lastError, 'HTTP 503')
+        await store.recordFeedPoll({ url, ok: true, checkedAt: '2025-03-11T09:05:00.000Z', etag: '"v2"', lastModified: 'Tue, 11 Mar 2025 09:04:00 GMT' })
+        ;[feed] = await store.listFeeds()
+        assert.deepEqual(
+          [feed?.failures, feed?.lastError, feed?.etag, feed?.lastModified, feed?.lastSuccessAt],
+          [0, null, '"v2"', 'Tue, 11 Mar 2025 09:04:00 GMT', '2025-03-11T09:05:00.000Z'],
+        )
+
+        const links = ['https://harbour-post.example/a', 'https://harbour-post.example/b', 'https://harbour-post.example/c']
+        assert.deepEqual(await store.unseenFeedItems(url, links), links)
+        await store.markFeedItemsSeen(url, [links[0] ?? '', links[2] ?? ''])
+        await store.markFeedItemsSeen(url, [links[0] ?? ''])
+        assert.deepEqual(await store.unseenFeedItems(url, links), [links[1]])
+        // Seen items are per feed.
+        assert.deepEqual(await store.unseenFeedItems(other, links), links)
+
+        await store.close()
+        const reopened = await storage.open()
+        assert.deepEqual(await reopened.unseenFeedItems(url, links), [links[1]])
+        assert.equal(await reopened.removeFeed(url), true)
+        assert.equal(await reopened.removeFeed(url), false)
+        assert.deepEqual((await reopened.listFeeds()).map((f) => f.url), [other])
+        // Following it again starts afresh.
+        await reopened.addFeed(url)
+        assert.deepEqual(await reopened.unseenFeedItems(url, links), links)
       })
     })
 

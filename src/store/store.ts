@@ -90,8 +90,78 @@ export interface Store {
    */
   replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void>
 
+  /**
+   * Full-text search over titles and bodies, best match first. The query is
+   * taken as plain words (all must occur, in any order, any case, accents
+   * ignored); no search syntax is interpreted, so no query can be malformed.
+   * A query without words finds nothing.
+   */
+  searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]>
+
+  /** Follow a feed; following one already followed changes nothing. */
+  addFeed(url: string): Promise<{ readonly feed: FollowedFeed; readonly created: boolean }>
+  /** Followed feeds, in the order they were added. */
+  listFeeds(): Promise<FollowedFeed[]>
+  /** Stop following a feed and forget its seen items; false when it was not followed. */
+  removeFeed(url: string): Promise<boolean>
+  /** Keep what one poll of a followed feed learned; ignored for a feed no longer followed. */
+  recordFeedPoll(poll: FeedPoll): Promise<void>
+  /** The links of `links` not yet marked seen for `feedUrl`, in the order given. */
+  unseenFeedItems(feedUrl: string, links: readonly string[]): Promise<string[]>
+  /** Remember item links as handled, so later polls (and restarts) skip them. */
+  markFeedItemsSeen(feedUrl: string, links: readonly string[]): Promise<void>
+
   close(): Promise<void>
 }
+
+/** Marks around the matched words in `SearchHit.snippet`: plain characters, so a page escapes the snippet and then replaces them. */
+export const SEARCH_MARK_START = '\u27E6' // ⟦
+export const SEARCH_MARK_END = '\u27E7' // ⟧
+
+export interface SearchOpts {
+  /** @default 20 */
+  readonly limit?: number
+  /** @default 0 */
+  readonly offset?: number
+}
+
+export interface SearchHit {
+  readonly id: ArticleId
+  readonly title: string | null
+  readonly outlet: string | null
+  readonly published: string | null
+  /** A short excerpt around the match, matched words between `SEARCH_MARK_START` and `SEARCH_MARK_END`. */
+  readonly snippet: string
+  /** Relevance (BM25, title weighted above body); higher is better. */
+  readonly rank: number
+}
+
+/** A feed followed by the server, with what its last poll learned. */
+export interface FollowedFeed {
+  readonly url: string
+  /** ISO 8601. */
+  readonly addedAt: string
+  /** Validators from the last successful response, sent back as If-None-Match / If-Modified-Since. */
+  readonly etag: string | null
+  readonly lastModified: string | null
+  readonly lastCheckedAt: string | null
+  readonly lastSuccessAt: string | null
+  /** Consecutive failed polls (0 after a success): what backoff is computed from. */
+  readonly failures: number
+  readonly lastError: string | null
+}
+
+/** The outcome of one poll of a followed feed. */
+export type FeedPoll =
+  | {
+      readonly url: string
+      readonly ok: true
+      readonly checkedAt: string
+      /** Validators to send next time; null keeps none. */
+      readonly etag: string | null
+      readonly lastModified: string | null
+    }
+  | { readonly url: string; readonly ok: false; readonly checkedAt: string; readonly error: string }
 
 export interface StoryAssignment {
   readonly articleId: ArticleId

@@ -1,7 +1,96 @@
-// PLACEHOLDER while the command is being built; replaced before it lands.
+/**
+ * `crosscheck claims <article|story>`: what an article claims, or what each
+ * member of a story claims: quotes with speakers, figures with their
+ * sources, dated events and the entities named.
+ */
+import { extractClaims } from '../../claims/extract-claims.js'
+import { extractStoryClaims } from '../../claims/story-claims.js'
+import type { ArticleClaims, Figure, Quote } from '../../claims/types.js'
 import { CrosscheckError } from '../../errors.js'
-import type { CommandContext } from '../main.js'
+import { chronoDateFinder } from '../../ingest/date-finder.js'
+import type { Article } from '../../types.js'
+import { EXIT } from '../exit-codes.js'
+import { type CommandContext, writeJson } from '../main.js'
+import { formatTable } from '../table.js'
 
-export async function runClaims(_context: CommandContext): Promise<number> {
-  throw new CrosscheckError('USAGE', 'claims is not built yet')
+export async function runClaims(context: CommandContext): Promise<number> {
+  const { store, json, out, positionals } = context
+  const target = positionals[0]
+  if (target === undefined) throw new CrosscheckError('USAGE', 'name an article id or a story number: crosscheck claims <article|story>')
+  const asStory = /^\d{1,6}$/u.test(target)
+  let articles: Article[]
+  let heading: string
+  if (asStory) {
+    const story = await store.getStory(Number(target))
+    if (story === null) {
+      context.err.write(`crosscheck claims: no story ${target} (see crosscheck stories)\n`)
+      return EXIT.PARTIAL
+    }
+    articles = await store.getArticles(story.memberIds)
+    heading = `story ${story.id}: ${story.members} articles`
+  } else {
+    const article = await store.getArticle(target)
+    if (article === null) {
+      context.err.write(`crosscheck claims: no article ${target} (see crosscheck articles)\n`)
+      return EXIT.PARTIAL
+    }
+    articles = [article]
+    heading = ''
+  }
+  // A story's undated members read their relative dates against the story's dates.
+  const claims = asStory ? extractStoryClaims(articles, { findDates: chronoDateFinder }) : articles.map((article) => extractClaims(article, { findDates: chronoDateFinder }))
+  if (json) {
+    writeJson(out, asStory ? { story: Number(target), articles: claims } : claims[0])
+    return EXIT.OK
+  }
+  if (heading !== '') out.write(`${heading}\n\n`)
+  articles.forEach((article, i) => {
+    const found = claims[i]
+    if (found !== undefined) out.write(describeArticleClaims(article, found))
+  })
+  return EXIT.OK
+}
+
+/** The terminal form: one block per article, a table per kind of claim. */
+export function describeArticleClaims(article: Pick<Article, 'id' | 'outlet' | 'title' | 'published'>, claims: ArticleClaims): string {
+  const parts = [`${article.id}  ${article.outlet ?? '(unknown outlet)'}  ${article.published?.slice(0, 10) ?? 'undated'}\n${article.title ?? '(no title)'}\n`]
+  const section = (name: string, rows: ReadonlyArray<Record<string, string | number>>): void => {
+    parts.push(rows.length === 0 ? `${name}: none found\n` : `${name}:\n${formatTable(rows)}\n`)
+  }
+  section('figures', claims.figures.map(figureRow))
+  section('quotes', claims.quotes.filter((q) => q.kind !== 'indirect').map(quoteRow))
+  section(
+    'reported speech',
+    claims.quotes.filter((q) => q.kind === 'indirect').map((q) => ({ speaker: q.speaker ?? '(none named)', cue: q.cue ?? '', said: clip(q.text, 70) })),
+  )
+  section('dated events', claims.events.map((e) => ({ date: e.date ?? `(${e.dateText})`, as: clip(e.dateText, 24), event: clip(e.event, 70) })))
+  section(
+    'entities',
+    claims.entities.map((e) => ({ kind: e.kind, name: e.name, 'also named': clip(e.aliases.filter((a) => a !== e.name).join(', '), 50), mentions: e.mentions.length })),
+  )
+  return `${parts.join('\n')}\n`
+}
+
+function figureRow(figure: Figure): Record<string, string | number> {
+  const value = figure.high === null ? figure.value.toLocaleString('en-US') : `${figure.value.toLocaleString('en-US')}–${figure.high.toLocaleString('en-US')}`
+  return {
+    qualifier: figure.qualifier,
+    value: figure.vague ? `${value} (${figure.text})` : value,
+    measure: (figure.measure ?? '') + (figure.agent === null ? '' : ` by ${figure.agent}`),
+    source: figure.source ?? '',
+    where: clip(figure.where ?? '', 28),
+    when: clip(figure.whenDate ?? figure.when ?? '', 24),
+  }
+}
+
+function quoteRow(quote: Quote): Record<string, string | number> {
+  return {
+    speaker: quote.speaker ?? '(none named)',
+    role: clip(quote.speakerRole ?? '', 24),
+    quote: clip(`“${quote.text}”`, 80),
+  }
+}
+
+function clip(text: string, width: number): string {
+  return text.length <= width ? text : `${text.slice(0, width - 1)}…`
 }

@@ -155,6 +155,92 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 4,
+    name: 'search-and-feeds',
+    sql: `
+      -- Full-text index over titles and bodies. External content: the text
+      -- lives once, in articles; the index keeps only postings, keyed by seq.
+      -- remove_diacritics 2 so "Malmo" finds "Malmö".
+      CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        title, text,
+        content = 'articles', content_rowid = 'seq',
+        tokenize = 'unicode61 remove_diacritics 2'
+      );
+      -- Backfill the articles stored before this version.
+      INSERT INTO articles_fts (articles_fts) VALUES ('rebuild');
+      -- Triggers keep the index in step inside the writing statement's own
+      -- transaction, whichever code path writes articles.
+      CREATE TRIGGER articles_fts_after_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER articles_fts_after_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER articles_fts_after_update AFTER UPDATE OF title, text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+
+      -- Feeds that "crosscheck serve" follows, with what the last poll
+      -- learned (validators for conditional requests, failures for backoff),
+      -- so a restart continues instead of starting over.
+      CREATE TABLE followed_feeds (
+        seq             INTEGER PRIMARY KEY,
+        url             TEXT    NOT NULL UNIQUE,
+        added_at        TEXT    NOT NULL,
+        etag            TEXT,
+        last_modified   TEXT,
+        last_checked_at TEXT,
+        last_success_at TEXT,
+        failures        INTEGER NOT NULL DEFAULT 0 CHECK (failures >= 0),
+        last_error      TEXT
+      ) STRICT;
+
+      -- Item links already handled, per feed: only new items are fetched.
+      CREATE TABLE feed_items_seen (
+        feed_seq INTEGER NOT NULL REFERENCES followed_feeds (seq) ON DELETE CASCADE,
+        link     TEXT    NOT NULL,
+        seen_at  TEXT    NOT NULL,
+        PRIMARY KEY (feed_seq, link)
+      ) STRICT, WITHOUT ROWID;
+    `,
+  },
+  {
+    version: 5,
+    name: 'story-summaries',
+    sql: `
+      -- One row per story with what a stories list shows, rewritten in the
+      -- same transaction as the story's assignments, so listing stories
+      -- reads one row per story (newest activity first, from the index)
+      -- instead of aggregating every member of every story per call.
+      -- outlets and titles are JSON arrays; titles are the first 50
+      -- members' (oldest first), untitled ones left out.
+      CREATE TABLE story_summaries (
+        story_id   INTEGER PRIMARY KEY REFERENCES stories (id),
+        members    INTEGER NOT NULL CHECK (members > 0),
+        first_seen TEXT    NOT NULL,
+        last_seen  TEXT    NOT NULL,
+        outlets    TEXT    NOT NULL,
+        titles     TEXT    NOT NULL
+      ) STRICT;
+      CREATE INDEX story_summaries_by_activity ON story_summaries (last_seen DESC, story_id DESC);
+
+      -- Backfill the stories stored before this version.
+      INSERT INTO story_summaries (story_id, members, first_seen, last_seen, outlets, titles)
+      SELECT m.story_id, count(*),
+             coalesce(min(a.published), min(a.ingested_at)), coalesce(max(a.published), max(a.ingested_at)),
+             coalesce(json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '[]'),
+             (SELECT coalesce(json_group_array(t.title ORDER BY t.n), '[]') FROM (
+                SELECT a2.title AS title, row_number() OVER (ORDER BY coalesce(a2.published, a2.ingested_at), a2.seq) AS n
+                FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+                WHERE m2.story_id = m.story_id
+                ORDER BY n LIMIT 50
+              ) t WHERE t.title IS NOT NULL)
+      FROM story_members m JOIN articles a ON a.id = m.article_id
+      GROUP BY m.story_id;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import Database from 'better-sqlite3'
 import { StoreError } from '../../errors.js'
-import { makeArticle } from '../fixtures.js'
+import { makeArticle, makeArticles } from '../fixtures.js'
 import { migrate, MIGRATIONS, readSchemaVersion, SCHEMA_VERSION } from './migrations.js'
 import { openSqliteStore } from './sqlite-store.js'
 
@@ -168,6 +168,39 @@ describe('migrations', () => {
     assert.equal(db.prepare("SELECT count(*) FROM sqlite_schema WHERE name = 'half_done'").pluck().get(), 0)
     assert.equal(db.inTransaction, false)
     db.close()
+  })
+
+  test('fill story summaries for stories stored before version 5', async () => {
+    await inTempDir(async (dir) => {
+      const path = join(dir, 'old.db')
+      const store = openSqliteStore(path)
+      const [a, b, c] = makeArticles(3, { seed: 'backfill' })
+      assert.ok(a && b && c)
+      await store.putArticles([
+        { ...a, published: '2026-03-01', outlet: 'Vik Courier' },
+        { ...b, published: '2026-03-04', outlet: 'Harbour Post' },
+        { ...c, published: null, outlet: null },
+      ])
+      await store.saveStoryAssignments(
+        [
+          { articleId: a.id, storyId: 1 },
+          { articleId: b.id, storyId: 1 },
+          { articleId: c.id, storyId: 2 },
+        ],
+        Uint8Array.from([1]),
+      )
+      const before = await store.listStories()
+      await store.close()
+      // Back to a version 4 file, as an older crosscheck left it.
+      const db = new Database(path)
+      db.exec('DROP TABLE story_summaries')
+      db.pragma('user_version = 4')
+      db.close()
+      const reopened = openSqliteStore(path)
+      assert.deepEqual(await reopened.listStories(), before)
+      assert.equal(before.length, 2)
+      await reopened.close()
+    })
   })
 
   test('refuse a list with a gap', () => {

@@ -13,10 +13,14 @@ import type {
   ArticleSummary,
   Candidate,
   CandidateOpts,
+  FeedPoll,
+  FollowedFeed,
   ListArticlesOpts,
   ListRelationsOpts,
   ListStoriesOpts,
   PutOutcome,
+  SearchHit,
+  SearchOpts,
   Store,
   StoryAssignment,
   StoryDetail,
@@ -24,6 +28,8 @@ import type {
 } from '../store.js'
 import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
+import { SearchIndex } from './search-index.js'
+import { FeedTables } from './feed-tables.js'
 import { checkSchema, migrate, MIGRATIONS } from './migrations.js'
 import type { Migration } from './migrations.js'
 
@@ -140,6 +146,8 @@ export class SqliteStore implements Store {
   readonly #insertBatch: Database.Transaction<(rows: readonly ArticleRow[]) => PutOutcome[]>
   readonly #lineage: LineageTables
   readonly #stories: StoryTables
+  readonly #search: SearchIndex
+  readonly #feeds: FeedTables
 
   /**
    * Open (and on first use create) the store at `path`; `openSqliteStore`
@@ -160,6 +168,8 @@ export class SqliteStore implements Store {
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles')
     this.#lineage = new LineageTables(db)
     this.#stories = new StoryTables(db)
+    this.#search = new SearchIndex(db)
+    this.#feeds = new FeedTables(db)
     this.#insertBatch = db.transaction((rows: readonly ArticleRow[]) =>
       rows.map((row): PutOutcome => {
         try {
@@ -270,6 +280,34 @@ export class SqliteStore implements Store {
 
   async replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void> {
     this.#stories.replace(assignments, snapshot, this.#now().toISOString())
+  }
+
+  async searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]> {
+    return this.#search.search(query, opts)
+  }
+
+  async addFeed(url: string): Promise<{ readonly feed: FollowedFeed; readonly created: boolean }> {
+    return this.#feeds.add(url, this.#now().toISOString())
+  }
+
+  async listFeeds(): Promise<FollowedFeed[]> {
+    return this.#feeds.list()
+  }
+
+  async removeFeed(url: string): Promise<boolean> {
+    return this.#feeds.remove(url)
+  }
+
+  async recordFeedPoll(poll: FeedPoll): Promise<void> {
+    this.#feeds.record(poll)
+  }
+
+  async unseenFeedItems(feedUrl: string, links: readonly string[]): Promise<string[]> {
+    return this.#feeds.unseen(feedUrl, links)
+  }
+
+  async markFeedItemsSeen(feedUrl: string, links: readonly string[]): Promise<void> {
+    this.#feeds.markSeen(feedUrl, links, this.#now().toISOString())
   }
 
   /**

@@ -1,6 +1,7 @@
 /**
  * The story tables of the SQLite store: stories, their members, merges, and
- * the clusterer's saved state. Used by `SqliteStore`.
+ * the clusterer's saved state, and a summary row per story kept up to date
+ * in the same transaction as the assignments. Used by `SqliteStore`.
  */
 import type Database from 'better-sqlite3'
 import type { ArticleId } from '../../types.js'
@@ -11,19 +12,42 @@ interface StoryRow {
   readonly members: number
   readonly first_seen: string
   readonly last_seen: string
-  readonly outlets: string | null
+  /** JSON arrays. */
+  readonly outlets: string
+  readonly titles: string
 }
+
+const TITLES_PER_STORY = 50
 
 /** A member's date: its publication date, else when it was stored. */
 const MEMBER_DATE = 'coalesce(a.published, a.ingested_at)'
-const TITLES_PER_STORY = 50
 
-// A story's span: its members' publication dates; ingest times only when no member is dated.
-const STORY_ROWS = `
-  SELECT m.story_id AS id, count(*) AS members,
-         coalesce(min(a.published), min(a.ingested_at)) AS first_seen, coalesce(max(a.published), max(a.ingested_at)) AS last_seen,
-         json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL) AS outlets
-  FROM story_members m JOIN articles a ON a.id = m.article_id`
+/**
+ * Recomputes the summary row of the stories the WHERE clause picks, from
+ * their members. A story's span is its members' publication dates (ingest
+ * times only when no member is dated); its titles are the first 50 members'
+ * (oldest first), untitled ones left out. Kept in \`story_summaries\` so
+ * listing stories reads one row per story instead of aggregating every
+ * member of every story on each call.
+ */
+const refreshSummaries = (where: string): string => `
+  INSERT INTO story_summaries (story_id, members, first_seen, last_seen, outlets, titles)
+  SELECT m.story_id, count(*),
+         coalesce(min(a.published), min(a.ingested_at)), coalesce(max(a.published), max(a.ingested_at)),
+         coalesce(json_group_array(DISTINCT a.outlet) FILTER (WHERE a.outlet IS NOT NULL), '[]'),
+         (SELECT coalesce(json_group_array(t.title ORDER BY t.n), '[]') FROM (
+            SELECT a2.title AS title, row_number() OVER (ORDER BY coalesce(a2.published, a2.ingested_at), a2.seq) AS n
+            FROM story_members m2 JOIN articles a2 ON a2.id = m2.article_id
+            WHERE m2.story_id = m.story_id
+            ORDER BY n LIMIT ${TITLES_PER_STORY}
+          ) t WHERE t.title IS NOT NULL)
+  FROM story_members m JOIN articles a ON a.id = m.article_id
+  ${where}
+  GROUP BY m.story_id
+  ON CONFLICT (story_id) DO UPDATE SET
+    members = excluded.members, first_seen = excluded.first_seen, last_seen = excluded.last_seen,
+    outlets = excluded.outlets, titles = excluded.titles`
+const SUMMARY_COLUMNS = 'story_id AS id, members, first_seen, last_seen, outlets, titles'
 
 export class StoryTables {
   readonly #ensureStory: Database.Statement<[number], void>
@@ -34,9 +58,13 @@ export class StoryTables {
   readonly #list: Database.Statement<[string, number, number], StoryRow>
   readonly #one: Database.Statement<[number], StoryRow>
   readonly #mergedInto: Database.Statement<[number], { merged_into: number | null }>
-  readonly #members: Database.Statement<[number], { id: string; title: string | null }>
+  readonly #members: Database.Statement<[number], { id: string }>
   readonly #clearMembers: Database.Statement<[], void>
   readonly #markMerged: Database.Statement<[number, number], void>
+  readonly #refreshOne: Database.Statement<[number], void>
+  readonly #dropEmpty: Database.Statement<[number, number], void>
+  readonly #refreshAll: Database.Statement<[], void>
+  readonly #clearSummaries: Database.Statement<[], void>
   readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
   readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
 
@@ -50,14 +78,16 @@ export class StoryTables {
     )
     this.#loadSnapshot = db.prepare('SELECT snapshot FROM cluster_state WHERE id = 1')
     this.#storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?')
-    this.#list = db.prepare(`${STORY_ROWS} GROUP BY m.story_id HAVING last_seen >= ? ORDER BY last_seen DESC, m.story_id DESC LIMIT ? OFFSET ?`)
-    this.#one = db.prepare(`${STORY_ROWS} WHERE m.story_id = ? GROUP BY m.story_id`)
+    this.#list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ? OFFSET ?`)
+    this.#one = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE story_id = ?`)
     this.#mergedInto = db.prepare('SELECT merged_into FROM stories WHERE id = ?')
-    this.#members = db.prepare(
-      `SELECT a.id AS id, a.title AS title FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY ${MEMBER_DATE}, a.seq`,
-    )
+    this.#members = db.prepare(`SELECT a.id AS id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY ${MEMBER_DATE}, a.seq`)
     this.#clearMembers = db.prepare('DELETE FROM story_members')
     this.#markMerged = db.prepare('UPDATE stories SET merged_into = ? WHERE id = ?')
+    this.#refreshOne = db.prepare(refreshSummaries('WHERE m.story_id = ?'))
+    this.#dropEmpty = db.prepare('DELETE FROM story_summaries WHERE story_id = ? AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = ?)')
+    this.#refreshAll = db.prepare(refreshSummaries('WHERE true'))
+    this.#clearSummaries = db.prepare('DELETE FROM story_summaries')
     const store = (assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void => {
       for (const { articleId, storyId } of assignments) {
         this.#ensureStory.run(storyId)
@@ -65,7 +95,20 @@ export class StoryTables {
       }
       this.#saveSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), now)
     }
-    this.#save = db.transaction(store)
+    this.#save = db.transaction((assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => {
+      // The stories whose summaries change: those gaining members and those an article leaves.
+      const touched = new Set<number>()
+      for (const { articleId, storyId } of assignments) {
+        const old = this.#storyOf.get(articleId)?.story_id
+        if (old !== undefined) touched.add(old)
+        touched.add(storyId)
+      }
+      store(assignments, snapshot, now)
+      for (const id of touched) {
+        this.#refreshOne.run(id)
+        this.#dropEmpty.run(id, id)
+      }
+    })
     this.#replace = db.transaction((assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => {
       const before = new Map<number, Map<number, number>>()
       for (const { articleId, storyId } of assignments) {
@@ -77,6 +120,9 @@ export class StoryTables {
       }
       this.#clearMembers.run()
       store(assignments, snapshot, now)
+      // A recluster touches every story: rebuild every summary.
+      this.#clearSummaries.run()
+      this.#refreshAll.run()
       // An old story that is no longer a story points to the one that took most of its members.
       const live = new Set(assignments.map((a) => a.storyId))
       for (const [old, counts] of before) {
@@ -110,7 +156,7 @@ export class StoryTables {
   }
 
   list(opts?: ListStoriesOpts): StorySummary[] {
-    return this.#list.all(opts?.since ?? '', opts?.limit ?? 50, opts?.offset ?? 0).map((row) => this.#summary(row))
+    return this.#list.all(opts?.since ?? '', opts?.limit ?? 50, opts?.offset ?? 0).map(toSummary)
   }
 
   get(id: number): StoryDetail | null {
@@ -123,22 +169,17 @@ export class StoryTables {
     }
     const row = this.#one.get(current)
     if (row === undefined) return null
-    const members = this.#members.all(current)
-    return { ...this.#summary(row), askedFor: id, memberIds: members.map((m) => m.id) }
+    return { ...toSummary(row), askedFor: id, memberIds: this.#members.all(current).map((m) => m.id) }
   }
+}
 
-  #summary(row: StoryRow): StorySummary {
-    const titles = this.#members
-      .all(row.id)
-      .slice(0, TITLES_PER_STORY)
-      .flatMap((m) => (m.title === null ? [] : [m.title]))
-    return {
-      id: row.id,
-      titles,
-      firstSeen: row.first_seen,
-      lastSeen: row.last_seen,
-      members: row.members,
-      outlets: row.outlets === null ? [] : (JSON.parse(row.outlets) as string[]),
-    }
+function toSummary(row: StoryRow): StorySummary {
+  return {
+    id: row.id,
+    titles: JSON.parse(row.titles) as string[],
+    firstSeen: row.first_seen,
+    lastSeen: row.last_seen,
+    members: row.members,
+    outlets: JSON.parse(row.outlets) as string[],
   }
 }

@@ -1,0 +1,86 @@
+/**
+ * The story's dated events, merged across sources: one entry per event per
+ * day, with every source that states it, so a reader sees which sources
+ * carry which part of the chronology.
+ */
+import { isStopword } from '../align/stopwords.js'
+import type { DatedEvent } from '../claims/types.js'
+import type { ArticleId } from '../types.js'
+import type { TimelineEntry } from './types.js'
+
+export interface SourceEvents {
+  readonly articleId: ArticleId
+  readonly sourceLabel: string
+  readonly evidenceGroup: number
+  readonly events: readonly DatedEvent[]
+}
+
+export interface TimelineOpts {
+  /** Share of the smaller event's content words two events must have in common to be one event. @default 0.3 */
+  readonly minOverlap?: number
+}
+
+interface Draft {
+  date: string
+  event: string
+  words: Set<string>
+  sources: { articleId: ArticleId; sourceLabel: string; dateText: string; event: string }[]
+  groups: Set<number>
+}
+
+/**
+ * Events without a resolved date are left out: a timeline cannot place them.
+ *
+ * @example
+ * storyTimeline([{ articleId: 'a', …, events: [{ date: '2026-04-14', event: 'the dam gave way', dateText: 'on Tuesday', … }] }])
+ * // => [{ id: 't1', date: '2026-04-14', event: 'the dam gave way', sources: [{ articleId: 'a', dateText: 'on Tuesday', … }], evidenceGroups: 1 }]
+ */
+export function storyTimeline(sources: readonly SourceEvents[], opts: TimelineOpts = {}): TimelineEntry[] {
+  const minOverlap = opts.minOverlap ?? 0.3
+  const drafts: Draft[] = []
+  for (const source of sources) {
+    for (const event of source.events) {
+      if (event.date === null) continue
+      const date = event.date.slice(0, 10)
+      const words = contentWords(event.event)
+      const draft = drafts.find((d) => d.date === date && overlap(d.words, words) >= minOverlap)
+      if (draft === undefined) {
+        drafts.push({
+          date,
+          event: event.event,
+          words,
+          sources: [{ articleId: source.articleId, sourceLabel: source.sourceLabel, dateText: event.dateText, event: event.event }],
+          groups: new Set([source.evidenceGroup]),
+        })
+        continue
+      }
+      draft.groups.add(source.evidenceGroup)
+      for (const w of words) draft.words.add(w)
+      if (!draft.sources.some((s) => s.articleId === source.articleId)) {
+        draft.sources.push({ articleId: source.articleId, sourceLabel: source.sourceLabel, dateText: event.dateText, event: event.event })
+      }
+    }
+  }
+  // Stable sort by date keeps each day's events in the order the sources tell them.
+  const sorted = drafts.map((d, i) => ({ d, i })).sort((x, y) => x.d.date.localeCompare(y.d.date) || x.i - y.i)
+  return sorted.map(({ d }, i) => ({ id: `t${i + 1}`, date: d.date, event: d.event, sources: d.sources, evidenceGroups: d.groups.size }))
+}
+
+function contentWords(text: string): Set<string> {
+  return new Set(
+    text
+      .toLowerCase()
+      .split(/[^\p{L}\p{N}]+/u)
+      .filter((w) => w.length > 2 && !isStopword(w)),
+  )
+}
+
+/** Overlap coefficient: shared words over the smaller set's size. */
+function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
+  const small = a.size <= b.size ? a : b
+  const large = small === a ? b : a
+  if (small.size === 0) return 0
+  let shared = 0
+  for (const w of small) if (large.has(w)) shared++
+  return shared / small.size
+}

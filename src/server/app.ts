@@ -1,0 +1,321 @@
+/**
+ * The HTTP API (under /api/v1) and the web app, in one Hono app. Routes are
+ * thin: parse and check the request, call the store or the pipeline, answer
+ * JSON. Writes go through one queue, shared with the feed follower; with a
+ * writer thread, ingests run there and this thread only serves. Reads that
+ * cost more than a lookup (stories lists, outlet profiles) are cached until
+ * the next committed write (the queue's generation).
+ */
+import { createHash, timingSafeEqual } from 'node:crypto'
+import { Hono } from 'hono'
+import type { Context, MiddlewareHandler } from 'hono'
+import { bodyLimit } from 'hono/body-limit'
+import { cors } from 'hono/cors'
+import { extractClaims } from '../claims/extract-claims.js'
+import { extractStoryClaims } from '../claims/story-claims.js'
+import { isCrosscheckError } from '../errors.js'
+import { chronoDateFinder } from '../ingest/date-finder.js'
+import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
+import type { ReadItem } from '../ingest/read-input.js'
+import { lineageGraph, outletProfiles } from '../lineage/lineage-graph.js'
+import type { Relation } from '../lineage/types.js'
+import { loadStoryReport } from '../report/load-report.js'
+import type { ArticleSummary, Store } from '../store/store.js'
+import { createWebApp } from '../web/app.js'
+import type { FeedFollower } from '../follow/feed-follower.js'
+import { parseArticleBody } from './article-body.js'
+import { errorBody, HttpProblem, statusFor } from './http-errors.js'
+import { openApiDocument } from './openapi.js'
+import { describeValidationError, validateUrlRequest } from './schemas.js'
+import { checkFetchableUrl } from './url-check.js'
+import { createReadCache } from './read-cache.js'
+import { sendItem } from './write-jobs.js'
+import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
+import { type Writer, WriterFailedError } from './writer.js'
+
+export interface AppDeps {
+  readonly store: Store
+  /** The bearer token write routes require. */
+  readonly token: string
+  /** The one queue every write goes through. @default a new queue */
+  readonly queue?: WriteQueue
+  /**
+   * The writer thread ingests run on (see writer.ts); without it they run
+   * on this thread, inside the queue (tests, an in-memory store).
+   */
+  readonly writer?: Writer
+  /** Starts and stops polling feeds added or removed through the API; without it they are only recorded. */
+  readonly follower?: FeedFollower
+  /** Let URL ingest and feeds reach loopback and private networks. @default false */
+  readonly allowPrivateAddresses?: boolean
+  /** Allow cross-origin requests from this origin; none when absent. */
+  readonly corsOrigin?: string
+  /** Largest request body, in bytes. @default 16 MiB */
+  readonly maxBodyBytes?: number
+  /** Options for ingest runs (e.g. `workers: 0` in tests). */
+  readonly ingest?: Pick<IngestOpts, 'workers' | 'batchSize' | 'timeoutMs'>
+  /** Mount the web app at `/`. @default true */
+  readonly web?: boolean
+}
+
+const DEFAULT_MAX_BODY = 16 * 1024 * 1024
+/** What articles sent in a request body are named after (`api#3` is the fourth). */
+export const API_SOURCE = 'api'
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u
+const ARTICLE_PAGE = 5000
+
+/**
+ * The whole HTTP surface: `/api/v1/*`, `/api/openapi.json`, and the web app at `/`.
+ *
+ * @example
+ * const app = createApp({ store, token: 's3cret' })
+ * await app.request('/api/v1/stories') // => 200 { items: [...], limit: 50, offset: 0 }
+ */
+export function createApp(deps: AppDeps): Hono {
+  const { store } = deps
+  const queue = deps.queue ?? createWriteQueue()
+  const allowPrivateAddresses = deps.allowPrivateAddresses ?? false
+  const ingestOpts: IngestOpts = { ...deps.ingest, allowPrivateAddresses }
+  const app = new Hono()
+
+  app.use('*', securityHeaders())
+  if (deps.corsOrigin !== undefined) {
+    app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'] }))
+  }
+  // Authentication before the body is read: an anonymous client cannot make us buffer anything.
+  const auth = requireToken(deps.token)
+  const limit = bodyLimit({
+    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
+    onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is over the ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} byte limit`), 413),
+  })
+  const enqueue = <T>(task: () => Promise<T>): Promise<T> =>
+    queue.run(task).catch((error: unknown) => {
+      if (error instanceof WriteQueueClosedError) throw new HttpProblem(503, 'SHUTTING_DOWN', error.message)
+      if (error instanceof WriterFailedError) throw new HttpProblem(503, 'WRITER_FAILED', error.message)
+      throw error
+    })
+  const { writer } = deps
+  const ingestBatch = (items: ReadItem[]): Promise<IngestReport> =>
+    writer === undefined ? ingestItems(API_SOURCE, items, store, ingestOpts) : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) })
+  const ingestNames = (names: string[]): Promise<IngestReport> => (writer === undefined ? ingest(names, store, ingestOpts) : writer.run({ kind: 'ingest-inputs', names }))
+  const generation = (): number => queue.generation
+  const storiesCache = createReadCache<string>({ generation, maxEntries: 256 })
+  const outletsCache = createReadCache<string>({ generation, maxEntries: 1 })
+
+  app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
+
+  const api = new Hono()
+
+  api.post('/articles', auth, limit, async (c) => {
+    const items = parseArticleBody(c.req.header('content-type') ?? '', await c.req.text(), API_SOURCE)
+    const report = await enqueue(() => ingestBatch(items))
+    return c.json(report, reportStatus(report))
+  })
+
+  api.post('/ingest/url', auth, limit, async (c) => {
+    const { url } = await jsonBody<{ url: string }>(c, validateUrlRequest)
+    const checked = await checkFetchableUrl(url, { allowPrivateAddresses })
+    const report = await enqueue(() => ingestNames([checked]))
+    const failure = report.failed[0]
+    if (report.stored.length === 0 && failure !== undefined) {
+      throw new HttpProblem(statusFor(failure.code as never), failure.code as never, failure.message)
+    }
+    return c.json(report, reportStatus(report))
+  })
+
+  api.get('/feeds', async (c) => c.json({ items: await store.listFeeds() }))
+
+  api.post('/feeds', auth, limit, async (c) => {
+    const { url } = await jsonBody<{ url: string }>(c, validateUrlRequest)
+    const checked = await checkFetchableUrl(url, { allowPrivateAddresses })
+    const { feed, created } = await enqueue(() => store.addFeed(checked))
+    if (created) deps.follower?.follow(checked)
+    return c.json(feed, created ? 201 : 200)
+  })
+
+  api.delete('/feeds', auth, limit, async (c) => {
+    const url = c.req.query('url')
+    if (url === undefined || url === '') throw new HttpProblem(400, 'BAD_REQUEST', 'name the feed to stop following: DELETE /api/v1/feeds?url=<feed URL>')
+    deps.follower?.unfollow(url)
+    const removed = await enqueue(() => store.removeFeed(url))
+    if (!removed) throw new HttpProblem(404, 'NOT_FOUND', `no followed feed ${url}`)
+    return c.body(null, 204)
+  })
+
+  api.get('/articles', async (c) => {
+    const { limit, offset } = paging(c, 50, 500)
+    const [items, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()])
+    return c.json({ items, limit, offset, total })
+  })
+
+  api.get('/articles/:id', async (c) => c.json(await articleOr404(store, c.req.param('id'))))
+
+  api.get('/articles/:id/claims', async (c) => {
+    const article = await articleOr404(store, c.req.param('id'))
+    return c.json(extractClaims(article, { findDates: chronoDateFinder }))
+  })
+
+  api.get('/stories', async (c) => {
+    const { limit, offset } = paging(c, 50, 500)
+    const since = c.req.query('since')
+    if (since !== undefined && !ISO_DATE.test(since)) throw new HttpProblem(400, 'BAD_REQUEST', `since must be an ISO 8601 date such as 2025-03-11, got '${since}'`)
+    // Serialized once per commit, not once per request.
+    const body = await storiesCache.get(`${limit} ${offset} ${since ?? ''}`, async () =>
+      JSON.stringify({ items: await store.listStories({ limit, offset, ...(since === undefined ? {} : { since }) }), limit, offset }),
+    )
+    return c.body(body, 200, { 'Content-Type': 'application/json' })
+  })
+
+  api.get('/stories/:id', async (c) => c.json(await storyOr404(store, c.req.param('id'))))
+
+  api.get('/stories/:id/lineage', async (c) => {
+    const story = await storyOr404(store, c.req.param('id'))
+    const articles = await store.getArticles(story.memberIds)
+    const relations = await relationsAmong(store, story.memberIds)
+    const graph = lineageGraph(relations, articles)
+    return c.json({ story: story.id, ...graph, relations, outlets: outletProfiles(graph, articles) })
+  })
+
+  api.get('/stories/:id/claims', async (c) => {
+    const story = await storyOr404(store, c.req.param('id'))
+    const articles = await store.getArticles(story.memberIds)
+    return c.json({ story: story.id, articles: extractStoryClaims(articles, { findDates: chronoDateFinder }) })
+  })
+
+  api.get('/stories/:id/report', async (c) => {
+    const story = await storyOr404(store, c.req.param('id'))
+    const report = await loadStoryReport(store, story.id, { findDates: chronoDateFinder })
+    if (report === null) throw new HttpProblem(404, 'NOT_FOUND', `no story ${story.id}`)
+    return c.json(report)
+  })
+
+  api.get('/search', async (c) => {
+    const q = c.req.query('q') ?? ''
+    if (q.trim() === '') throw new HttpProblem(400, 'BAD_REQUEST', 'give words to search for: /api/v1/search?q=harbour+expansion')
+    if (q.length > 500) throw new HttpProblem(400, 'BAD_REQUEST', 'the query is over 500 characters')
+    const { limit, offset } = paging(c, 20, 100)
+    return c.json({ query: q, items: await store.searchArticles(q, { limit, offset }), limit, offset })
+  })
+
+  api.get('/outlets', async (c) => {
+    // Every article and relation: computed once per commit.
+    const body = await outletsCache.get('all', async () => {
+      const summaries: ArticleSummary[] = []
+      for (let offset = 0; ; offset += ARTICLE_PAGE) {
+        const page = await store.listArticles({ limit: ARTICLE_PAGE, offset })
+        summaries.push(...page)
+        if (page.length < ARTICLE_PAGE) break
+      }
+      const graph = lineageGraph(await store.listRelations(), summaries)
+      return JSON.stringify({ items: outletProfiles(graph, summaries) })
+    })
+    return c.body(body, 200, { 'Content-Type': 'application/json' })
+  })
+
+  api.notFound((c) => c.json(errorBody('NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`), 404))
+  app.route('/api/v1', api)
+  if (deps.web ?? true) app.route('/', createWebApp({ store, generation }))
+
+  app.notFound((c) =>
+    c.req.path.startsWith('/api/') ? c.json(errorBody('NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`), 404) : c.text('Not found', 404),
+  )
+  app.onError((error, c) => {
+    if (error instanceof HttpProblem) return c.json(errorBody(error.code, error.message), error.status)
+    if (isCrosscheckError(error)) return c.json(errorBody(error.code, error.message), statusFor(error.code))
+    // A bug: say so without leaking internals, and keep the details in the server log.
+    console.error(`crosscheck serve: ${c.req.method} ${c.req.path}:`, error)
+    return c.json(errorBody('INTERNAL', 'an unexpected error; see the server log'), 500)
+  })
+  return app
+}
+
+/** 200 when something was stored or nothing failed; 422 when every item failed. */
+function reportStatus(report: IngestReport): 200 | 422 {
+  return report.stored.length === 0 && report.failed.length > 0 ? 422 : 200
+}
+
+/** Headers every answer carries; the web app sets its own stricter-for-pages policy, which is kept. */
+function securityHeaders(): MiddlewareHandler {
+  return async (c, next) => {
+    await next()
+    const headers = c.res.headers
+    if (!headers.has('content-security-policy')) headers.set('Content-Security-Policy', "default-src 'none'; frame-ancestors 'none'")
+    headers.set('X-Content-Type-Options', 'nosniff')
+    headers.set('X-Frame-Options', 'DENY')
+    headers.set('Referrer-Policy', 'no-referrer')
+    headers.set('Cross-Origin-Opener-Policy', 'same-origin')
+    headers.set('Cross-Origin-Resource-Policy', 'same-origin')
+    if (c.req.path.startsWith('/api/')) headers.set('Cache-Control', 'no-store')
+  }
+}
+
+/** `Authorization: Bearer <token>` or 401. Compared in constant time over digests, so length leaks nothing either. */
+function requireToken(token: string): MiddlewareHandler {
+  const expected = createHash('sha256').update(token).digest()
+  return async (c, next) => {
+    const header = c.req.header('authorization') ?? ''
+    const match = /^Bearer\s+(\S+)\s*$/iu.exec(header)
+    const given = createHash('sha256')
+      .update(match?.[1] ?? '')
+      .digest()
+    if (match === null || !timingSafeEqual(given, expected)) {
+      c.header('WWW-Authenticate', 'Bearer realm="crosscheck"')
+      return c.json(errorBody('UNAUTHORIZED', 'this route writes: send Authorization: Bearer <token> (printed by crosscheck serve at first start)'), 401)
+    }
+    await next()
+  }
+}
+
+/** `limit` and `offset` from the query, within bounds, or 400. */
+function paging(c: Context, defaultLimit: number, maxLimit: number): { limit: number; offset: number } {
+  const read = (name: string, fallback: number, max: number): number => {
+    const raw = c.req.query(name)
+    if (raw === undefined || raw === '') return fallback
+    const value = Number(raw)
+    if (!/^\d+$/u.test(raw) || !Number.isSafeInteger(value) || value > max) {
+      throw new HttpProblem(400, 'BAD_REQUEST', `${name} must be a whole number from 0 to ${max}, got '${raw}'`)
+    }
+    return value
+  }
+  return { limit: read('limit', defaultLimit, maxLimit), offset: read('offset', 0, 10_000_000) }
+}
+
+async function jsonBody<T>(c: Context, validate: ((value: unknown) => boolean) & { errors?: unknown }): Promise<T> {
+  let value: unknown
+  try {
+    value = JSON.parse(await c.req.text())
+  } catch (error) {
+    throw new HttpProblem(400, 'BAD_REQUEST', `the body is not valid JSON: ${error instanceof Error ? error.message : String(error)}`)
+  }
+  if (!validate(value)) throw new HttpProblem(400, 'BAD_REQUEST', describeValidationError(validate.errors as never))
+  return value as T
+}
+
+async function articleOr404(store: Store, id: string) {
+  const article = await store.getArticle(id)
+  if (article === null) throw new HttpProblem(404, 'NOT_FOUND', `no article ${id}`)
+  return article
+}
+
+async function storyOr404(store: Store, raw: string) {
+  if (!/^\d{1,9}$/u.test(raw)) throw new HttpProblem(400, 'BAD_REQUEST', `a story is named by its number, got '${raw}'`)
+  const story = await store.getStory(Number(raw))
+  if (story === null) throw new HttpProblem(404, 'NOT_FOUND', `no story ${raw}`)
+  return story
+}
+
+/** Relations whose both articles are members, each once. */
+async function relationsAmong(store: Store, members: readonly string[]): Promise<Relation[]> {
+  const inStory = new Set(members)
+  const seen = new Set<string>()
+  const relations: Relation[] = []
+  for (const id of members) {
+    for (const relation of await store.listRelations({ articleId: id })) {
+      const key = `${relation.a} ${relation.b}`
+      if (seen.has(key) || !inStory.has(relation.a) || !inStory.has(relation.b)) continue
+      seen.add(key)
+      relations.push(relation)
+    }
+  }
+  return relations
+}

@@ -1,0 +1,80 @@
+/**
+ * Full-text search over the FTS5 index of migration 4 (titles and bodies).
+ * Used by `SqliteStore`.
+ */
+import type Database from 'better-sqlite3'
+import { StoreError } from '../../errors.js'
+import { SEARCH_MARK_END, SEARCH_MARK_START } from '../store.js'
+import type { SearchHit, SearchOpts } from '../store.js'
+
+interface HitRow {
+  readonly id: string
+  readonly title: string | null
+  readonly outlet: string | null
+  readonly published: string | null
+  readonly snippet: string
+  readonly score: number
+}
+
+/** Words beyond this many are dropped: a pasted paragraph should not build a huge query. */
+const MAX_WORDS = 32
+/** Tokens as the unicode61 tokenizer sees them (letters and digits). */
+const WORD = /[\p{L}\p{N}]+/gu
+const MAX_LIMIT = 1000
+
+// bm25 weights per column (title, text): a word in the title says more about
+// what the article is about than one in the body. bm25 is lower for better
+// matches, so the order is ascending and the reported rank is its negation.
+const SEARCH = `
+  SELECT a.id AS id, a.title AS title, a.outlet AS outlet, a.published AS published,
+         snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet,
+         bm25(articles_fts, 5.0, 1.0) AS score
+  FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
+  WHERE articles_fts MATCH ?
+  ORDER BY score, a.seq
+  LIMIT ? OFFSET ?`
+
+/**
+ * An FTS5 query that means "all these words", whatever the user typed: each
+ * word becomes a quoted string, so operators (`AND`, `NEAR`, `*`, `:`,
+ * unbalanced quotes) are only ever words. Null when there is no word.
+ *
+ * @example
+ * toMatchQuery('port "expansion" OR -strike') // => '"port" "expansion" "OR" "strike"'
+ */
+export function toMatchQuery(query: string): string | null {
+  const words = (query.match(WORD) ?? []).slice(0, MAX_WORDS)
+  if (words.length === 0) return null
+  // A word holds only letters and digits, so it never contains a quote to double.
+  return words.map((word) => `"${word}"`).join(' ')
+}
+
+export class SearchIndex {
+  readonly #search: Database.Statement<[string, string, string, number, number], HitRow>
+
+  constructor(db: Database.Database) {
+    this.#search = db.prepare(SEARCH)
+  }
+
+  search(query: string, opts: SearchOpts | undefined): SearchHit[] {
+    const limit = opts?.limit ?? 20
+    const offset = opts?.offset ?? 0
+    if (!Number.isSafeInteger(limit) || limit < 0 || limit > MAX_LIMIT) {
+      throw new StoreError('USAGE', `Expected limit to be an integer from 0 to ${MAX_LIMIT}, got ${String(limit)}`)
+    }
+    if (!Number.isSafeInteger(offset) || offset < 0) {
+      throw new StoreError('USAGE', `Expected offset to be a non-negative integer, got ${String(offset)}`)
+    }
+    const match = toMatchQuery(query)
+    if (match === null || limit === 0) return []
+    return this.#search.all(SEARCH_MARK_START, SEARCH_MARK_END, match, limit, offset).map((row) => ({
+      id: row.id,
+      title: row.title,
+      outlet: row.outlet,
+      published: row.published,
+      snippet: row.snippet,
+      // bm25 can be -0 for a tiny corpus; + 0 turns it into 0.
+      rank: -row.score + 0,
+    }))
+  }
+}

@@ -1,0 +1,221 @@
+/**
+ * The web app: server-rendered pages over the store for analysts. Each
+ * route checks its ids, loads from the store, and hands plain data to a
+ * page renderer (`*-page.ts`). Mounted at `/` by the server next to the
+ * HTTP API; usable alone (tests call `app.request()`).
+ */
+import { Hono } from 'hono'
+import type { Context } from 'hono'
+import { html } from 'hono/html'
+import { isCrosscheckError } from '../errors.js'
+import { alignableSentences } from '../lineage/align-articles.js'
+import { lineageGraph, outletProfiles } from '../lineage/lineage-graph.js'
+import { relateArticles } from '../lineage/relate.js'
+import type { Relation } from '../lineage/types.js'
+import type { ArticleSummary, Store } from '../store/store.js'
+import { type ArticleView, renderArticlePage } from './article-page.js'
+import { ASSETS } from './assets.js'
+import { renderComparePage } from './compare-page.js'
+import { compareRows } from './compare-rows.js'
+import { type Html, parseArticleId, parsePage, parseStoryId } from './html.js'
+import { CONTENT_SECURITY_POLICY, notFoundBody, page } from './layout.js'
+import { renderOutletsPage } from './outlets-page.js'
+import { disagreements } from './report-sections.js'
+import { renderSearchPage } from './search-page.js'
+import { renderStoriesPage } from './stories-page.js'
+import { createReportLoader } from './report-loader.js'
+import { createReadCache } from '../server/read-cache.js'
+import { renderStoryPage } from './story-page.js'
+import { loadStoryView } from './story-view.js'
+
+export interface WebAppDeps {
+  readonly store: Store
+  /**
+   * The write generation (`WriteQueue.generation`): pages are cached while
+   * it is unchanged, and a story page while its member list is. Without it
+   * nothing is cached, since the app cannot know when the store changed.
+   */
+  readonly generation?: () => number
+  /** Rendered story pages kept. @default 1024 */
+  readonly cachedStoryPages?: number
+}
+
+const STORIES_PER_PAGE = 30
+const HITS_PER_PAGE = 20
+/** Longest search query accepted; longer ones are cut (the box has the same limit). */
+const MAX_QUERY = 200
+
+/**
+ * The web app's routes: `/`, `/stories/:id`, `/articles/:id`,
+ * `/compare/:a/:b`, `/search?q=`, `/outlets` and `/assets/*`.
+ *
+ * @example
+ * const res = await createWebApp({ store }).request('/stories/1')
+ * res.headers.get('content-security-policy') // => "default-src 'none'; …"
+ */
+export function createWebApp(deps: WebAppDeps): Hono {
+  const { store } = deps
+  const app = new Hono()
+  const reportOf = createReportLoader(store)
+  const cached = pageCache(deps.generation, 64)
+  const cachedStory = pageCache(deps.generation, deps.cachedStoryPages ?? 1024)
+
+  // Every response of the web app, errors and 404s included, carries the policy.
+  // Set on the response's own headers: \`c.header()\` after the response
+  // exists rebuilds it as a full web Response with a body stream, which
+  // costs more than serving a cached page.
+  app.use('*', async (c, next) => {
+    await next()
+    const headers = c.res.headers
+    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    headers.set('X-Content-Type-Options', 'nosniff')
+    headers.set('Referrer-Policy', 'no-referrer')
+  })
+
+  app.get('/assets/:name', (c) => {
+    const asset = ASSETS.get(c.req.param('name'))
+    if (asset === undefined) return c.text('no such asset', 404)
+    c.header('Cache-Control', 'public, max-age=86400')
+    return c.body(asset.body, 200, { 'Content-Type': asset.type })
+  })
+
+  app.get('/', async (c) => {
+    const pageNumber = parsePage(c.req.query('page'))
+    const body = await cached(`stories ${pageNumber}`, async () => {
+      const stories = await store.listStories({ limit: STORIES_PER_PAGE + 1, offset: (pageNumber - 1) * STORIES_PER_PAGE })
+      const rows = await Promise.all(
+        stories.slice(0, STORIES_PER_PAGE).map(async (story) => {
+          // One source cannot disagree with another: no report needed.
+          if (story.members < 2) return { story, disagreements: null }
+          const detail = await store.getStory(story.id)
+          const report = detail === null ? null : await reportOf(detail)
+          return { story, disagreements: report === null ? null : disagreements(report) }
+        }),
+      )
+      return String(await renderStoriesPage({ rows, page: pageNumber, hasNext: stories.length > STORIES_PER_PAGE }))
+    })
+    return c.html(body ?? '')
+  })
+
+  app.get('/stories/:id', async (c) => {
+    const id = parseStoryId(c.req.param('id'))
+    if (id === null) return notFound(c, 'A story is named by its number, e.g. /stories/1.')
+    // A story page changes only when the story's members do (its lineage
+    // and report are about its members), so it outlives other stories' writes.
+    const body = await cachedStory(
+      `story ${id}`,
+      async () => {
+        const view = await loadStoryView(store, id)
+        return view === null ? null : String(await renderStoryPage(view, await reportOf(view.story)))
+      },
+      async () => {
+        const story = await store.getStory(id)
+        return story === null ? '' : `${story.id}:${story.memberIds.join(',')}`
+      },
+    )
+    if (body === null) return notFound(c, `There is no story ${id}.`)
+    return c.html(body)
+  })
+
+  app.get('/articles/:id', async (c) => {
+    const id = parseArticleId(c.req.param('id'))
+    if (id === null) return notFound(c, 'An article is named by its id: 16 hexadecimal digits (or at least the first 4).')
+    const article = await store.getArticle(id)
+    if (article === null) return notFound(c, `There is no article ${id}.`)
+    const [stories, relations] = await Promise.all([
+      store.storiesOf([article.id]),
+      store.listRelations({ articleId: article.id, kinds: ['copy', 'rewrite', 'partial'] }),
+    ])
+    const others = new Map((await store.getArticles(relations.map((r) => (r.a === article.id ? r.b : r.a)))).map((a) => [a.id, a]))
+    const related: ArticleView['related'][number][] = []
+    for (const relation of relations) {
+      const other = others.get(relation.a === article.id ? relation.b : relation.a)
+      if (other !== undefined) related.push({ relation, other })
+    }
+    return c.html(renderArticlePage({ article, storyId: stories.get(article.id) ?? null, related }))
+  })
+
+  app.get('/compare/:a/:b', async (c) => {
+    const a = parseArticleId(c.req.param('a'))
+    const b = parseArticleId(c.req.param('b'))
+    if (a === null || b === null) return notFound(c, 'Compare two articles by their ids: /compare/<id>/<id>.')
+    const [left, right] = await Promise.all([store.getArticle(a), store.getArticle(b)])
+    if (left === null || right === null) return notFound(c, `There is no article ${left === null ? a : b}.`)
+    // Related afresh, as `crosscheck diff` does, so any two articles can be
+    // compared and the left column is the first id of the URL.
+    const relation = relateArticles({ article: left, sentences: alignableSentences(left) }, { article: right, sentences: alignableSentences(right) })
+    const oriented = orient(relation, left.id)
+    return c.html(renderComparePage({ left, right, relation: oriented, rows: compareRows(left, right, oriented.matches) }))
+  })
+
+  app.get('/search', async (c) => {
+    const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY)
+    const pageNumber = parsePage(c.req.query('page'))
+    const hits = query.trim() === '' ? [] : await store.searchArticles(query, { limit: HITS_PER_PAGE + 1, offset: (pageNumber - 1) * HITS_PER_PAGE })
+    return c.html(renderSearchPage({ query, hits: hits.slice(0, HITS_PER_PAGE), page: pageNumber, hasNext: hits.length > HITS_PER_PAGE }))
+  })
+
+  const outlets = outletsCache(store)
+  app.get('/outlets', async (c) => c.html(renderOutletsPage(await outlets())))
+
+  app.notFound((c) => notFound(c, `There is no page at ${c.req.path}.`))
+
+  app.onError((error, c) => {
+    // An ambiguous id prefix is the user's to fix, not a server failure.
+    if (isCrosscheckError(error) && error.code === 'AMBIGUOUS_ID') return notFound(c, error.message)
+    console.error('crosscheck web:', error)
+    return c.html(page({ title: 'Error' }, html`<h1>Something went wrong</h1><p class="muted">The page could not be built. The server log has the details.</p>`), 500)
+  })
+
+  return app
+}
+
+/** A page cache, or a pass-through when there is no write generation to key it by. */
+function pageCache(
+  generation: (() => number) | undefined,
+  maxEntries: number,
+): (key: string, load: () => Promise<string | null>, version?: () => Promise<string>) => Promise<string | null> {
+  if (generation === undefined) return (_key, load) => load()
+  const cache = createReadCache<string | null>({ generation, maxEntries })
+  return (key, load, version) => cache.get(key, load, version)
+}
+
+function notFound(c: Context, what: string): Response | Promise<Response> {
+  return c.html(page({ title: 'Not found' }, notFoundBody(what)), 404)
+}
+
+/** The relation with `a` = `leftId`: the store keeps pairs ordered by id, the page by the URL. */
+function orient(relation: Relation, leftId: string): Relation {
+  if (relation.a === leftId) return relation
+  return {
+    ...relation,
+    a: relation.b,
+    b: relation.a,
+    coverageA: relation.coverageB,
+    coverageB: relation.coverageA,
+    matches: relation.matches.map((m) => ({ ...m, a: m.b, b: m.a })),
+  }
+}
+
+/**
+ * Outlet profiles need every article and relation, so they are computed
+ * once per store size: relations only change when articles arrive.
+ */
+function outletsCache(store: Store): () => Promise<ReturnType<typeof outletProfiles>> {
+  let cached: { count: number; profiles: ReturnType<typeof outletProfiles> } | null = null
+  return async () => {
+    const count = await store.countArticles()
+    if (cached !== null && cached.count === count) return cached.profiles
+    const articles: ArticleSummary[] = []
+    const pageSize = 1000
+    for (let offset = 0; ; offset += pageSize) {
+      const batch = await store.listArticles({ limit: pageSize, offset })
+      articles.push(...batch)
+      if (batch.length < pageSize) break
+    }
+    const relations = await store.listRelations({ kinds: ['copy', 'rewrite', 'partial'] })
+    const profiles = outletProfiles(lineageGraph(relations, articles), articles)
+    cached = { count, profiles }
+    return profiles
+  }
+}
