@@ -80,3 +80,11 @@ describe('groupEntities', () => {
     assert.equal(groups.length, 2)
   })
 })
+
+describe('sameEntityName on names that are only function words', () => {
+  it('answers false instead of failing', () => {
+    assert.equal(sameEntityName('the', 'Andrei Kostelnik'), false)
+    assert.equal(sameEntityName('Andrei Kostelnik', 'and'), false)
+    assert.equal(sameEntityName('of the', 'the'), false)
+  })
+})

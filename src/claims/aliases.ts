@@ -147,6 +147,8 @@ export function sameEntityName(a: string, b: string): boolean {
   if (isDomainOf(x, y) || isDomainOf(y, x)) return true
   const wx = words(x)
   const wy = words(y)
+  // Nothing but connectors ("the", "and"): no name to compare.
+  if (wx.length === 0 || wy.length === 0) return false
   const kx = wx.map(wordKey)
   const ky = wy.map(wordKey)
   const isOrg = [...wx, ...wy].some((w) => ORGANIZATION_WORDS.has(w.toLowerCase()))

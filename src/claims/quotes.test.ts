@@ -23,7 +23,7 @@ describe('extractQuotes: quote styles', () => {
   it('reads curly quotes with the speaker after, title as role', () => {
     const text = 'Dockworkers walked out at dawn.\n\n“We will not unload a single ship until the contract is signed,” said union spokesman Tomas Ferreira.'
     const [quote] = direct(run(text))
-    assert.equal(quote?.text, 'We will not unload a single ship until the contract is signed,')
+    assert.equal(quote?.text, 'We will not unload a single ship until the contract is signed')
     assert.equal(quote?.speaker, 'Tomas Ferreira')
     assert.equal(quote?.speakerRole, 'union spokesman')
     assert.equal(quote?.cue, 'said')
@@ -35,7 +35,7 @@ describe('extractQuotes: quote styles', () => {
     assert.equal(direct(straight)[0]?.speaker, 'Lina Okafor')
     assert.equal(direct(straight)[0]?.cue, 'told reporters')
     const doubled = run("''We expected more,'' said Councilwoman Grace Dunn.")
-    assert.equal(direct(doubled)[0]?.text, 'We expected more,')
+    assert.equal(direct(doubled)[0]?.text, 'We expected more')
     assert.equal(direct(doubled)[0]?.speaker, 'Grace Dunn')
   })
 
@@ -43,13 +43,13 @@ describe('extractQuotes: quote styles', () => {
     const text = 'The council’s vote was the closest since the ’90s. ‘It was a fair fight,’ said Oren Vale.'
     const quotes = run(text)
     assert.equal(quotes.filter((q) => q.kind !== 'indirect').length, 1)
-    assert.equal(quotes[0]?.text, 'It was a fair fight,')
+    assert.equal(quotes[0]?.text, 'It was a fair fight')
     assert.equal(quotes[0]?.speaker, 'Oren Vale')
   })
 
   it('keeps a nested quote inside its quotation', () => {
     const [quote] = direct(run('“They keep calling it ‘a temporary pause,’ but nobody believes that,” said Ines Moreau.'))
-    assert.equal(quote?.text, 'They keep calling it ‘a temporary pause,’ but nobody believes that,')
+    assert.equal(quote?.text, 'They keep calling it ‘a temporary pause,’ but nobody believes that')
     assert.equal(quote?.speaker, 'Ines Moreau')
   })
 })

@@ -6,10 +6,13 @@
  * attribution → read indirect speech ("X said that …", "according to X, …")
  * from the remaining sentences. Speakers are resolved across the article at
  * the end, in text order, so a later "he" or "Peskov" gets the full name.
+ * A quote's spans are what is attributed: for "If the dam fails, she said,
+ * “…”" they include the clause's opening words, while `text` stays the quoted words.
  *
  * Everything is a linear scan with precompiled regexes, because claims
  * extraction runs on every article of a stream.
  */
+import { STOPWORDS } from '../align/stopwords.js'
 import type { Span } from '../types.js'
 import {
   ACCORDING_TO,
@@ -98,7 +101,7 @@ const isParticle = (word: string): boolean => NAME_PARTICLES.has(word.toLowerCas
  * @example
  * const text = '“We will reopen the port,” said harbour master Ana Ruiz.'
  * extractQuotes(text, splitSentences(text))[0]
- * // => { kind: 'direct', text: 'We will reopen the port,', speaker: 'Ana Ruiz', speakerRole: 'harbour master', cue: 'said', … }
+ * // => { kind: 'direct', text: 'We will reopen the port', speaker: 'Ana Ruiz', speakerRole: 'harbour master', cue: 'said', … }
  */
 export function extractQuotes(text: string, sentences: readonly Span[], opts?: ExtractQuotesOpts): Quote[] {
   const paragraphs = paragraphSpans(text)
@@ -320,7 +323,6 @@ function sentenceIndexAt(sentences: readonly Span[], position: number): number {
 const NONE: Attribution = { mention: null, role: null, cue: null, end: -1 }
 
 const THAT_LEAD = /\bthat\b/u
-const CONTINUING = /^(?:adding|added|continuing|continued|going on|went on)$/u
 
 function groupQuotes(text: string, sentences: readonly Span[], paragraphs: readonly Span[], regions: readonly QuoteRegion[], cues: readonly CueHit[]): Draft[] {
   const drafts: Draft[] = []
@@ -344,9 +346,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
     const nextRegion = regions[r]
     const afterLimit = Math.min(nextRegion !== undefined && nextRegion.paragraph === last.paragraph ? nextRegion.start : paragraphEnd, last.end + 300)
     let attribution = last.closed ? attributionAfter(text, last.end, afterLimit) : NONE
-    // The lead-in starts after any earlier quotation in the sentence: its words are not this quote's attribution.
-    const previousEnd = r >= 2 + group.length - 1 ? (regions[r - group.length - 1] as QuoteRegion).end : 0
-    const pre = text.slice(Math.max(sentenceSpan.start, (paragraphs[first.paragraph] as Span).start, Math.min(previousEnd, first.start)), first.start)
+    const pre = text.slice(Math.max(sentenceSpan.start, (paragraphs[first.paragraph] as Span).start), first.start)
     const preAttribution = attribution.cue === null ? attributionBefore(text, first.start - pre.length, first.start, cues) : NONE
     const fromBefore = attribution.cue === null && preAttribution.cue !== null
     const leadIn = pre.trim()
@@ -355,15 +355,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
     const direct = !clauseLead && (leadIn === '' || /[,:]$/u.test(leadIn) || /[.!?]["”’]?$/u.test(leadIn))
     // "“…,” Sanders said at a rally in Binghamton, N.Y. “…”": the cue before this quote is the previous quotation's
     // own, so this one continues that quotation (joined below) rather than starting another with the same cue.
-    // So does one after "…,” she said, adding: “…”": the same speaker going on.
-    const borrowed =
-      fromBefore &&
-      direct &&
-      previous !== null &&
-      previous.kind === 'direct' &&
-      previous.attribution.cue !== null &&
-      (previous.attribution.cue.start === preAttribution.cue?.start ||
-        (previousEnd > previous.attribution.cue.start && CONTINUING.test(text.slice(preAttribution.cue?.start ?? 0, preAttribution.cue?.end ?? 0))))
+    const borrowed = fromBefore && direct && previous !== null && previous.kind === 'direct' && previous.attribution.cue?.start === preAttribution.cue?.start
     if (attribution.cue === null && !borrowed) attribution = preAttribution
     // "An economic downturn, he said, “could be …”": the words before the parenthetical attribution open the content.
     const lead = direct && fromBefore && !borrowed ? leadBeforeSpeaker(text, first.start - pre.length, preAttribution, first.start, cues) : null
@@ -989,6 +981,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           speaker = match?.name ?? bare
         } else speaker = bare
       }
+      // A mention made only of function words ("and", "that") names nobody: better no speaker than a wrong one.
+      if (speaker !== null && speaker.split(/\s+/u).every((word) => STOPWORDS.has(word.toLowerCase()))) speaker = null
       if (speaker !== null && role === null) role = roleOf.get(speaker) ?? null
       if (speaker !== null) {
         const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker))
@@ -1002,7 +996,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
     const joined = draft.texts.join(' ')
     quotes.push({
       kind: draft.kind,
-      text: joined,
+      // News style puts the sentence's comma inside the closing quote mark ("…,” she said); it is not the speaker's.
+      text: joined.replace(/[,;:]+$/u, ''),
       spans: draft.spans,
       normalized: normalizeQuote(joined),
       speaker,

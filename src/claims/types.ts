@@ -80,9 +80,18 @@ export type QuoteKind =
 
 export interface Quote {
   readonly kind: QuoteKind
-  /** The quoted words without the quote marks; a quote split by its attribution is joined with a space. */
+  /**
+   * The quoted words without the quote marks and without a trailing comma the
+   * sentence put inside them; a quote split by its attribution is joined with a space.
+   */
   readonly text: string
-  /** The content pieces in the text (several when split by "…, he said, …"). */
+  /**
+   * The attributed content in the text: the quoted pieces with their quote
+   * marks (several when split by "…, he said, …"), and for a direct quote whose
+   * attribution interrupts the sentence ("An economic downturn, he said, “could
+   * …”") also the reporter's opening words, as annotators of attribution mark
+   * them. `text` holds the quoted words only.
+   */
   readonly spans: readonly Span[]
   /**
    * For matching the same quote across articles: quote marks, case,
