@@ -224,5 +224,7 @@ describe('normalizeQuote', () => {
     assert.equal(normalizeQuote('We won’t  back down.'), "we won't back down")
     // Outlets re-punctuate what they carry: the words decide.
     assert.equal(normalizeQuote('If you return, we will return.'), normalizeQuote('If you return we will return'))
+    // Two apostrophes are a double mark; runs of punctuation and odd spaces make one space.
+    assert.equal(normalizeQuote("  ''Not now,'' he said…!\u00a0 Later ’’ ‘maybe’ "), "not now he said later 'maybe'")
   })
 })

@@ -249,6 +249,10 @@ const MAX_CUE_LENGTH = Math.max(...CUE_WORDS.map((w) => w.length))
 // The first two letters of every cue word, as a 26×26 table: most words are rejected without a string.
 const CUE_PREFIXES = new Uint8Array(26 * 26)
 for (const word of CUE_WORDS) CUE_PREFIXES[(word.charCodeAt(0) - 97) * 26 + word.charCodeAt(1) - 97] = 1
+// A hash of each cue word, computed while the scan reads a word: a word whose hash is not here is not a cue,
+// so the word is sliced out (a new string) only for the few that may be one.
+const addToHash = (hash: number, code: number): number => (Math.imul(hash, 31) + code) | 0
+const CUE_HASHES = new Set(CUE_WORDS.map((word) => [...word].reduce((hash, ch) => addToHash(hash, ch.charCodeAt(0)), 0)))
 const PHRASE_SECOND = /\s+([a-z]+)/y
 const NON_ASCII_LETTER = /\p{L}/u
 const isAsciiLetter = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
@@ -264,7 +268,8 @@ function findCues(text: string): CueHit[] {
       continue
     }
     const start = i
-    while (i < n && isAsciiLetter(text.charCodeAt(i))) i++
+    let hash = 0
+    for (let code = text.charCodeAt(i); i < n && isAsciiLetter(code); code = text.charCodeAt(++i)) hash = addToHash(hash, code)
     const end = i
     const first = text.charCodeAt(start)
     // A capitalised cue word opens a sentence or is a noun ("Reports indicate …"), not a reporting verb.
@@ -273,7 +278,7 @@ function findCues(text: string): CueHit[] {
     const before = text.charCodeAt(start - 1)
     const after = text.charCodeAt(end)
     if (before > 127 || before === 45 || before === 39 || after === 45 || (after > 127 && NON_ASCII_LETTER.test(text.charAt(end)))) continue
-    if (CUE_PREFIXES[(first - 97) * 26 + text.charCodeAt(start + 1) - 97] !== 1) continue
+    if (CUE_PREFIXES[(first - 97) * 26 + text.charCodeAt(start + 1) - 97] !== 1 || !CUE_HASHES.has(hash)) continue
     const lower = text.slice(start, end)
     const phrases = PHRASES.get(lower)
     if (phrases !== undefined) {
@@ -472,10 +477,18 @@ const MINOR_WORDS = new Set('a an the and or but nor of to in on at by for from 
  * ("Orange Is the New Black", "A Time for Truth,"), minor words excepted.
  */
 function isTitle(inner: string): boolean {
-  const words = inner.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? []
-  if (words.length < 2 || words.length > 10 || /[.!?]\s+\p{L}/u.test(inner)) return false
-  return words.every((w, k) => /^[\p{Lu}\p{N}]/u.test(w) || (k > 0 && MINOR_WORDS.has(w)))
+  // Word by word, stopping at the first that rules a title out: most quotations fail on their first words.
+  let count = 0
+  TITLE_WORD.lastIndex = 0
+  for (let m = TITLE_WORD.exec(inner); m !== null; m = TITLE_WORD.exec(inner)) {
+    const word = m[0]
+    if (++count > 10 || !(CAPITAL_OR_DIGIT.test(word) || (count > 1 && MINOR_WORDS.has(word)))) return false
+  }
+  return count >= 2 && !/[.!?]\s+\p{L}/u.test(inner)
 }
+
+const TITLE_WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu
+const CAPITAL_OR_DIGIT = /^[\p{Lu}\p{N}]/u
 
 /** A title, or a banner in capitals ("DIVISIVE, STUPID AND WRONG"): with no attribution, a heading or a sign, not speech. */
 function isHeadline(inner: string): boolean {
@@ -950,8 +963,10 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
     if (mention !== null) {
       const written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
       const lower = written.toLowerCase()
+      // Entries from `firstAfter` on are at or after the mention: the search starts below them.
+      const firstAfter = firstKnownAtOrAfter(known, mention.start)
       const before = (person: boolean | null): Known | undefined => {
-        for (let k = known.length - 1; k >= 0; k--) {
+        for (let k = firstAfter - 1; k >= 0; k--) {
           const entry = known[k] as Known
           if (entry.position < mention.start && (person === null || entry.person === person)) return entry
         }
@@ -1011,6 +1026,18 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   return quotes
 }
 
+/** The index of the first entry of `known` (sorted by position) at or after `position`. */
+function firstKnownAtOrAfter(known: readonly Known[], position: number): number {
+  let lo = 0
+  let hi = known.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if ((known[mid] as Known).position < position) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i]
   return undefined
@@ -1027,11 +1054,61 @@ function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undef
  * normalizeQuote('“The Council  was united,”') // => 'the council was united'
  */
 export function normalizeQuote(text: string): string {
-  return text
-    .toLowerCase()
-    .replace(/[‘’‛`´′]/gu, "'")
-    .replace(/[“”„‟«»″"]|''/gu, '')
-    .replace(/[.,;:!?…]+/gu, ' ')
-    .replace(/\s+/gu, ' ')
-    .trim()
+  // One pass over the lower-cased text, equal to the chain lower → apostrophes → drop double marks and '' →
+  // punctuation runs to a space → collapse whitespace → trim; quotes of every article go through it, so runs
+  // of kept characters are copied as slices rather than character by character.
+  const lower = text.toLowerCase()
+  let out = ''
+  let runStart = -1
+  let pendingSpace = false
+  for (let i = 0; i < lower.length; i++) {
+    const code = lower.charCodeAt(i)
+    const kind = (code >= 97 && code <= 122) || (code >= 48 && code <= 57) ? KEEP : markKind(code)
+    if (kind === KEEP) {
+      if (runStart < 0) {
+        if (pendingSpace && out !== '') out += ' '
+        pendingSpace = false
+        runStart = i
+      }
+      continue
+    }
+    if (runStart >= 0) out += lower.slice(runStart, i)
+    runStart = -1
+    if (kind === SPACE) pendingSpace = true
+    else if (kind === APOSTROPHE) {
+      // "''" (two apostrophes of any style, once unified) is a double quote mark: dropped.
+      if (markKind(lower.charCodeAt(i + 1)) === APOSTROPHE) i++
+      else {
+        if (pendingSpace && out !== '') out += ' '
+        pendingSpace = false
+        out += "'"
+      }
+    }
+  }
+  if (runStart >= 0) out += lower.slice(runStart)
+  return out
 }
+
+const KEEP = 0
+const APOSTROPHE = 1
+const DROP = 2
+const SPACE = 3
+
+/** What `normalizeQuote` does with a character: ‘’‛`´′ and ' are apostrophes, “”„‟«»″" dropped, .,;:!?… and whitespace spaces. */
+function markKind(code: number): number {
+  switch (code) {
+    case 39: case 0x2018: case 0x2019: case 0x201b: case 96: case 0xb4: case 0x2032:
+      return APOSTROPHE
+    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0xab: case 0xbb: case 0x2033: case 34:
+      return DROP
+    case 46: case 44: case 59: case 58: case 33: case 63: case 0x2026:
+      return SPACE
+    default:
+      return isWhitespace(code) ? SPACE : KEEP
+  }
+}
+
+const WHITESPACE = /^\s$/u
+/** `\s` of a regex, by character code: ASCII by hand, the rest (no-break and Unicode spaces) by the regex. */
+const isWhitespace = (code: number): boolean =>
+  code === 32 || (code >= 9 && code <= 13) || (code >= 160 && WHITESPACE.test(String.fromCharCode(code)))

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, it } from 'node:test'
-import { chronoDateFinder } from './date-finder.js'
+import { chronoDateFinder, dayChrono } from './date-finder.js'
 
 describe('chronoDateFinder', () => {
   it('resolves a weekday backwards, never forwards as chrono does by default', () => {
@@ -22,5 +22,20 @@ describe('chronoDateFinder', () => {
 
   it('drops durations, times and verbs that look like months', () => {
     assert.deepEqual(chronoDateFinder('Over the past three days, at 5 p.m., the toll may rise.', new Date(2026, 4, 6, 12)), [])
+  })
+
+  it('gives offsets into the whole text when it reads only the words around each date', () => {
+    const text = 'After a night of heavy rain along the upper valley, the regional water authority said on Tuesday, March 10, that the reservoir had risen by two metres, and engineers would inspect the spillway tomorrow.'
+    const found = chronoDateFinder(text, new Date(2026, 2, 11, 12))
+    assert.deepEqual(found.map((m) => [m.text, text.slice(m.start, m.end), m.date]), [
+      ['on Tuesday, March 10', 'on Tuesday, March 10', '2026-03-10'],
+      ['tomorrow', 'tomorrow', '2026-03-12'],
+    ])
+  })
+
+  it('runs chrono without the parsers and refiners whose results are never kept', () => {
+    const names = [...dayChrono.parsers, ...dayChrono.refiners].map((step) => step.constructor.name)
+    for (const unused of ['ENTimeUnitWithinFormatParser', 'ExtractTimezoneAbbrRefiner', 'ExtractTimezoneOffsetRefiner', 'ForwardDateRefiner']) assert.ok(!names.includes(unused), unused)
+    assert.ok(names.includes('MergeWeekdayComponentRefiner'))
   })
 })
