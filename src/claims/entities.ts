@@ -15,6 +15,8 @@ import { ORGANIZATION_WORDS, PLACE_SUFFIXES, countryOf, transliterationKey } fro
 // A word: letters and digits, inner hyphens/apostrophes/dots ("al-Sharaa", "O'Neill", "U.S.").
 const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'van', 'von', 'bin', 'ibn', 'da', 'del', 'der', 'la', 'le', 'du'])
+// The connectors as numbers (see `asciiCode`), for words that have no string yet.
+const CONNECTOR_CODES: ReadonlySet<number> = new Set([...CONNECTORS].map((w) => asciiCode(w, 0, w.length)))
 const PARTICLE_NAME = /^(?:al|el|ad|as|ash|an|ar|bin|ibn)-\p{Lu}/u
 const TITLES = new Set(
   (
@@ -72,7 +74,6 @@ const isLocative = (before: string): boolean => {
 // Characters that may open a line before a name, besides spaces.
 const LINE_OPENERS: ReadonlySet<number> = new Set([...'"“‘\'(—–-'].map((c) => c.charCodeAt(0)))
 const LIST_BEFORE = /(?:,|\band)\s+(?:the\s+)?$/u
-const SAID_BEFORE = /\bsaid\s+$/u
 const SAID_AFTER = /^\s*(?:,\s*\d{1,3},\s*)?(?:said|says|told|stated|added|noted|explained|wrote|argued|warned|insisted|replied|responded|revealed|confirmed)\b/u
 const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u
 const ROLE_APPOSITION = /^\s*,\s*((?:(?:a|an|the)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:president|minister|ambassador|secretary|governor|spokes(?:man|woman|person)|director|chief executive|chief|commander|mayor|judge|senator|envoy|professor|head|leader|chairman|representative)\b[^,.;]{0,60})(?=[,.;])/u
@@ -95,6 +96,8 @@ const HEAD_NOUN_HINT = /authority|department|ministry|directorate|agency|service
 
 interface Word {
   readonly text: string
+  /** `text` in lower case, made once: runs look words up in lower-case sets several times. */
+  readonly lower: string
   readonly start: number
   readonly end: number
 }
@@ -145,20 +148,20 @@ function readSentence(text: string, sentence: Span, into: Mention[], acronyms: M
   const slice = text.slice(sentence.start, sentence.end)
   let i = 0
   while (i < words.length) {
-    if (words[i] === null || !startsName(text, words as readonly Word[], i, sentence.start, lowerElsewhere)) {
+    if (!startsName(text, words, i, sentence.start, lowerElsewhere)) {
       i++
       continue
     }
     // Extend the run over capitalised words, and connectors followed by one, with only a space between.
     let j = i + 1
-    while (j < words.length && words[j] !== null && adjacent(text, words[j - 1] as Word, words[j] as Word) && !possessive(words[j - 1] as Word)) {
+    while (j < words.length && adjacent(text, words[j - 1] as Word, words[j] as Word) && !possessive(words[j - 1] as Word)) {
       const w = words[j] as Word
       const next = words[j + 1]
       if (isCapitalised(w.text)) j++
-      else if (CONNECTORS.has(w.text) && next !== undefined && next !== null && isCapitalised(next.text) && adjacent(text, w, next)) j += 2
+      else if (CONNECTORS.has(w.text) && next !== undefined && isCapitalised(next.text) && adjacent(text, w, next)) j += 2
       else break
     }
-    readRun(text, words.slice(i, j) as Word[], into, acronyms)
+    readRun(text, words, i, j, into, acronyms)
     i = j
   }
   if (!HEAD_NOUN_HINT.test(slice)) return
@@ -171,28 +174,28 @@ function readSentence(text: string, sentence: Span, into: Mention[], acronyms: M
 
 /**
  * The words of text[from, to), with offsets. Hot (every word of every
- * article), so a character scan rather than a regex per word; long
- * lower-case words, which can neither be nor join a name, become `null`
- * (a run break) without a string being made.
+ * article), so a character scan rather than a regex per word. Words in
+ * lower case or digits, which can neither be nor join a name, are left out
+ * without a string being made (only connectors and particle names stay).
  */
-function scanWords(text: string, from: number, to: number): (Word | null)[] {
-  const words: (Word | null)[] = []
+function scanWords(text: string, from: number, to: number): Word[] {
+  const words: Word[] = []
   let i = from
   while (i < to) {
-    if (!isWordChar(text, i)) {
+    const c = text.charCodeAt(i)
+    if (c < 128 ? !isAsciiAlphanumeric(c) : !isWordChar(text, i)) {
       i++
       continue
     }
     let j = i + 1
-    for (;;) {
-      if (j < to && isWordChar(text, j)) j++
-      else if (j + 1 < to && isInnerMark(text.charCodeAt(j)) && isWordChar(text, j + 1)) j += 2
+    while (j < to) {
+      const d = text.charCodeAt(j)
+      if (d < 128 ? isAsciiAlphanumeric(d) : isWordChar(text, j)) j++
+      else if (j + 1 < to && isInnerMark(d) && isWordChar(text, j + 1)) j += 2
       else break
     }
-    const c = text.charCodeAt(i)
-    const lowerAscii = c >= 97 && c <= 122
-    if (lowerAscii && j - i > 4 && text.charCodeAt(i + 2) !== 45 && text.charCodeAt(i + 3) !== 45) {
-      if (words[words.length - 1] !== null) words.push(null)
+    // Words left out leave a gap, so the words around them are not `adjacent`: no run crosses them.
+    if (!mayJoinName(text, i, j)) {
       i = j
       continue
     }
@@ -202,10 +205,40 @@ function scanWords(text: string, from: number, to: number): (Word | null)[] {
       const bare = text.slice(i, end)
       if (TITLES.has(bare.toLowerCase()) || /^(?:\p{L}\.)+\p{L}$/u.test(bare)) end++
     }
-    words.push({ text: text.slice(i, end), start: i, end })
+    const word = text.slice(i, end)
+    words.push({ text: word, lower: word.toLowerCase(), start: i, end })
     i = j
   }
   return words
+}
+
+/**
+ * Whether the word text[i, j) can start, continue or connect a run: a word
+ * opening in a lower-case ASCII letter or a digit can only be a connector
+ * ("of", "bin") or a particle name ("al-Assad", hyphen at its third or
+ * fourth character); every other such word is a run break.
+ */
+function mayJoinName(text: string, i: number, j: number): boolean {
+  const c = text.charCodeAt(i)
+  if (c >= 48 && c <= 57) return false
+  if (c < 97 || c > 122) return true
+  if ((i + 2 < j && text.charCodeAt(i + 2) === 45) || (i + 3 < j && text.charCodeAt(i + 3) === 45)) return true
+  return j - i <= 3 && j - i >= 2 && CONNECTOR_CODES.has(asciiCode(text, i, j))
+}
+
+/** text[i, j) (at most three characters) packed into one number, or -1 past ASCII: sets are asked without making a string. */
+function asciiCode(text: string, i: number, j: number): number {
+  let code = 0
+  for (let k = i; k < j; k++) {
+    const c = text.charCodeAt(k)
+    if (c >= 128) return -1
+    code = (code << 7) | c
+  }
+  return code
+}
+
+function isAsciiAlphanumeric(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57)
 }
 
 function isWordChar(text: string, at: number): boolean {
@@ -225,7 +258,7 @@ function startsName(text: string, words: readonly Word[], i: number, sentenceSta
   while (k >= sentenceStart && OPENING.has(text.charCodeAt(k))) k--
   const initial = k < sentenceStart
   if (!initial) return true
-  const lower = word.text.toLowerCase()
+  const lower = word.lower
   if (SENTENCE_STARTERS.has(lower)) return false
   // A sentence-initial word written in lower case elsewhere is a common word ("Rescuers", "Officials").
   if (/^\p{Lu}{2,}/u.test(word.text)) return true
@@ -274,50 +307,95 @@ function stripPossessive(word: string): string {
   return mark === 39 || mark === 0x2019 ? word.slice(0, n - 2) : word
 }
 
-/** One run of capitalised words → zero, one or two mentions (a leading acronym or title split off). */
-function readRun(text: string, run: readonly Word[], into: Mention[], acronyms: Map<string, number>): void {
-  let words = [...run]
-  while (words.length > 0 && (CONNECTORS.has((words[0] as Word).text.toLowerCase()) || (words[0] as Word).text === 'The')) words = words.slice(1)
-  while (words.length > 0 && CONNECTORS.has((words[words.length - 1] as Word).text)) words = words.slice(0, -1)
-  if (words.length === 0) return
+/**
+ * One run of capitalised words, `words[from, to)` → zero, one or two
+ * mentions (a leading acronym or title split off). The run is narrowed by
+ * moving its bounds, not by copying arrays: this runs for every name.
+ */
+function readRun(text: string, words: readonly Word[], from: number, to: number, into: Mention[], acronyms: Map<string, number>): void {
+  const at = (k: number): Word => words[k] as Word
+  let a = from
+  let b = to
+  while (a < b && (CONNECTORS.has(at(a).lower) || at(a).text === 'The')) a++
+  while (a < b && CONNECTORS.has(at(b - 1).text)) b--
+  if (a === b) return
   // "UK-based Syrian Observatory…": the location prefix is not part of the name.
-  if (words.length > 1 && (words[0] as Word).text.endsWith('-based')) words = words.slice(1)
-  const lowers = words.map((w) => withoutFinalDot(stripPossessive(w.text).toLowerCase()))
+  if (b - a > 1 && at(a).text.endsWith('-based')) a++
+  const n = b - a
+  // Lower-case words of the run as trimmed so far; later narrowing keeps these indices (a leading acronym stays lowers[0]).
+  const lowers: string[] = []
+  for (let k = a; k < b; k++) lowers.push(withoutFinalDot(lowerStripped(at(k))))
 
   // Titles: "Interior Minister Tomas Rezek" → role + person; "Dr. Stefan Orel" keeps its honorific as a form.
   let lastTitle = -1
-  lowers.forEach((w, k) => {
-    if (TITLES.has(w) && k < words.length - 1) lastTitle = k
-  })
+  for (let k = 0; k < n - 1; k++) if (TITLES.has(lowers[k] as string)) lastTitle = k
   // A run ending in a title names a role, not anyone ("First Deputy Permanent Representative").
-  if (TITLES.has(lowers[lowers.length - 1] ?? '') && words.length > 1) return
+  if (n > 1 && TITLES.has(lowers[n - 1] as string)) return
   if (lastTitle >= 0) {
     let nameFrom = lastTitle + 1
     // "Secretary of State Marco Rubio": the role takes "of State".
-    if ((lowers[nameFrom] === 'of' || lowers[nameFrom] === 'for') && words.length - nameFrom > 3) nameFrom += 2
-    const nameWords = words.slice(nameFrom).filter((w) => !CONNECTORS.has(w.text))
-    const nameIsOrg = nameWords.some((w) => ORGANIZATION_WORDS.has(stripPossessive(w.text).toLowerCase()) || PLACE_SUFFIXES.has(w.text.toLowerCase()))
-    if (nameWords.length > 0 && !nameIsOrg) {
+    if ((lowers[nameFrom] === 'of' || lowers[nameFrom] === 'for') && n - nameFrom > 3) nameFrom += 2
+    let nameWords = 0
+    let nameIsOrg = false
+    for (let k = a + nameFrom; k < b; k++) {
+      const w = at(k)
+      if (CONNECTORS.has(w.text)) continue
+      nameWords++
+      if (ORGANIZATION_WORDS.has(lowerStripped(w)) || PLACE_SUFFIXES.has(w.lower)) nameIsOrg = true
+    }
+    if (nameWords > 0 && !nameIsOrg) {
       const titleWord = lowers[lastTitle] ?? ''
-      const honorific = HONORIFICS.has(titleWord) && lastTitle === 0 ? (words[0] as Word).text : null
-      const roleText = honorific === null ? spanText(text, words[0] as Word, words[nameFrom - 1] as Word) : null
-      pushMention(text, words.slice(nameFrom), 'person', true, into, acronyms, roleText, honorific)
+      const honorific = HONORIFICS.has(titleWord) && lastTitle === 0 ? at(a).text : null
+      const roleText = honorific === null ? text.slice(at(a).start, at(a + nameFrom - 1).end) : null
+      pushMention(text, words, a + nameFrom, b, 'person', true, into, acronyms, roleText, honorific)
       return
     }
-    if (nameWords.length === 0) return
+    if (nameWords === 0) return
   }
   // A leading acronym before a person's name: "UN Vassily Nebenzia".
-  if (words.length >= 3 && /^\p{Lu}{2,}$/u.test((words[0] as Word).text) && !lowers.slice(1).some(isKeyword)) {
-    pushMention(text, words.slice(0, 1), null, false, into, acronyms, null, null)
-    words = words.slice(1)
+  if (n >= 3 && isCapitalsWord(at(a).text) && !anyKeyword(lowers, 1)) {
+    pushMention(text, words, a, a + 1, null, false, into, acronyms, null, null)
+    a++
   }
   // A leading demonym before a plain name: "Russian Hmeimim" → "Hmeimim".
-  let runStart = (words[0] as Word).start
-  if (words.length >= 2 && DEMONYMS.has(lowers[0] ?? '') && !lowers.some(isKeyword)) words = words.slice(1)
+  const runStart = at(a).start
+  if (b - a >= 2 && DEMONYMS.has(lowers[0] ?? '') && !anyKeyword(lowers, 0)) a++
   // Adjectives of nationality, region or faith ("Russian", "Middle Eastern", "Alawite") name nothing on their own.
-  const usedAsAdjective = isLowerAfterSpace(text, (words[words.length - 1] as Word).end)
-  if (words.every((w) => DEMONYMS.has(stripPossessive(w.text).toLowerCase()) || (usedAsAdjective && /(?:ern|ite|ian|ese|ish)$/u.test(w.text)))) return
-  pushMention(text, words, null, false, into, acronyms, null, null, runStart)
+  const usedAsAdjective = isLowerAfterSpace(text, at(b - 1).end)
+  let allAdjectives = true
+  for (let k = a; k < b && allAdjectives; k++) {
+    const w = at(k)
+    allAdjectives = DEMONYMS.has(lowerStripped(w)) || (usedAsAdjective && ADJECTIVE_ENDINGS.has(w.text.slice(-3)))
+  }
+  if (allAdjectives) return
+  pushMention(text, words, a, b, null, false, into, acronyms, null, null, runStart)
+}
+
+/** `/^\p{Lu}{2,}$/u`: a word in capitals ("UN", "NATO"). */
+/** `stripPossessive(word.text).toLowerCase()`, from the cached lower case when there is no "'s" to strip. */
+function lowerStripped(word: Word): string {
+  return possessiveEnd(word.text) ? stripPossessive(word.text).toLowerCase() : word.lower
+}
+
+function possessiveEnd(t: string): boolean {
+  const n = t.length
+  if (n < 2 || t.charCodeAt(n - 1) !== 115) return false
+  const mark = t.charCodeAt(n - 2)
+  return mark === 39 || mark === 0x2019
+}
+
+function isCapitalsWord(word: string): boolean {
+  const c = word.charCodeAt(1)
+  if (c >= 97 && c <= 122) return false
+  return /^\p{Lu}{2,}$/u.test(word)
+}
+
+// `/(?:ern|ite|ian|ese|ish)$/`: endings of adjectives ("Eastern", "Alawite", "Syrian", "Lebanese", "Kurdish").
+const ADJECTIVE_ENDINGS: ReadonlySet<string> = new Set(['ern', 'ite', 'ian', 'ese', 'ish'])
+
+function anyKeyword(lowers: readonly string[], from: number): boolean {
+  for (let k = from; k < lowers.length; k++) if (isKeyword(lowers[k] as string)) return true
+  return false
 }
 
 function withoutFinalDot(word: string): string {
@@ -336,13 +414,11 @@ function isLowerAfterSpace(text: string, at: number): boolean {
   return /\p{Ll}/u.test(text.charAt(at + 1))
 }
 
-function spanText(text: string, from: Word, to: Word): string {
-  return text.slice(from.start, to.end)
-}
-
 function pushMention(
   text: string,
   words: readonly Word[],
+  firstWord: number,
+  endWord: number,
   kindHint: EntityKind | null,
   strongHint: boolean,
   into: Mention[],
@@ -351,9 +427,10 @@ function pushMention(
   honorific: string | null,
   runStart?: number,
 ): void {
-  if (words.length === 0) return
-  const first = words[0] as Word
-  const last = words[words.length - 1] as Word
+  const count = endWord - firstWord
+  if (count <= 0) return
+  const first = words[firstWord] as Word
+  const last = words[endWord - 1] as Word
   const lastText = stripPossessive(last.text)
   const span = { start: first.start, end: last.end - (last.text.length - lastText.length) }
   let form = text.slice(span.start, span.end)
@@ -363,25 +440,30 @@ function pushMention(
   let kind = kindHint
   let strong = strongHint
   // "Dravel province": the lower-case generic word belongs to the place's name.
-  const province = /^ (province|region|governorate|district|oblast)\b/u.exec(after)
-  if (kind === null && province !== null) {
+  // Both generic-word patterns open with a space and a lower-case letter: test that before running them.
+  const lowerAfter = kind === null && isLowerAfterSpace(text, span.end)
+  const province = lowerAfter ? /^ (province|region|governorate|district|oblast)\b/u.exec(after) : null
+  if (province !== null) {
     form = `${form}${province[0]}`
     kind = 'place'
     strong = true
   }
   // "Hmeimim airbase", "Veshna river": a lower-case generic place word after the name.
-  if (kind === null && /^ (?:airbase|air base|base|river|valley|dam|village|town|city|region|border crossing)\b/u.test(after)) {
+  if (kind === null && lowerAfter && /^ (?:airbase|air base|base|river|valley|dam|village|town|city|region|border crossing)\b/u.test(after)) {
     kind = 'place'
     strong = true
   }
   // "LISOVAR, April 15 (Meridian) —": the agency credited in a dateline.
-  if (kind === null && before.endsWith('(') && /^\)\s*[—–-]/u.test(after)) {
+  if (kind === null && before.charCodeAt(before.length - 1) === 40 && /^\)\s*[—–-]/u.test(after)) {
     kind = 'organization'
     strong = true
   }
   if (kind === null) {
     // The words of a run are joined by single spaces (see `adjacent`); the form here has no generic word added yet.
-    const lowers = form.toLowerCase().split(' ')
+    // `form.toLowerCase().split(' ')`, from the words' cached lower case (the last word without its "'s").
+    const lowers: string[] = []
+    for (let k = firstWord; k < endWord - 1; k++) lowers.push((words[k] as Word).lower)
+    lowers.push(lastText === last.text ? last.lower : lastText.toLowerCase())
     const lastLower = lowers[lowers.length - 1] ?? ''
     const secondLast = lowers.length >= 2 ? lowers[lowers.length - 2] : ''
     if (lowers.some((w) => ORGANIZATION_WORDS.has(w)) || (secondLast === 'red' && (lastLower === 'cross' || lastLower === 'crescent'))) {
@@ -393,13 +475,13 @@ function pushMention(
     } else if (countryOf(form) !== null && !/^(?:UN|U\.N\.|EU|E\.U\.)$/u.test(form)) {
       kind = 'place'
       strong = true
-    } else if (/^\p{Lu}{6,}$/u.test(form)) {
+    } else if (isCapitalsWord(form) && /^\p{Lu}{6,}$/u.test(form)) {
       // A word in capitals this long is a dateline or emphasis, not an acronym ("LISOVAR, April 15").
       return
-    } else if (/^[\p{Lu}.]{2,}$/u.test(form)) {
+    } else if (!isLowerAsciiAt(form, 1) && /^[\p{Lu}.]{2,}$/u.test(form)) {
       kind = 'organization'
       strong = true
-    } else if (PLACES.has(form.toLowerCase())) {
+    } else if (PLACES.has(count === 1 ? (lowers[0] as string) : form.toLowerCase())) {
       kind = 'place'
       strong = true
     } else if (isLocative(before)) {
@@ -407,15 +489,15 @@ function pushMention(
     } else if (into[into.length - 1]?.kind === 'place' && endsInSpace(before) && LIST_BEFORE.test(before) && /^[^.;:]{0,40}$/u.test(text.slice((into[into.length - 1] as Mention).span.end, from))) {
       // A list continues the kind of its first item: "in Latakia, Jableh and Tartus".
       kind = 'place'
-    } else if (SAID_AFTER.test(after) || AGE_AFTER.test(after) || (endsInSpace(before) && SAID_BEFORE.test(before))) {
+    } else if (SAID_AFTER.test(after) || AGE_AFTER.test(after) || endsInSaid(before)) {
       kind = 'person'
-    } else if (words.length >= 2) {
+    } else if (count >= 2) {
       kind = 'person'
     }
   }
   if (kind === 'person' && role === null) role = roleNear(before, after)
   // "Name (ACR)" defines the acronym for the rest of the article.
-  if (words.length >= 2) {
+  if (count >= 2 && isParenAfter(text, span.end)) {
     const defined = /^\s*\((\p{Lu}{2,10})\)/u.exec(text.slice(span.end, span.end + 16))
     if (defined !== null) acronyms.set(defined[1] ?? '', into.length)
   }
@@ -423,12 +505,58 @@ function pushMention(
   into.push({ form, span, kind, strong, role, honorific, description: false, initial })
 }
 
+function isLowerAsciiAt(s: string, at: number): boolean {
+  const c = s.charCodeAt(at)
+  return c >= 97 && c <= 122
+}
+
+/** Whether `/^\s*\(/` matches the text at `at`: the cheap test before reading an acronym's definition. */
+function isParenAfter(text: string, at: number): boolean {
+  let k = at
+  while (k < text.length && isSpace(text.charCodeAt(k))) k++
+  return text.charCodeAt(k) === 40
+}
+
+/** `/\bsaid\s+$/u` on the text before a name, read backwards (the regex would try every position). */
+function endsInSaid(before: string): boolean {
+  let k = before.length
+  while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--
+  if (k === before.length || k < 4 || before.slice(k - 4, k) !== 'said') return false
+  return k === 4 || !isAsciiWordChar(before.charCodeAt(k - 5))
+}
+
+/** A character of the regex class `\w`. */
+function isAsciiWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || c === 95
+}
+
 function roleNear(before: string, after: string): string | null {
   const apposition = ROLE_APPOSITION.exec(after)
   if (apposition !== null) return (apposition[1] ?? '').trim()
   // ROLE_BEFORE ends in spaces: skip its scan of every position when there are none.
-  const prior = endsInSpace(before) ? ROLE_BEFORE.exec(before) : null
+  const prior = endsInSpace(before) && mayEndInRole(before) ? ROLE_BEFORE.exec(before) : null
   return prior === null ? null : (prior[1] ?? '').trim()
+}
+
+// Last words of ROLE_BEFORE's roles ("chief executive" ends in "executive").
+const ROLE_ENDINGS = 'spokesman spokeswoman spokesperson ambassador minister director executive chief leader envoy governor mayor judge official commander president secretary'.split(' ')
+
+/**
+ * A necessary condition for ROLE_BEFORE, which ends in `$` and so is tried
+ * at every position: before the final `,?\s+`, the text ends in a role
+ * word, or in "the <Word>" ("envoy to the Council").
+ */
+function mayEndInRole(before: string): boolean {
+  let k = before.length
+  while (k > 0 && isSpace(before.charCodeAt(k - 1))) k--
+  if (k > 0 && before.charCodeAt(k - 1) === 44) k--
+  const t = before.slice(0, k)
+  for (const role of ROLE_ENDINGS) if (t.endsWith(role)) return true
+  let p = k
+  while (p > 0 && !isSpace(before.charCodeAt(p - 1))) p--
+  let q = p
+  while (q > 0 && isSpace(before.charCodeAt(q - 1))) q--
+  return q < p && q >= 3 && before.slice(q - 3, q) === 'the'
 }
 
 /** Whether `code` is a character of the regex class `\s`. */
@@ -489,7 +617,7 @@ function mergeMentions(text: string, mentions: readonly Mention[], acronyms: Rea
   const add = (draft: Draft, mention: Mention, at: number): void => {
     if (!draft.forms.includes(mention.form)) {
       draft.forms.push(mention.form)
-      const parts = mention.form.split(/\s+/u)
+      const parts = isSingleWord(mention.form) ? [mention.form] : mention.form.split(/\s+/u)
       if (parts.length >= 2) {
         addKey(draft, 'lastKeys', transliterationKey(parts[parts.length - 1] ?? ''), keyIndex)
         addKey(draft, 'firstKeys', transliterationKey(parts[0] ?? ''), keyIndex)
@@ -596,8 +724,10 @@ function tailOf(mention: Mention, drafts: readonly Draft[]): Draft | undefined {
   return matches.length === 1 ? matches[0] : undefined
 }
 
+/** `!/\s/u.test(form)`, by character: asked for every mention. */
 function isSingleWord(form: string): boolean {
-  return !/\s/u.test(form)
+  for (let k = 0; k < form.length; k++) if (isSpace(form.charCodeAt(k))) return false
+  return true
 }
 
 // Forms repeat within and across articles: their keys are cached (bounded, cleared when full).
@@ -649,6 +779,7 @@ function shortFormTarget(
 }
 
 function initials(form: string): string {
+  if (isSingleWord(form)) return CONNECTORS.has(form) ? '' : isCapitalsWord(form) ? form : form.charAt(0)
   return form
     .split(/\s+/u)
     .filter((w) => !CONNECTORS.has(w))
@@ -665,12 +796,25 @@ function describedBy(description: string, drafts: readonly Draft[]): Draft | nul
   return matches.length === 1 ? (matches[0] as Draft) : null
 }
 
+/** `/^\p{Lu}/u.test(s)`, ASCII first. */
+function startsUpper(s: string): boolean {
+  const c = s.charCodeAt(0)
+  if (c < 128) return c >= 65 && c <= 90
+  return /^\p{Lu}/u.test(s)
+}
+
+/** `s.split(/\s+/u).length` */
+function wordCount(s: string): number {
+  return isSingleWord(s) ? 1 : s.split(/\s+/u).length
+}
+
 function toEntity(draft: Draft): Entity {
   const kind = draft.kind as EntityKind
   // The fullest form: most words, then longest; never an acronym, a lower-case description or an honorific form when a plain one exists.
   const candidates = draft.forms.filter((f) => !/^(?:Dr|Mr|Mrs|Ms|Prof|Sir|Dame)\.?\s/u.test(f))
   const pool = candidates.length > 0 ? candidates : draft.forms
-  const score = (f: string): number => (/^\p{Lu}/u.test(f) ? 1000 : 0) + (/^[\p{Lu}.]+$/u.test(f) ? -500 : 0) + f.split(/\s+/u).length * 50 + f.length
+  const score = (f: string): number =>
+    (startsUpper(f) ? 1000 : 0) + (!isLowerAsciiAt(f, 0) && !isLowerAsciiAt(f, 1) && /^[\p{Lu}.]+$/u.test(f) ? -500 : 0) + wordCount(f) * 50 + f.length
   // The first form with the best score (what a stable sort puts first), scoring each form once.
   let name = ''
   let best = -Infinity

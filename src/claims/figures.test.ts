@@ -79,6 +79,21 @@ describe('extractFigures', () => {
     ])
   })
 
+  it('carries a source through sentences without figures, and forgets it after two sentences with none', () => {
+    const text = [
+      'The Kelmar Red Crescent said rescue teams had reached the valley.',
+      'It said the road was open again.',
+      'It said 12 people were still missing.',
+      'Power was restored overnight.',
+      'Engineers inspected the bridge.',
+      'It said 4 people were injured.',
+    ].join(' ')
+    assert.deepEqual(extractFigures(text, splitSentences(text)).map((f) => [f.value, f.source]), [
+      [12, 'Kelmar Red Crescent'],
+      [4, null],
+    ])
+  })
+
   it('resolves "His office" to the office of the person last named with a title', () => {
     const text = 'Regional Mayor Petra Holm visited the camp on Sunday. Her office said 600 people had been forced from their homes.'
     const [f] = extractFigures(text, splitSentences(text))

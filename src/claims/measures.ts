@@ -66,6 +66,53 @@ const EVENTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:aftershocks?)\b/iu, 'aftershocks'],
 ]
 
+/**
+ * A table's patterns as one sticky regex, tried at a position: alternation
+ * tries them in table order, so the first pattern that matches there wins, as
+ * a loop over the table would give, with one regex call and no slicing.
+ * Patterns must start with `^` and share `flags`.
+ */
+interface TableAt {
+  readonly regex: RegExp
+  /** The name of each capture group's pattern, by group number (undefined for a pattern's inner groups). */
+  readonly names: ReadonlyArray<string | undefined>
+}
+
+function tableAt(table: ReadonlyArray<readonly [RegExp, string]>, flags: string): TableAt {
+  const names: Array<string | undefined> = [undefined]
+  const sources: string[] = []
+  for (const [pattern, name] of table) {
+    if (!pattern.source.startsWith('^') || pattern.flags !== flags) throw new Error(`tableAt: ${pattern.source} is not anchored or has other flags`)
+    const source = pattern.source.slice(1)
+    // Inner capture groups shift the numbering: count them by matching the empty alternative.
+    const inner = (new RegExp(`(?:${source})|`, flags).exec('') as RegExpExecArray).length - 1
+    names.push(name, ...Array<undefined>(inner).fill(undefined))
+    sources.push(`(${source})`)
+  }
+  return { regex: new RegExp(sources.join('|'), `${flags}y`), names }
+}
+
+/** The first pattern of `table` matching `text` at `at`: its name and the length matched. */
+function matchTableAt(table: TableAt, text: string, at: number): { readonly name: string; readonly length: number } | null {
+  table.regex.lastIndex = at
+  const m = table.regex.exec(text)
+  if (m === null) return null
+  for (let g = 1; g < m.length; g++) if (m[g] !== undefined && table.names[g] !== undefined) return { name: table.names[g] as string, length: m[0].length }
+  return null
+}
+
+const LOWER_CASE_SUBJECTS = SUBJECTS.filter(([pattern]) => pattern.flags === 'iu')
+/** SUBJECTS without the capitalised-plural pattern, which is case-sensitive and so kept apart (it is last in the table). */
+const SUBJECT_WORDS_AT = tableAt(LOWER_CASE_SUBJECTS, 'iu')
+const GROUP_NAME_AT = tableAt(SUBJECTS.filter(([pattern]) => pattern.flags === 'u'), 'u')
+/** Subjects other than 'people', for a coordinated subject ("…, soldiers and volunteers"). */
+const OTHER_SUBJECT_WORDS_AT = tableAt(LOWER_CASE_SUBJECTS.filter(([, name]) => name !== 'people'), 'iu')
+const EVENTS_AT = tableAt(EVENTS, 'iu')
+const OUTCOMES_AT = tableAt(OUTCOMES, 'iu')
+
+const subjectAt = (text: string, at: number): { readonly name: string; readonly length: number } | null =>
+  matchTableAt(SUBJECT_WORDS_AT, text, at) ?? matchTableAt(GROUP_NAME_AT, text, at)
+
 /** Verbs before the number that give the outcome of their object: "killing 12", "displaced at least 10,000". */
 const OUTCOME_BEFORE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|deaths? of|bodies of|toll (?:\p{L}+ ){0,4}?(?:of|at|to|is|was|be|reached|stands at|stood at)|toll(?: has)? (?:risen|rose|climbed|jumped) to|killed at least)\s+$/iu, 'killed'],
@@ -78,8 +125,44 @@ const OUTCOME_BEFORE: ReadonlyArray<readonly [RegExp, string]> = [
   [/(?:deploy(?:ed|ing|s)?|sent|dispatched)\s+$/iu, 'deployed'],
   [/(?:sheltering|shelters? (?:for|housing))\s+$/iu, 'sheltering'],
 ]
+/**
+ * `pattern`, which ends in `$`, as a sticky lookbehind to try only at the end of a text (see `endsWith`):
+ * V8 then matches it once, backwards from the end, instead of trying it at every start position.
+ */
+function atEnd(pattern: RegExp): RegExp {
+  if (!pattern.source.endsWith('$')) throw new Error(`atEnd: ${pattern.source} is not anchored at the end`)
+  return new RegExp(`(?<=${pattern.source})`, `${pattern.flags}y`)
+}
+
+/** Whether `text` ends with a match of `regex`, made by `atEnd`: the same answer as the pattern's own `test(text)`. */
+function endsWith(regex: RegExp, text: string): boolean {
+  regex.lastIndex = text.length
+  return regex.test(text)
+}
+
+const OUTCOME_BEFORE_AT_END: ReadonlyArray<readonly [RegExp, string]> = OUTCOME_BEFORE.map(([pattern, name]) => [atEnd(pattern), name])
+/** Any of OUTCOME_BEFORE, in one backwards match: most numbers follow none, and then the table is not walked. */
+const ANY_OUTCOME_BEFORE = atEnd(new RegExp(`(?:${OUTCOME_BEFORE.map(([pattern]) => `(?:${pattern.source})`).join('|')})$`, 'iu'))
+
+/** The last letters of OUTCOME_BEFORE's phrases ("killed" → "d", "deaths of" → "f", "detain" → "n"). */
+const OUTCOME_BEFORE_LAST = new Set('dgslftoenyr')
+
+/**
+ * Whether `before` can end with one of OUTCOME_BEFORE: its last character before the final spaces must end
+ * one of their phrases. A cheap test first; a character it cannot judge (non-ASCII) lets the regex decide.
+ */
+function mayEndOutcomeVerb(before: string): boolean {
+  let k = before.length - 1
+  while (k >= 0 && (before.charCodeAt(k) === 32 || (before.charCodeAt(k) >= 9 && before.charCodeAt(k) <= 13))) k--
+  if (k < 0) return false
+  // No ASCII space at the end: only a non-ASCII space (U+00A0 …) can still close the phrase.
+  if (k === before.length - 1) return before.charCodeAt(k) >= 128
+  const c = before.charCodeAt(k)
+  return c >= 128 || OUTCOME_BEFORE_LAST.has(before.charAt(k).toLowerCase())
+}
+
 /** "a town of about 18,000 people": a population, not an outcome. */
-const POPULATION_BEFORE = /(?:town|city|village|country|nation|population|community|region|province) of\s+$/iu
+const POPULATION_BEFORE_AT_END = atEnd(/(?:town|city|village|country|nation|population|community|region|province) of\s+$/iu)
 
 /** Words allowed between the number and the subject noun: adjectives, "of", "of them", "more". */
 const LEAD_IN = /^(?:\s*(?:of (?:them|those|whom)|of|more|other|additional|further|more than|separate|identified as|[\p{L}-]+ly|[\p{Lu}][\p{L}-]*|alawite|unarmed|innocent|local|foreign|young|elderly|[\p{Ll}-]+-(?:based|year-old|old)|[\p{Ll}]+ian|[\p{Ll}]+ese|civilian|security|government|pro-government|army|state|regime|police|opposition))*\s*/uy
@@ -122,23 +205,16 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
   let subjectEnd = -1
   let event: string | null = null
   for (let back = cursor; back >= 0 && subject === null && event === null; back = previousWordStart(after, back)) {
-    const rest = after.slice(back)
-    for (const [pattern, name] of EVENTS) {
-      const m = pattern.exec(rest)
-      if (m !== null) {
-        event = name
-        subjectEnd = back + m[0].length
-        break
-      }
+    const eventMatch = matchTableAt(EVENTS_AT, after, back)
+    if (eventMatch !== null) {
+      event = eventMatch.name
+      subjectEnd = back + eventMatch.length
+      break
     }
-    if (event !== null) break
-    for (const [pattern, name] of SUBJECTS) {
-      const m = pattern.exec(rest)
-      if (m !== null) {
-        subject = name
-        subjectEnd = back + m[0].length
-        break
-      }
+    const subjectMatch = subjectAt(after, back)
+    if (subjectMatch !== null) {
+      subject = subjectMatch.name
+      subjectEnd = back + subjectMatch.length
     }
     if (back === 0) break
   }
@@ -154,7 +230,7 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
   }
   // "two of the dead were found …", "Of the dead, 34 have been identified": counted among those already dead.
   const deadAfter = subject === null && event === null ? AMONG_DEAD_AFTER.exec(after) : null
-  const amongDead = deadAfter !== null || (subject === null && event === null && AMONG_DEAD_BEFORE.test(before))
+  const amongDead = deadAfter !== null || (subject === null && event === null && endsWith(AMONG_DEAD_BEFORE_AT_END, before))
   if (event !== null) {
     return { measure: event, subject: null, outcome: null, phrase: after.slice(0, subjectEnd).trim(), start: end + firstNonSpace(after), end: end + subjectEnd }
   }
@@ -169,14 +245,10 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
   AUXILIARIES.lastIndex = 0
   const rest = after.slice(cursor)
   const aux = AUXILIARIES.exec(rest)
-  const afterAux = rest.slice(aux === null ? 0 : aux[0].length)
-  for (const [pattern, name] of OUTCOMES) {
-    const m = pattern.exec(afterAux)
-    if (m !== null) {
-      outcome = name
-      outcomeEnd = cursor + (aux === null ? 0 : aux[0].length) + m[0].length
-      break
-    }
+  const outcomeMatch = matchTableAt(OUTCOMES_AT, after, cursor + (aux === null ? 0 : aux[0].length))
+  if (outcomeMatch !== null) {
+    outcome = outcomeMatch.name
+    outcomeEnd = cursor + (aux === null ? 0 : aux[0].length) + outcomeMatch.length
   }
   if (outcome === null && subject !== null) {
     // Coordinated subjects share the verb: "231 security personnel and 250 rebels had also been killed".
@@ -184,20 +256,16 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
     later.lastIndex = 0
     const m = later.exec(rest)
     if (m !== null) {
-      const tail = rest.slice(m[0].length)
-      for (const [pattern, name] of OUTCOMES) {
-        const o = pattern.exec(tail)
-        if (o !== null) {
-          outcome = name
-          outcomeEnd = cursor + m[0].length + o[0].length
-          break
-        }
+      const o = matchTableAt(OUTCOMES_AT, after, cursor + m[0].length)
+      if (o !== null) {
+        outcome = o.name
+        outcomeEnd = cursor + m[0].length + o.length
       }
     }
   }
   if (outcome === null) {
-    for (const [pattern, name] of OUTCOME_BEFORE) {
-      if (pattern.test(before)) {
+    if (mayEndOutcomeVerb(before) && endsWith(ANY_OUTCOME_BEFORE, before)) for (const [pattern, name] of OUTCOME_BEFORE_AT_END) {
+      if (endsWith(pattern, before)) {
         outcome = name
         break
       }
@@ -211,7 +279,7 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
       return { measure, subject, outcome, phrase: sentence.slice(start - verbStart, phraseEnd).trim(), start: start - verbStart, end: phraseEnd }
     }
   }
-  if (outcome === null && subject !== null && POPULATION_BEFORE.test(before)) {
+  if (outcome === null && subject !== null && endsWith(POPULATION_BEFORE_AT_END, before)) {
     return { measure: 'population', subject, outcome: null, phrase: after.slice(0, subjectEnd).trim(), start: end + firstNonSpace(after), end: end + subjectEnd }
   }
   if (outcome === null && subject !== null && inheritedOutcome !== null) outcome = inheritedOutcome
@@ -234,7 +302,7 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
 /** "two of the dead": the partitive after the number. */
 const AMONG_DEAD_AFTER = /^\s+of the (?:dead|deceased|bodies|fatalities)\b/iu
 /** "Of the dead, 34 …": the partitive before it. */
-const AMONG_DEAD_BEFORE = /\b[Oo]f the (?:dead|deceased|bodies|fatalities),?\s+$/u
+const AMONG_DEAD_BEFORE_AT_END = atEnd(/\b[Oo]f the (?:dead|deceased|bodies|fatalities),?\s+$/u)
 /** A further subject joined by a comma or "and" ("…, soldiers and volunteers"), not a further number. */
 const COORDINATED = /(?:\s*,\s*(?:and\s+)?|\s+and\s+)(?![\d])/uy
 
@@ -242,12 +310,8 @@ function coordinatedSubject(after: string, from: number): { readonly subject: st
   COORDINATED.lastIndex = from
   const joint = COORDINATED.exec(after)
   if (joint === null) return null
-  const rest = after.slice(from + joint[0].length)
-  for (const [pattern, name] of SUBJECTS) {
-    const m = pattern.exec(rest)
-    if (m !== null && name !== 'people') return { subject: name, end: from + joint[0].length + m[0].length }
-  }
-  return null
+  const m = matchTableAt(OTHER_SUBJECT_WORDS_AT, after, from + joint[0].length)
+  return m === null ? null : { subject: m.name, end: from + joint[0].length + m.length }
 }
 
 /**

@@ -103,6 +103,20 @@ const UNIT_SYMBOL_AFTER = new RegExp(
 /** Currency markers before a number ("$", "US $", "$US", "HK$", "€", "£", "USD", "RM", "Y="), matched at the end of the text before it. */
 const CURRENCY_BEFORE =
   /(?<![\p{L}$])(US ?\$|\$ ?US|\$ ?A|A\$|AU\$|C\$|CA\$|NZ\$|HK ?\$|S\$|R\$|\$|€|£|¥|₹|USD ?|EUR ?|GBP ?|JPY ?|CNY ?|INR ?|RM|Rs\.? ?|PS|Y=)$/u
+/** The last characters CURRENCY_BEFORE can end with; a space only after one of CURRENCY_SPACE_AFTER ("USD 5", "Rs. 5"). */
+const CURRENCY_LAST = new Set(['$', 'S', 'A', '€', '£', '¥', '₹', 'D', 'R', 'P', 'Y', 'M', 's', '.', '=', ' '])
+const CURRENCY_SPACE_AFTER = new Set(['D', 'R', 'P', 'Y', 's', '.'])
+
+/**
+ * CURRENCY_BEFORE on the six characters before `end`, with a cheap look at the last one or two first:
+ * most numbers follow a space after a word, which no currency marker ends with.
+ */
+function currencyBefore(s: string, end: number): RegExpExecArray | null {
+  const last = s[end - 1]
+  if (last === undefined || !CURRENCY_LAST.has(last)) return null
+  if (last === ' ' && !CURRENCY_SPACE_AFTER.has(s[end - 2] ?? '')) return null
+  return CURRENCY_BEFORE.exec(s.slice(Math.max(0, end - 6), end))
+}
 const CURRENCY_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
   [/\$A|A\$|AU\$/u, 'australian dollar'], [/C\$|CA\$/u, 'canadian dollar'], [/HK/u, 'hong kong dollar'],
   [/\$|USD/u, 'dollar'], [/€|EUR/u, 'euro'], [/£|GBP|PS/u, 'pound sterling'], [/¥|JPY|Y=/u, 'yen'],
@@ -136,7 +150,36 @@ const STREET_AFTER = /(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Ave
 /** "five-year plan", "48-hour ceasefire": the number describes a duration adjective, not a count (NewsQuant skips most). */
 const DURATION_ADJECTIVE_AFTER = /-(?:year|month|week|day|hour|minute)s?(?!-old)(?![\p{L}-])/uy
 const TIME_AFTER = /(?::\d|\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|EDT|EST|PDT|PST|BST|UTC)(?![\p{L}]))/uy
+const MINUS_BEFORE = /(?:^|[^\p{L}])minus\s$/iu
+const RANGE_LEAD = /(?:^|\s)(between|from)\s+$/iu
 const ORDINAL_AFTER = /(?:st|nd|rd|th)(?![\p{L}])/uy
+
+/** The last words of QUALIFIERS ("at least" → "least"); "approx.", "~" and "≈" are left to the regex. */
+const QUALIFIER_LAST_WORDS: ReadonlySet<string> = new Set([...QUALIFIERS.keys()].map((q) => q.split(' ').pop() as string))
+
+/**
+ * Whether a qualifier can end before `at` (past spaces): a cheap test before QUALIFIER_BEFORE, which most
+ * numbers fail ("in 2019", "the 5"). The ASCII word before the spaces must be a qualifier's last word; any
+ * character it cannot judge (non-ASCII, other whitespace, ".", "~") lets the regex decide.
+ */
+function mayEndQualifier(s: string, at: number): boolean {
+  let k = at - 1
+  const stop = Math.max(0, at - 24)
+  while (k >= stop && s.charCodeAt(k) === 32) k--
+  if (k < stop) return true
+  const c = s.charCodeAt(k)
+  if (c >= 128 || (c >= 9 && c <= 13) || c === 46 || c === 126) return true
+  // The word as the regex sees it: within its 24-character window.
+  let j = k
+  while (j >= stop) {
+    const d = s.charCodeAt(j)
+    if (!((d >= 97 && d <= 122) || (d >= 65 && d <= 90))) break
+    j--
+  }
+  if (j === k) return false
+  if (j >= stop && s.charCodeAt(j) >= 128) return true
+  return QUALIFIER_LAST_WORDS.has(s.slice(j + 1, k + 1).toLowerCase())
+}
 
 // ---------------------------------------------------------------------------
 // Scanning
@@ -211,11 +254,10 @@ export function findQuantities(sentence: string, offset = 0): Quantity[] {
     const last = high ?? quantity
     CANDIDATE.lastIndex = Math.max(CANDIDATE.lastIndex, last.exprEnd)
     let textStart = quantity.exprStart
-    const before = s.slice(Math.max(0, textStart - 24), textStart)
     // "between 5 and 10", "from 240 to 273": the range words belong to the number.
-    const rangeLead = high === null ? null : /(?:^|\s)(between|from)\s+$/iu.exec(before)
+    const rangeLead = high === null ? null : RANGE_LEAD.exec(s.slice(Math.max(0, textStart - 24), textStart))
     if (rangeLead !== null && rangeLead[1] !== undefined) textStart -= rangeLead[0].length - rangeLead[0].indexOf(rangeLead[1])
-    const qualifierMatch = QUALIFIER_BEFORE.exec(s.slice(Math.max(0, textStart - 24), textStart))
+    const qualifierMatch = mayEndQualifier(s, textStart) ? QUALIFIER_BEFORE.exec(s.slice(Math.max(0, textStart - 24), textStart)) : null
     let spanStart = textStart
     let qualifier: Qualifier = quantity.impliedQualifier ?? 'exact'
     if (qualifierMatch !== null && qualifierMatch[1] !== undefined && !quantity.vague) {
@@ -233,6 +275,24 @@ export function findQuantities(sentence: string, offset = 0): Quantity[] {
     })
   }
   return found
+}
+
+/**
+ * A regex `(?<=…)` tried only at the end of a text (see `lastMatch`), for "the word before the number":
+ * matched once backwards from the end rather than from every start position. Each gives the same
+ * match and captures as its forward form (`/([\p{L}&]+)\s$/u`, `/(\p{L}+)\s+$/u`) on the same text.
+ */
+const NAME_WORD_BEFORE = /(?<=([\p{L}&]+)\s)/uy
+const WORD_BEFORE_SPACES = /(?<=(\p{L}+)\s+)/uy
+
+function lastMatch(regex: RegExp, text: string): RegExpExecArray | null {
+  regex.lastIndex = text.length
+  return regex.exec(text)
+}
+
+/** False only for a character that is surely not a letter: an ASCII non-letter (or no character). */
+function mayBeLetter(c: number): boolean {
+  return c >= 128 || (c >= 97 && c <= 122) || (c >= 65 && c <= 90)
 }
 
 /** After a rejected "16-18" or "2-0", move past the whole run so its parts are not read alone. */
@@ -256,7 +316,8 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
   if (m === null || m[0] === '' || m[0] === '.') return null
   let end = at + m[0].length
   const intText = m[1] ?? ''
-  let value = Number((intText.replaceAll(',', '') || '0') + (m[2] ?? ''))
+  // Plain digits ("2019", the common case) need no cleaning before they are read.
+  let value = m[2] === undefined && !intText.includes(',') ? Number(intText) : Number((intText.replaceAll(',', '') || '0') + (m[2] ?? ''))
   const hasSeparatorOrDecimal = intText.includes(',') || m[2] !== undefined
   // A run of dotted groups ("1.2.3", version numbers, dates like 10.03.2025) is not a quantity.
   if (s[end] === '.' && /\d/u.test(s[end + 1] ?? '')) {
@@ -292,10 +353,11 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
       return 'skip'
     }
   } else if (/\p{L}/u.test(prev)) {
-    if (CURRENCY_BEFORE.exec(s.slice(Math.max(0, at - 6), at)) === null) return 'skip'
+    if (currencyBefore(s, at) === null) return 'skip'
   }
-  const minusWord = /(?:^|[^\p{L}])minus\s$/iu.exec(s.slice(Math.max(0, exprStart - 7), exprStart))
-  if (minusWord !== null) sign = -1
+  // "minus 5": only looked for when the character before the space could end "minus" (an "s", or a long s under case folding).
+  const beforeSpace = s.charCodeAt(exprStart - 2)
+  if ((beforeSpace === 115 || beforeSpace === 83 || beforeSpace === 0x17f) && MINUS_BEFORE.test(s.slice(Math.max(0, exprStart - 7), exprStart))) sign = -1
 
   // Fractions: "1/16", "1⁄32" (but not dates "3/4/2025").
   FRACTION_TAIL.lastIndex = end
@@ -308,7 +370,7 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
   }
 
   // Currency before.
-  const currency = CURRENCY_BEFORE.exec(s.slice(Math.max(0, exprStart - 6), exprStart))
+  const currency = currencyBefore(s, exprStart)
   let unit: string | null = null
   if (currency !== null && currency[1] !== undefined) {
     unit = currencyUnit(currency[1])
@@ -324,8 +386,8 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
   ORDINAL_AFTER.lastIndex = end
   if (ORDINAL_AFTER.test(s)) return 'skip'
   if (s[end] === 's' && !/\p{L}/u.test(s[end + 1] ?? '')) return 'skip' // "2018s", "1990s", "Model 3s"
-  if (/^['’′]s/u.test(s.slice(end, end + 2)) && value >= 1000) return 'skip' // "2022′s"
-  if (/^\p{L}+\d/u.test(s.slice(end, end + 8)) && !/^(?:k?m|cm)[2²](?!\d)/u.test(s.slice(end, end + 4))) return 'skip' // "9AB8", postcodes
+  if (value >= 1000 && /^['’′]s/u.test(s.slice(end, end + 2))) return 'skip' // "2022′s"
+  if (mayBeLetter(s.charCodeAt(end)) && /^\p{L}+\d/u.test(s.slice(end, end + 8)) && !/^(?:k?m|cm)[2²](?!\d)/u.test(s.slice(end, end + 4))) return 'skip' // "9AB8", postcodes
 
   const isPlainInteger = !hasSeparatorOrDecimal && fraction === null
   if (isPlainInteger && unit === null && value >= 1 && value <= 31) {
@@ -384,7 +446,7 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
     if (partOfName(s, exprStart)) return 'skip'
     if (LABEL_BEFORE.test(s.slice(Math.max(0, exprStart - 12), exprStart))) return 'skip'
     // "Senard, 65, now faces": an age in apposition, not a count.
-    if (value < 120 && /\p{Lu}\p{L}+,\s$/u.test(s.slice(Math.max(0, exprStart - 20), exprStart)) && /^,\s/u.test(s.slice(end, end + 2))) {
+    if (value < 120 && s.charCodeAt(end) === 44 && /^,\s/u.test(s.slice(end, end + 2)) && /\p{Lu}\p{L}+,\s$/u.test(s.slice(Math.max(0, exprStart - 20), exprStart))) {
       return 'skip'
     }
   }
@@ -406,11 +468,15 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
 
 /** The end of "16-18" after "16", so an address check sees the street name. */
 function skipRangeTail(s: string, end: number): number {
+  if (s.charCodeAt(end) !== 45) return end
   const m = /^-\d+/u.exec(s.slice(end, end + 8))
   return m === null ? end : end + m[0].length
 }
 
 function readUnit(s: string, at: number): { unit: string; end: number } | null {
+  // Every unit starts with a letter, "%" or a non-ASCII sign ("°", "€"), after at most a space or a hyphen.
+  const c = s.charCodeAt(at)
+  if (c < 128 && !((c >= 97 && c <= 122) || (c >= 65 && c <= 90) || c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 37)) return null
   UNIT_SYMBOL_AFTER.lastIndex = at
   const symbol = UNIT_SYMBOL_AFTER.exec(s)
   UNIT_WORD_AFTER.lastIndex = at
@@ -436,11 +502,13 @@ function currencyUnit(marker: string): string {
 
 /** A bare four-digit number from 1000 to 2100 is a year unless it plainly counts something ("2000 people said"). */
 function isYear(s: string, start: number, end: number): boolean {
-  const prevWord = /(\p{L}+)\W*$/u.exec(s.slice(Math.max(0, start - 16), start))?.[1]
+  // The word after decides most cases, so the word before is read only when it does not.
   const nextWord = /^\s+(\p{L}+)/u.exec(s.slice(end, end + 16))?.[1]
-  if (nextWord === undefined || prevWord === undefined) return true
+  if (nextWord === undefined) return true
   if (!/^\p{Ll}/u.test(nextWord)) return true
   if (AFTER_YEAR.has(nextWord)) return true
+  const prevWord = /(\p{L}+)\W*$/u.exec(s.slice(Math.max(0, start - 16), start))?.[1]
+  if (prevWord === undefined) return true
   if (YEAR_CUES.has(prevWord.toLowerCase())) return true
   if (MONTH_BEFORE.test(s.slice(Math.max(0, start - 16), start))) return true
   return !/^\p{Ll}/u.test(prevWord)
@@ -454,7 +522,9 @@ function skipYearSpan(s: string, end: number): number {
 
 /** A number right after a capitalised word that is not a function word: "iPhone 11", "S&P 500", "Game 7", "Lang 20". */
 function partOfName(s: string, start: number): boolean {
-  const m = /([\p{L}&]+)\s$/u.exec(s.slice(Math.max(0, start - 24), start))
+  // The word must end right before the space: an ASCII character other than a letter or "&" there rules it out.
+  if (!mayBeLetter(s.charCodeAt(start - 2)) && s.charCodeAt(start - 2) !== 38) return false
+  const m = lastMatch(NAME_WORD_BEFORE, s.slice(Math.max(0, start - 24), start))
   const word = m?.[1]
   if (word === undefined) return false
   if (!/\p{Lu}/u.test(word)) return false
@@ -505,7 +575,7 @@ function parseWords(s: string, at: number): Parsed | null | 'skip' {
   // Capitalised number words inside a sentence are names ("Formula One", "BBC Two").
   if (/^\p{Lu}/u.test(first) && at > 0 && !/[.!?"“:]\s*$/u.test(s.slice(Math.max(0, at - 3), at))) {
     if (/\p{L}/u.test(s.slice(Math.max(0, at - 2), at))) return null
-    const prev = /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 20), at))?.[1]
+    const prev = lastMatch(WORD_BEFORE_SPACES, s.slice(Math.max(0, at - 20), at))?.[1]
     if (prev !== undefined && /^\p{Lu}/u.test(prev)) return null
   }
 
@@ -575,7 +645,7 @@ function parseWords(s: string, at: number): Parsed | null | 'skip' {
 
 /** "one" as a pronoun or determiner of identity rather than a count: "each one", "the same one", "one another". */
 function isPronounOne(s: string, at: number, end: number): boolean {
-  const prev = /(\p{L}+)\s+$/u.exec(s.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase()
+  const prev = lastMatch(WORD_BEFORE_SPACES, s.slice(Math.max(0, at - 12), at))?.[1]?.toLowerCase()
   if (prev !== undefined && /^(?:each|same|the|this|that|any|no|every|which|another|only|such|no-one|someone|anyone)$/u.test(prev)) {
     if (prev !== 'only') return true
   }
@@ -604,7 +674,7 @@ function wordResult(value: number, vague: boolean, start: number, end: number, s
       e += scale[0].length
     }
   }
-  const currency = CURRENCY_BEFORE.exec(s.slice(Math.max(0, start - 6), start))
+  const currency = currencyBefore(s, start)
   let unit: string | null = null
   let exprStart = start
   if (currency !== null && currency[1] !== undefined && !vague) {
