@@ -297,12 +297,16 @@ function findCues(text: string): CueHit[] {
   return hits
 }
 
-function firstCueAtOrAfter(cues: readonly CueHit[], position: number): number {
+const startOfCue = (cue: CueHit): number => cue.start
+const positionOfKnown = (entry: Known): number => entry.position
+
+/** The index of the first item (sorted by position) whose position is at or after `position`: a binary search. */
+function firstAtOrAfter<T>(items: readonly T[], position: number, positionOf: (item: T) => number): number {
   let lo = 0
-  let hi = cues.length
+  let hi = items.length
   while (lo < hi) {
     const mid = (lo + hi) >> 1
-    if ((cues[mid] as CueHit).start < position) lo = mid + 1
+    if (positionOf(items[mid] as T) < position) lo = mid + 1
     else hi = mid
   }
   return lo
@@ -466,7 +470,7 @@ function leadBeforeSpeaker(text: string, from: number, attribution: Attribution,
 
 /** True when a reporting word starts in [from, to). */
 function cueBetween(cues: readonly CueHit[], from: number, to: number): boolean {
-  const k = firstCueAtOrAfter(cues, from)
+  const k = firstAtOrAfter(cues, from, startOfCue)
   return k < cues.length && (cues[k] as CueHit).start < to
 }
 
@@ -618,7 +622,7 @@ function attributionBefore(text: string, from: number, to: number, cues: readonl
     const speaker = speakerAfter(text, cueStart + according[0].length, to)
     if (speaker !== null) return { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + according[0].trimEnd().length }, end: -1 }
   }
-  const first = firstCueAtOrAfter(cues, from)
+  const first = firstAtOrAfter(cues, from, startOfCue)
   let last = first
   while (last < cues.length && (cues[last] as CueHit).end <= to) last++
   if (last === first) return NONE
@@ -821,7 +825,7 @@ function indirectIn(text: string, sentence: Span, s: string, index: number, used
     const cueStart = base + tail.index + tail[0].toLowerCase().indexOf('according')
     if (speaker !== null) return draftOf(text, 'indirect', { start: base, end: base + tail.index }, { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + 12 }, end: -1 }, index)
   }
-  for (let k = firstCueAtOrAfter(cues, sentence.start); k < cues.length && (cues[k] as CueHit).end <= sentence.end; k++) {
+  for (let k = firstAtOrAfter(cues, sentence.start, startOfCue); k < cues.length && (cues[k] as CueHit).end <= sentence.end; k++) {
     const hit = cues[k] as CueHit
     const verb = text.slice(hit.start, hit.end).toLowerCase()
     if (!INDIRECT_VERBS.has(verb)) continue
@@ -964,7 +968,7 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       const written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
       const lower = written.toLowerCase()
       // Entries from `firstAfter` on are at or after the mention: the search starts below them.
-      const firstAfter = firstKnownAtOrAfter(known, mention.start)
+      const firstAfter = firstAtOrAfter(known, mention.start, positionOfKnown)
       const before = (person: boolean | null): Known | undefined => {
         for (let k = firstAfter - 1; k >= 0; k--) {
           const entry = known[k] as Known
@@ -1026,17 +1030,6 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   return quotes
 }
 
-/** The index of the first entry of `known` (sorted by position) at or after `position`. */
-function firstKnownAtOrAfter(known: readonly Known[], position: number): number {
-  let lo = 0
-  let hi = known.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if ((known[mid] as Known).position < position) lo = mid + 1
-    else hi = mid
-  }
-  return lo
-}
 
 function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
   for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i]

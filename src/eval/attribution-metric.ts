@@ -6,6 +6,7 @@
  * decreasing overlap; a match is also correctly attributed when both sources
  * are empty or share a character.
  */
+import { intersectionSize } from '../dedup/jaccard.js'
 import type { Span } from '../types.js'
 
 /** One attribution as offsets into the article text; `source` is empty when none is named. */
@@ -51,22 +52,6 @@ export function charPositions(text: string, spans: readonly Span[]): number[] {
   return [...positions].sort((a, b) => a - b)
 }
 
-function intersectionSize(a: readonly number[], b: readonly number[]): number {
-  let i = 0
-  let j = 0
-  let n = 0
-  while (i < a.length && j < b.length) {
-    const x = a[i] as number
-    const y = b[j] as number
-    if (x === y) {
-      n++
-      i++
-      j++
-    } else if (x < y) i++
-    else j++
-  }
-  return n
-}
 
 /** True when the first non-whitespace character of the content is a quotation mark (`"`, `“`, `'`, `‘`). */
 export function startsWithQuoteMark(text: string, content: readonly Span[]): boolean {

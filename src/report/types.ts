@@ -12,7 +12,7 @@
  * Documented field by field in docs/report.md; validated by the JSON Schema
  * in report-schema.ts.
  */
-import type { Qualifier, QuoteKind, EntityKind } from '../claims/types.js'
+import type { EntityKind, Qualifier, Quantity, QuoteKind } from '../claims/types.js'
 import type { ArticleId, Span } from '../types.js'
 
 export interface StoryReport {
@@ -121,17 +121,10 @@ export interface LineageEdgeView {
 }
 
 /** A figure as one source states it. */
-export interface FigureClaim {
+export interface FigureClaim extends Pick<Quantity, 'value' | 'high' | 'vague' | 'qualifier' | 'unit' | 'text' | 'span'> {
   readonly articleId: ArticleId
   readonly sourceLabel: string
   readonly evidenceGroup: number
-  readonly value: number
-  readonly high: number | null
-  readonly vague: boolean
-  readonly qualifier: Qualifier
-  readonly unit: string | null
-  /** The number as written ("1,300", "dozens"). */
-  readonly text: string
   readonly measure: string
   readonly measurePhrase: string | null
   readonly agent: string | null
@@ -143,7 +136,6 @@ export interface FigureClaim {
   readonly date: string | null
   /** The sentence the figure was read from. */
   readonly sentence: string
-  readonly span: Span
 }
 
 export type FigureVerdict = 'agree' | 'differ' | 'not comparable' | 'update'
