@@ -315,13 +315,14 @@ function firstAtOrAfter<T>(items: readonly T[], position: number, positionOf: (i
 // ---------------------------------------------------------------------------
 // Pass 2: group regions into quotations and attribute them
 
-function sentenceIndexAt(sentences: readonly Span[], position: number): number {
+/** The index of the last span (sorted, not overlapping) that starts at or before `position`; 0 when none does. */
+function spanIndexAt(spans: readonly Span[], position: number): number {
   let lo = 0
-  let hi = sentences.length - 1
+  let hi = spans.length - 1
   let found = 0
   while (lo <= hi) {
     const mid = (lo + hi) >> 1
-    if ((sentences[mid] as Span).start <= position) {
+    if ((spans[mid] as Span).start <= position) {
       found = mid
       lo = mid + 1
     } else hi = mid - 1
@@ -349,7 +350,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
       last = next
       r++
     }
-    const sentence = sentenceIndexAt(sentences, first.start)
+    const sentence = spanIndexAt(sentences, first.start)
     const sentenceSpan = sentences[sentence] ?? { start: 0, end: text.length }
     const paragraphEnd = (paragraphs[last.paragraph] as Span).end
     const nextRegion = regions[r]
@@ -399,7 +400,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
     // own ("“…,” Beck shot back.") starts a new quotation that only borrows the speaker.
     if (attribution.cue === null && direct && previous !== null && previous.kind === 'direct' && previous.attribution.cue !== null) {
       const prevEnd = (previous.spans[previous.spans.length - 1] as Span).end
-      const prevParagraph = paragraphIndexAt(paragraphs, prevEnd - 1)
+      const prevParagraph = spanIndexAt(paragraphs, prevEnd - 1)
       const continues =
         prevParagraph === first.paragraph ||
         (prevParagraph === first.paragraph - 1 && first.start === (paragraphs[first.paragraph] as Span).start && !cueBetween(cues, last.end, paragraphEnd))
@@ -499,20 +500,6 @@ function isHeadline(inner: string): boolean {
   if (isTitle(inner)) return true
   const letters = inner.replace(/[^\p{L}]/gu, '')
   return letters.length >= 6 && inner.length < 80 && letters === letters.toUpperCase()
-}
-
-function paragraphIndexAt(paragraphs: readonly Span[], position: number): number {
-  let lo = 0
-  let hi = paragraphs.length - 1
-  let found = 0
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    if ((paragraphs[mid] as Span).start <= position) {
-      found = mid
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found
 }
 
 interface Token {
