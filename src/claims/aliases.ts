@@ -20,6 +20,7 @@
  *   only where the article uses it as an actor ("Moscow and Washington are
  *   in contact"), so it reaches the country's group through that article.
  */
+import { boundedMemo } from './bounded-memo.js'
 import type { ArticleId } from '../types.js'
 import type { Entity, EntityKind } from './types.js'
 
@@ -84,8 +85,10 @@ export function countryOf(name: string): string | null {
  * transliterationKey('Khmeimim') === transliterationKey('Hmeimim') // => true
  */
 export function transliterationKey(name: string): string {
-  const cached = NAME_KEYS.get(name)
-  if (cached !== undefined) return cached
+  return nameKey(name)
+}
+
+function computeNameKey(name: string): string {
   // Diacritics only need stripping outside ASCII.
   const plain = /[^\x00-\x7f]/u.test(name) ? name.normalize('NFD').replace(/\p{M}/gu, '') : name
   let key = ''
@@ -94,24 +97,13 @@ export function transliterationKey(name: string): string {
     const k = wordKey(part)
     if (k !== '') key = key === '' ? k : `${key} ${k}`
   }
-  if (NAME_KEYS.size >= WORD_KEY_CACHE_SIZE) NAME_KEYS.clear()
-  NAME_KEYS.set(name, key)
   return key
 }
 
 // Names repeat within and across articles: keys of words and of whole names are cached (bounded, cleared when full).
-const WORD_KEYS = new Map<string, string>()
-const NAME_KEYS = new Map<string, string>()
-const WORD_KEY_CACHE_SIZE = 50_000
-
-function wordKey(word: string): string {
-  const cached = WORD_KEYS.get(word)
-  if (cached !== undefined) return cached
-  const key = computeWordKey(word)
-  if (WORD_KEYS.size >= WORD_KEY_CACHE_SIZE) WORD_KEYS.clear()
-  WORD_KEYS.set(word, key)
-  return key
-}
+const KEY_CACHE_SIZE = 50_000
+const wordKey = boundedMemo(computeWordKey, KEY_CACHE_SIZE)
+const nameKey = boundedMemo(computeNameKey, KEY_CACHE_SIZE)
 
 function computeWordKey(word: string): string {
   let w = word.toLowerCase().replace(PARTICLES, '').replace(/['’`.‐-]/gu, '')

@@ -8,6 +8,7 @@
  * its cues → mentions are merged (same name, defined acronym, initials,
  * surname, head noun, country form) → each entity gets its fullest name.
  */
+import { boundedMemo } from './bounded-memo.js'
 import type { Span } from '../types.js'
 import type { Entity, EntityKind } from './types.js'
 import { ORGANIZATION_WORDS, PLACE_SUFFIXES, countryOf, transliterationKey } from './aliases.js'
@@ -731,18 +732,10 @@ function isSingleWord(form: string): boolean {
 }
 
 // Forms repeat within and across articles: their keys are cached (bounded, cleared when full).
-const MERGE_KEYS = new Map<string, string>()
-const MERGE_KEY_CACHE_SIZE = 50_000
-
-function mergeKey(form: string): string {
-  const cached = MERGE_KEYS.get(form)
-  if (cached !== undefined) return cached
+const mergeKey = boundedMemo((form: string): string => {
   const country = countryOf(form)
-  const key = country !== null ? `country:${country}` : transliterationKey(form.replace(/\s+(?:province|region|governorate|district|oblast)$/iu, ''))
-  if (MERGE_KEYS.size >= MERGE_KEY_CACHE_SIZE) MERGE_KEYS.clear()
-  MERGE_KEYS.set(form, key)
-  return key
-}
+  return country !== null ? `country:${country}` : transliterationKey(form.replace(/\s+(?:province|region|governorate|district|oblast)$/iu, ''))
+}, 50_000)
 
 function shortFormTarget(
   text: string,

@@ -315,6 +315,24 @@ function firstAtOrAfter<T>(items: readonly T[], position: number, positionOf: (i
 // ---------------------------------------------------------------------------
 // Pass 2: group regions into quotations and attribute them
 
+/**
+ * A quote running over paragraphs: while the group's last region is left
+ * open and the next paragraph opens with a quote mark, that region joins the
+ * group. Returns the index of the first region not taken.
+ */
+function continueOverParagraphs(regions: readonly QuoteRegion[], from: number, group: QuoteRegion[], paragraphs: readonly Span[]): number {
+  let r = from
+  let last = group[group.length - 1] as QuoteRegion
+  while (!last.closed && r < regions.length) {
+    const next = regions[r] as QuoteRegion
+    if (next.paragraph !== last.paragraph + 1 || next.start !== (paragraphs[next.paragraph] as Span).start) break
+    group.push(next)
+    last = next
+    r++
+  }
+  return r
+}
+
 /** The index of the last span (sorted, not overlapping) that starts at or before `position`; 0 when none does. */
 function spanIndexAt(spans: readonly Span[], position: number): number {
   let lo = 0
@@ -340,16 +358,8 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
   for (let r = 0; r < regions.length; ) {
     const first = regions[r] as QuoteRegion
     const group: QuoteRegion[] = [first]
-    let last = first
-    r++
-    // A quote running over paragraphs: unclosed, and the next paragraph opens with a quote mark.
-    while (!last.closed && r < regions.length) {
-      const next = regions[r] as QuoteRegion
-      if (next.paragraph !== last.paragraph + 1 || next.start !== (paragraphs[next.paragraph] as Span).start) break
-      group.push(next)
-      last = next
-      r++
-    }
+    r = continueOverParagraphs(regions, r + 1, group, paragraphs)
+    let last = group[group.length - 1] as QuoteRegion
     const sentence = spanIndexAt(sentences, first.start)
     const sentenceSpan = sentences[sentence] ?? { start: 0, end: text.length }
     const paragraphEnd = (paragraphs[last.paragraph] as Span).end
@@ -382,15 +392,8 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
           if (attributionAfter(text, next.end, Math.min(ownLimit, next.end + 300)).cue !== null) break
         }
         group.push(next)
-        last = next
-        r++
-        while (!last.closed && r < regions.length) {
-          const more = regions[r] as QuoteRegion
-          if (more.paragraph !== last.paragraph + 1 || more.start !== (paragraphs[more.paragraph] as Span).start) break
-          group.push(more)
-          last = more
-          r++
-        }
+        r = continueOverParagraphs(regions, r + 1, group, paragraphs)
+        last = group[group.length - 1] as QuoteRegion
         attribution = { ...attribution, end: last.end }
       }
     }
