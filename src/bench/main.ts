@@ -40,7 +40,14 @@ async function main(argv: readonly string[]): Promise<number> {
   const filter = argv.join(' ').toLowerCase()
   const chosen = CASES.filter((c) => c.name.toLowerCase().includes(filter))
   const results: BenchResult[] = []
+  const skipped: string[] = []
   for (const bench of chosen) {
+    const reason = bench.skip?.() ?? null
+    if (reason !== null) {
+      process.stderr.write(`skipped: ${bench.name} (${reason})\n`)
+      skipped.push(`skipped: ${bench.name} (${reason})`)
+      continue
+    }
     process.stderr.write(`running: ${bench.name} (${bench.about})\n`)
     const output = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), '--child', bench.name], {
       encoding: 'utf8',
@@ -57,7 +64,8 @@ async function main(argv: readonly string[]): Promise<number> {
     'peak RSS MiB': Math.round(r.peakRssMiB),
     notes: r.notes ?? '',
   }))
-  process.stdout.write(`\n${formatTable(rows)}\n\nnode ${process.version}, ${process.platform}/${process.arch}\n`)
+  const skips = skipped.length === 0 ? '' : `\n${skipped.join('\n')}\n`
+  process.stdout.write(`\n${formatTable(rows)}\n${skips}\nnode ${process.version}, ${process.platform}/${process.arch}\n`)
   return 0
 }
 

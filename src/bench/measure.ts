@@ -25,6 +25,8 @@ export interface BenchCase {
   /** Builds the input outside the timed section. */
   readonly prepare: () => Promise<unknown> | unknown
   readonly unit: string
+  /** Why the case cannot run here (data it needs is missing), or null when it can. */
+  readonly skip?: () => string | null
 }
 
 /** Times `run` after `prepare`, once after a warm-up on the same input. */

@@ -1,8 +1,11 @@
 /**
- * Load benchmark of `crosscheck serve`: a store of 10,000 synthetic
- * articles, the real CLI serving it over loopback in its own process, 200
- * concurrent keep-alive clients for 30 s against the story page (the web
- * app) and the stories API, while 1,000 more articles are ingested through
+ * Load benchmark of `crosscheck serve`: a store of 10,000 articles (the
+ * example corpus re-enacted with other names, numbers, dates and wording,
+ * see story-corpus.ts: stories with copies, rewrites, quotes, figures and
+ * disagreements, so story pages cost what real ones do), the real CLI
+ * serving it over loopback in its own process, 200 concurrent keep-alive
+ * clients for 30 s against the story page (the web app) and the stories
+ * API, while 1,000 more articles (newer re-enactments) are ingested through
  * the API at the same time. Reports requests/s, p50/p99 latency and errors.
  *
  * The stored articles are built once through the full pipeline and kept
@@ -18,17 +21,18 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ingestItems } from '../ingest/ingest.js'
-import type { ReadItem } from '../ingest/read-input.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import type { Article } from '../types.js'
 import { type BenchCase, measure } from './measure.js'
-import { seededRandom, syntheticTextArticle } from './synthetic.js'
+import { type ArticleRecord, exampleArticles, properNames, recordJob, reenact } from './story-corpus.js'
 
 const STORED = 10_000
 const INGESTED = 1_000
 const INGEST_BATCH = 50
 const CLIENTS = 200
+/** Story pages requested one at a time after the load, none of them cached. */
+const COLD = 100
 const DURATION_MS = 30_000
-const WORDS = 300
 const TOKEN = 'bench-token'
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
 
@@ -36,13 +40,29 @@ interface Prepared {
   readonly dir: string
   readonly db: string
   readonly storyIds: readonly number[]
+  /** How many of `storyIds` have more than one member. */
+  readonly multiSource: number
+  /** Older stories with several sources, which the server has not warmed: each is loaded once, after the load. */
+  readonly coldIds: readonly number[]
   readonly batches: readonly string[]
 }
 
 /** Bump when the generator or the ingest pipeline changes what a cached store would hold. */
-const STORE_RECIPE = 'serve-bench-v1'
-const STORE_SEED = 2026
-const BATCH_SEED = 7
+const STORE_RECIPE = 'serve-bench-v2'
+
+/**
+ * `count` articles of re-enactments of the example corpus, oldest first,
+ * starting `from` re-enactments back (re-enactment n is dated n weeks
+ * before the example corpus): the stored articles are older, the ones
+ * ingested during the load newer.
+ */
+function reenactments(examples: readonly Article[], from: number, count: number): ArticleRecord[] {
+  const names = properNames(examples)
+  const instances = Math.ceil(count / examples.length)
+  const records: ArticleRecord[] = []
+  for (let n = from + instances - 1; n >= from; n--) records.push(...reenact(examples, names, n))
+  return records.slice(0, count)
+}
 
 /**
  * The stored articles, written through the real ingest pipeline (lineage
@@ -57,21 +77,23 @@ async function prepare(): Promise<Prepared> {
   const cached = await cachedStore()
   copyFileSync(cached, db)
   const store = openSqliteStore(db)
-  const storyIds = (await store.listStories({ limit: 500 })).map((s) => s.id)
+  const newest = await store.listStories({ limit: 500 })
+  const storyIds = newest.map((s) => s.id)
+  const multiSource = newest.filter((s) => s.members > 1).length
+  const coldIds = (await store.listStories({ limit: COLD * 4, offset: 2000 })).filter((s) => s.members > 1).slice(0, COLD).map((s) => s.id)
   await store.close()
   // The articles to ingest during the load, as JSON Lines request bodies.
-  const random = seededRandom(BATCH_SEED)
+  const fresh = reenactments(await exampleArticles(), 0, INGESTED)
   const batches: string[] = []
-  for (let from = 0; from < INGESTED; from += INGEST_BATCH) {
-    const lines = Array.from({ length: INGEST_BATCH }, (_, k) => JSON.stringify({ title: `Bench article ${from + k}`, text: syntheticTextArticle(random, WORDS), outlet: 'Bench Wire' }))
-    batches.push(`${lines.join('\n')}\n`)
+  for (let from = 0; from < fresh.length; from += INGEST_BATCH) {
+    batches.push(`${fresh.slice(from, from + INGEST_BATCH).map((record) => JSON.stringify(record)).join('\n')}\n`)
   }
-  return { dir, db, storyIds, batches }
+  return { dir, db, storyIds, multiSource, coldIds, batches }
 }
 
 /** The path of the built store of `STORED` articles, building it on first use. */
 async function cachedStore(): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORE_SEED, STORED, WORDS })).digest('hex').slice(0, 12)
+  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED })).digest('hex').slice(0, 12)
   const path = join(tmpdir(), `crosscheck-serve-bench-${key}.db`)
   if (existsSync(path)) {
     // Opening migrates an older schema in place, so later runs start at the current version.
@@ -86,18 +108,14 @@ async function cachedStore(): Promise<string> {
   // Built under a temporary name and renamed when complete, so an interrupted build is never reused.
   const building = `${path}.${process.pid}.building`
   const store = openSqliteStore(building)
-  const random = seededRandom(STORE_SEED)
-  const job = (i: number): ReadItem => ({
-    kind: 'text',
-    text: syntheticTextArticle(random, WORDS),
-    source: { kind: 'file', location: `stored/${i}.txt` },
-    diagnostics: [],
-  })
+  const examples = await exampleArticles()
+  // Older than every re-enactment ingested during the load.
+  const records = reenactments(examples, Math.ceil(INGESTED / examples.length), STORED)
   const started = Date.now()
-  for (let from = 0; from < STORED; from += 1000) {
-    const items = Array.from({ length: 1000 }, (_, k) => job(from + k))
+  for (let from = 0; from < records.length; from += 1000) {
+    const items = records.slice(from, from + 1000).map((record, k) => recordJob(record, 'stored.jsonl', from + k))
     await ingestItems('bench', items, store, { batchSize: 500 })
-    process.stderr.write(`  stored ${from + 1000} articles (${Math.round((Date.now() - started) / 1000)} s)\n`)
+    process.stderr.write(`  stored ${from + items.length} articles (${Math.round((Date.now() - started) / 1000)} s)\n`)
   }
   // One file, no WAL beside it, before it is renamed.
   await store.close()
@@ -150,7 +168,7 @@ function percentile(sorted: readonly number[], p: number): number {
 }
 
 async function run(input: unknown): Promise<{ items: number; notes: string }> {
-  const { db, dir, storyIds, batches } = input as Prepared
+  const { db, dir, storyIds, multiSource, coldIds, batches } = input as Prepared
   const { child, base } = await startServer(db)
   const agent = new http.Agent({ keepAlive: true, maxSockets: CLIENTS + 4 })
   const ingestAgent = new http.Agent({ keepAlive: true, maxSockets: 1 })
@@ -187,18 +205,22 @@ async function run(input: unknown): Promise<{ items: number; notes: string }> {
     })()
     await Promise.all(Array.from({ length: CLIENTS }, (_, n) => client(n)))
     const ingestSeconds = await ingest
+    // What a page costs when it is not in the cache: older stories, one request at a time.
+    const cold: Sample[] = []
+    for (const id of coldIds) cold.push(await request(agent, base, storyPath(id)))
     const all = [...pages, ...api]
-    const describe = (samples: readonly Sample[]): string => {
+    const latency = (samples: readonly Sample[]): string => {
       const sorted = samples.map((s) => s.ms).sort((a, b) => a - b)
-      const errors = samples.filter((s) => !s.ok).length
-      return `${samples.length} req, ${(samples.length / (DURATION_MS / 1000)).toFixed(0)}/s, p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${errors} errors`
+      return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${samples.filter((s) => !s.ok).length} errors`
     }
+    const describe = (samples: readonly Sample[]): string => `${samples.length} req, ${(samples.length / (DURATION_MS / 1000)).toFixed(0)}/s, ${latency(samples)}`
     const notes = [
       `${CLIENTS} clients, ${DURATION_MS / 1000} s, ${STORED} stored`,
       `all: ${describe(all)}`,
-      `story page${storyPath === webPath ? '' : ' (API fallback)'}: ${describe(pages)}`,
+      `story page${storyPath === webPath ? '' : ' (API fallback)'} (${storyIds.length} newest stories, ${multiSource} with several sources): ${describe(pages)}`,
       `stories API: ${describe(api)}`,
       `concurrent ingest: ${ingested} articles in ${ingestSeconds.toFixed(1)} s, ${ingestErrors} failed requests`,
+      `afterwards, uncached pages of ${cold.length} older stories with several sources, one at a time: ${latency(cold)}`,
     ].join('; ')
     return { items: all.length, notes }
   } finally {
