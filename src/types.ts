@@ -35,9 +35,9 @@ export type InputFormat = 'text' | 'html' | 'json' | 'jsonl' | 'rss' | 'atom' | 
 
 /** Where an article came from, precise enough to find it again. */
 export interface SourceRef {
-  /** What kind of location `location` is. */
-  readonly kind: 'file' | 'url' | 'stdin'
-  /** File path, URL, or `-` for standard input. */
+  /** What kind of location `location` is: `api` for articles sent in an HTTP request to `crosscheck serve`. */
+  readonly kind: 'file' | 'url' | 'stdin' | 'api'
+  /** File path, URL, `-` for standard input, or `api` for the HTTP API. */
   readonly location: string
   /**
    * Position inside a container input (a JSON Lines line, a feed item, a WARC

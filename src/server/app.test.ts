@@ -1,5 +1,11 @@
 import { test, describe, after } from 'node:test'
 import assert from 'node:assert/strict'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import { ingestItems } from '../ingest/ingest.js'
+import { jsonRecordToDocument } from '../ingest/json.js'
+import type { ReadItem } from '../ingest/read-input.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { createApp } from './app.js'
@@ -132,7 +138,10 @@ describe('reading what was ingested', () => {
     const id = ids[0] ?? ''
     const res = await app.request(`/api/v1/articles/${id.slice(0, 8)}`)
     assert.equal(res.status, 200)
-    assert.equal(((await res.json()) as { id: string }).id, id)
+    const article = (await res.json()) as { id: string; source: { kind: string; location: string; index?: number } }
+    assert.equal(article.id, id)
+    // Where it came from, as the article page and the CLI show it: the API, record 0.
+    assert.deepEqual(article.source, { kind: 'api', location: 'api', index: 0 })
     assert.equal((await app.request('/api/v1/articles/ffffffffffff')).status, 404)
   })
 
@@ -232,4 +241,36 @@ test('mounts the web app at / next to the API, keeping its own page policy', asy
   } finally {
     await store.close()
   }
+})
+
+describe('reads after a write by another process', () => {
+  test('the cached stories list and story page show what `crosscheck ingest` stored on the same file meanwhile', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'crosscheck-app-'))
+    const path = join(dir, 'shared.db')
+    const served = openSqliteStore(path)
+    // The web app too: its story pages are cached like the API's lists.
+    const app = createApp({ store: served, token: TOKEN, ingest: { workers: 0 } })
+    const other = openSqliteStore(path)
+    try {
+      const record = (article: typeof BRIDGE_REPORT, index: number): ReadItem => ({
+        kind: 'document',
+        doc: jsonRecordToDocument(article, { kind: 'file', location: 'cli.jsonl', index }, 'jsonl', JSON.stringify(article)),
+      })
+      await ingestItems('cli.jsonl', [record(BRIDGE_REPORT, 0)], other)
+      const before = (await (await app.request('/api/v1/stories')).json()) as { items: Array<{ id: number; members: number }> }
+      assert.deepEqual(before.items.map((s) => s.members), [1])
+      const storyId = before.items[0]?.id as number
+      assert.doesNotMatch(await (await app.request(`/stories/${storyId}`)).text(), /Harwick Herald/)
+
+      // Another process adds the rewrite, which joins the story: neither cached answer may survive it.
+      await ingestItems('cli.jsonl', [record(BRIDGE_REWRITE, 1)], other)
+      const after = (await (await app.request('/api/v1/stories')).json()) as { items: Array<{ id: number; members: number }> }
+      assert.deepEqual(after.items.map((s) => s.members), [2])
+      assert.match(await (await app.request(`/stories/${storyId}`)).text(), /Harwick Herald/)
+    } finally {
+      await other.close()
+      await served.close()
+      rmSync(dir, { recursive: true, force: true })
+    }
+  })
 })

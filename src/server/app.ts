@@ -4,7 +4,8 @@
  * JSON. Writes go through one queue, shared with the feed follower; with a
  * writer thread, ingests run there and this thread only serves. Reads that
  * cost more than a lookup (stories lists, outlet profiles) are cached until
- * the next committed write (the queue's generation).
+ * the next committed write: the queue's generation for writes through this
+ * server, the store's data version for writes by another process.
  */
 import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
@@ -98,7 +99,9 @@ export function createApp(deps: AppDeps): Hono {
   const ingestBatch = (items: ReadItem[]): Promise<IngestReport> =>
     writer === undefined ? ingestItems(API_SOURCE, items, store, ingestOpts) : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) })
   const ingestNames = (names: string[]): Promise<IngestReport> => (writer === undefined ? ingest(names, store, ingestOpts) : writer.run({ kind: 'ingest-inputs', names }))
-  const generation = (): number => queue.generation
+  // Writes through this server move the queue's generation; writes by any
+  // other process (`crosscheck ingest` on the same file) move the store's data version.
+  const generation = (): number => queue.generation + (store.dataVersion?.() ?? 0)
   const storiesCache = createReadCache<string>({ generation, maxEntries: 256 })
   const outletsCache = createReadCache<string>({ generation, maxEntries: 1 })
 

@@ -56,8 +56,8 @@ export function parseArticleBody(contentType: string, body: string, location: st
     throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `send articles as application/json (an array) or application/x-ndjson (one per line), not '${type || 'no content type'}'`)
   }
   return records.map(({ value, raw }, index): ReadItem => {
-    // An API request has no file or URL of its own; it is named like standard input, by a fixed label.
-    const source: SourceRef = { kind: 'stdin', location, index }
+    // An API request has no file or URL of its own: it is named by a fixed label and numbered by record.
+    const source: SourceRef = { kind: 'api', location, index }
     try {
       return { kind: 'document', doc: jsonRecordToDocument(value, source, format, raw) }
     } catch (error) {

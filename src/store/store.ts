@@ -111,6 +111,14 @@ export interface Store {
   /** Remember item links as handled, so later polls (and restarts) skip them. */
   markFeedItemsSeen(feedUrl: string, links: readonly string[]): Promise<void>
 
+  /**
+   * A number that changes whenever another connection commits to the store
+   * (another process's `crosscheck ingest`, the server's writer thread), read
+   * cheaply and synchronously so a read cache can check it on every request.
+   * Absent where the implementation cannot tell.
+   */
+  dataVersion?(): number
+
   close(): Promise<void>
 }
 

@@ -321,6 +321,11 @@ export class SqliteStore implements Store {
   }
 
   /** Close the file. Closing twice is harmless; any other call after close fails. */
+  dataVersion(): number {
+    // SQLite's own counter: it moves when any other connection commits, never for this one's writes.
+    return this.#db.pragma('data_version', { simple: true }) as number
+  }
+
   async close(): Promise<void> {
     if (this.#db.open) this.#db.close()
   }
