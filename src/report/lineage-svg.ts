@@ -12,6 +12,9 @@ export interface LineageSvgOpts {
   readonly nodeWidth?: number
 }
 
+/** Line height of an edge label (font size 11), for keeping labels apart. */
+const LABEL_HEIGHT = 13
+
 const EDGE_COLOUR = { copy: '#b42318', rewrite: '#b54708', partial: '#6941c6' } as const
 
 /**
@@ -56,6 +59,16 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
     ),
     '</defs>',
   )
+  // Edge labels sit at the middle of their curve; where two would overlap
+  // (edges crossing between the same columns), the later one moves down.
+  const placed: Array<{ x: number; y: number; w: number }> = []
+  const labelAt = (x: number, y: number, text: string): number => {
+    const w = text.length * 6.5 + 6
+    let at = y
+    while (placed.some((p) => Math.abs(p.x - x) < (p.w + w) / 2 && Math.abs(p.y - at) < LABEL_HEIGHT)) at += LABEL_HEIGHT
+    placed.push({ x, y: at, w })
+    return at
+  }
   for (const e of graph.edges) {
     const a = pos.get(e.from)
     const b = pos.get(e.to)
@@ -67,9 +80,10 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
     const y2 = b.y + nodeH / 2
     const bend = sameColumn ? `C${x1 + 50},${y1} ${x2 + 50},${y2} ${x2},${y2}` : `C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`
     const colour = EDGE_COLOUR[e.kind]
+    const labelX = (x1 + x2) / 2 + (sameColumn ? 40 : 0)
     parts.push(
       `<path d="M${x1},${y1} ${bend}" fill="none" stroke="${colour}" stroke-width="2"${e.directed ? ` marker-end="url(#arrow-${e.kind})"` : ' stroke-dasharray="5 4"'}><title>${escapeXml(`${e.kind}${e.directed ? '' : ' (direction unknown)'}`)}</title></path>`,
-      `<text x="${(x1 + x2) / 2 + (sameColumn ? 40 : 0)}" y="${(y1 + y2) / 2 - 4}" text-anchor="middle" fill="${colour}" font-size="11">${escapeXml(e.kind)}</text>`,
+      `<text x="${labelX}" y="${labelAt(labelX, (y1 + y2) / 2 - 4, e.kind)}" text-anchor="middle" fill="${colour}" font-size="11">${escapeXml(e.kind)}</text>`,
     )
   }
   for (const n of graph.nodes) {
