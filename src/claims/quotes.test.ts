@@ -167,6 +167,161 @@ describe('extractQuotes: partial and indirect speech', () => {
   })
 })
 
+describe('extractQuotes: reported speech', () => {
+  const indirect = (quotes: readonly Quote[]): Quote[] => quotes.filter((q) => q.kind === 'indirect')
+  const contents = (text: string, quotes: readonly Quote[]): string[] => quotes.map((q) => q.spans.map((s) => text.slice(s.start, s.end)).join(' | '))
+
+  it('gives a partial quote the reported clause that holds it, keeping the quoted words as they are', () => {
+    const text = 'Harbour spokeswoman Lena Marsh says the mayor has “never once missed a budget deadline.”'
+    const quotes = run(text)
+    assert.equal(indirect(quotes).length, 0)
+    const [partial] = quotes
+    assert.equal(partial?.kind, 'partial')
+    assert.equal(partial?.text, 'never once missed a budget deadline.')
+    assert.equal(at(text, partial?.clause ?? null), 'the mayor has “never once missed a budget deadline.”')
+    assert.equal(partial?.speaker, 'Lena Marsh')
+  })
+
+  it('keeps the whole quotation in the clause when the sentence splitter ends the sentence inside it', () => {
+    const text = 'Ruiz said on Tuesday that the port would “need every crane we have. Then we will see.”'
+    const partial = run(text).find((q) => q.kind === 'partial')
+    assert.equal(at(text, partial?.clause ?? null), 'that the port would “need every crane we have. Then we will see.”')
+  })
+
+  it('reads several attributions in one sentence, each clause ending where the next begins', () => {
+    const text = [
+      'Ferreira says the strike has cost the terminal a fortune in the U.S. He says the owners want a deal by Friday.',
+      'Okafor said the levee held overnight but said the river could rise again by the weekend.',
+      'The mayor said the bridge would reopen on Monday, although she warned that repairs could take longer.',
+    ].join('\n')
+    assert.deepEqual(contents(text, indirect(run(text))), [
+      'the strike has cost the terminal a fortune in the U.S.',
+      'the owners want a deal by Friday.',
+      'the levee held overnight',
+      'the river could rise again by the weekend.',
+      'the bridge would reopen on Monday',
+      'that repairs could take longer.',
+    ])
+  })
+
+  it('takes the words before "…, X said on Monday," as what was said when the rest sets the scene, without the dateline', () => {
+    const text = [
+      'FENMOOR, June 3 (Coastline Wire) — At least 12 boats sank in the storm, the harbour authority said on Monday, as divers searched the outer basin.',
+      'PORT ELLIS — Two piers will stay closed until August, the council said, citing damage to the pilings.',
+    ].join('\n')
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), ['At least 12 boats sank in the storm', 'Two piers will stay closed until August'])
+    assert.deepEqual(quotes.map((q) => q.speaker), ['harbour authority', 'council'])
+  })
+
+  it('does not read a noun ending in -ing as a reporting verb', () => {
+    const text = 'Forecasters issued a frost warning for the upland orchards for Saturday night.'
+    assert.deepEqual(indirect(run(text)), [])
+    const reported = 'The mayor spoke for an hour, warning that the ferry could stop running in winter.'
+    assert.deepEqual(contents(reported, indirect(run(reported))), ['that the ferry could stop running in winter.'])
+  })
+
+  it('splits "X, who said A, said B" into two attributions to the same person', () => {
+    const text = 'Dock foreman Ivo Lenk, who said the cranes were unsafe, said he would not return to work.'
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), ['the cranes were unsafe', 'he would not return to work.'])
+    assert.equal(quotes[1]?.speaker, 'Ivo Lenk')
+  })
+
+  it('reads a subject that is a longer noun phrase, and survey figures', () => {
+    const text = [
+      'A report published Wednesday by the harbour authority said the dredging had been delayed twice.',
+      'Nearly a third of the dock workers say they would accept the offer.',
+    ].join('\n')
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), ['the dredging had been delayed twice.', 'they would accept the offer.'])
+    assert.equal(at(text, quotes[0]?.speakerSpan ?? null), 'A report published Wednesday by the harbour authority')
+  })
+
+  it('does not read a subject inside a question clause or after "that" as a long subject', () => {
+    const text = [
+      'The gap between what the mayor says and what the council spends is growing.',
+      'Okafor said that residents of the lower town say the river rose overnight.',
+    ].join('\n')
+    assert.deepEqual(contents(text, indirect(run(text))), ['that residents of the lower town say the river rose overnight.'])
+  })
+
+  it('reads an attribution set in the middle of the reported clause', () => {
+    const text = [
+      'The cranes, the port authority said, will stay idle until the inspection is finished.',
+      'Losses at the terminal, according to the shipping agency, have reached 4 million euros a day.',
+    ].join('\n')
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), [
+      'The cranes | will stay idle until the inspection is finished.',
+      'Losses at the terminal | have reached 4 million euros a day.',
+    ])
+    assert.deepEqual(quotes.map((q) => q.speaker), ['port authority', 'shipping agency'])
+  })
+
+  it('reads "…, saying …" with the subject of the sentence, or of the quotation before it', () => {
+    const text = [
+      'The dockworkers’ union rejected the offer on Monday, saying the raise would not cover rising rents.',
+      '“We are not moving,” Ferreira said, adding that the pickets would stay through the weekend.',
+    ].join('\n')
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), ['the raise would not cover rising rents.', 'that the pickets would stay through the weekend.'])
+    assert.deepEqual(quotes.map((q) => q.cue), ['saying', 'adding'])
+    assert.equal(at(text, quotes[0]?.speakerSpan ?? null), 'The dockworkers’ union')
+    assert.equal(quotes[1]?.speaker, 'Ferreira')
+  })
+
+  it('starts the clause at "that" after the reporting verb\'s object or a time', () => {
+    const text = [
+      'Mayor Lina Okafor told a crowd in Valmer on Tuesday that the port would reopen within a month.',
+      'Okafor said in an interview that the harbour fees would not rise this year.',
+    ].join('\n')
+    assert.deepEqual(contents(text, indirect(run(text))), [
+      'that the port would reopen within a month.',
+      'that the harbour fees would not rise this year.',
+    ])
+  })
+
+  it('reads a subject after an opening phrase, a clause-opening word or a bracketed party', () => {
+    const text = [
+      'During the past week, the Okafors say they have received dozens of letters.',
+      'The ferry was cancelled, and officials say the storm will last until Thursday.',
+      'Sen. Jo Reyes (D-Ore.) said the harbour needed federal money.',
+    ].join('\n')
+    const quotes = indirect(run(text))
+    assert.deepEqual(contents(text, quotes), [
+      'they have received dozens of letters.',
+      'the storm will last until Thursday.',
+      'the harbour needed federal money.',
+    ])
+    assert.equal(quotes[2]?.speaker, 'Jo Reyes')
+  })
+
+  it('reads "told" with a named object, a subject set off by dashes, and a closing attribution followed by more', () => {
+    const text = [
+      'Ferreira told the Valmer Gazette the union would strike again in May.',
+      'Okafor — after a long pause — said the levee would hold.',
+      'The harbour is “not for sale,” said Mayor Lina Okafor, but the council has not voted yet.',
+    ].join('\n')
+    const quotes = run(text)
+    assert.deepEqual(contents(text, indirect(quotes)), ['the union would strike again in May.', 'the levee would hold.'])
+    assert.equal(indirect(quotes)[0]?.cue, 'told the Valmer Gazette')
+    const partial = quotes.find((q) => q.kind === 'partial')
+    assert.equal(at(text, partial?.clause ?? null), 'The harbour is “not for sale,”')
+    assert.equal(partial?.speaker, 'Lina Okafor')
+  })
+
+  it('does not take other uses of reporting verbs for speech', () => {
+    const text = [
+      'Six states held their primaries on Tuesday, and two states voted by mail.',
+      'Okafor won the harbour district, adding to her lead over the council.',
+      'The leak was first reported by the Valmer Gazette in March.',
+      'Mayor Okafor told him to leave the meeting at once.',
+    ].join('\n')
+    assert.deepEqual(indirect(run(text)), [])
+  })
+})
+
 describe('extractQuotes: speaker resolution', () => {
   const text = [
     'Labour Minister Petra Lindqvist met both sides on Monday.',
@@ -215,6 +370,14 @@ describe('extractQuotes: speaker resolution', () => {
     const [first] = direct(run(text, [entity]))
     assert.equal(first?.speaker, 'Petra Lindqvist-Holm')
     assert.equal(first?.speakerRole, 'Labour Minister')
+  })
+})
+
+describe('extractQuotes: unusual characters', () => {
+  it('finishes on a capital letter outside the Basic Multilingual Plane (styled social-media text)', () => {
+    const text = 'Fans posted 𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 in bold. “We will rebuild the pier,” said Mayor Lina Okafor.'
+    const [quote] = direct(run(text))
+    assert.equal(quote?.speaker, 'Lina Okafor')
   })
 })
 

@@ -109,6 +109,15 @@ export interface Quote {
   readonly cueSpan: Span | null
   /** Index of the sentence the quote starts in. */
   readonly sentence: number
+  /**
+   * For a partial quote inside reported speech, the reported clause that
+   * holds it: from the first word after the reporting words to the clause's
+   * end ("the mayor has “never missed a deadline.”" in "Marsh says the mayor
+   * has “never missed a deadline.”"). What is attributed is the whole
+   * clause; `text` and `spans` stay the quoted words, which is what matches a
+   * quote across articles. Absent when no such clause is read.
+   */
+  readonly clause?: Span
 }
 
 export type EntityKind = 'person' | 'organization' | 'place'

@@ -115,13 +115,17 @@ export function lineParagraphs(text: string): Span[] {
 /**
  * The extractor's quotes as PolNeAR-style attributions. A partial quote (a
  * quoted fragment inside reported speech) is not an attribution of its own
- * in PolNeAR: its content is the whole reported clause, which the indirect
- * reading covers, so partial quotes are left out.
+ * in PolNeAR: its content is the whole reported clause. A partial quote with
+ * a `clause` stands for that clause; one without (a fragment after "condemned",
+ * or a second fragment of a clause already given) is left out.
  */
 export function toAttributions(quotes: readonly Quote[]): SpanAttribution[] {
-  return quotes
-    .filter((q) => q.kind !== 'partial')
-    .map((q) => ({ content: q.spans, source: q.speakerSpan === null ? [] : [q.speakerSpan] }))
+  const attributions: SpanAttribution[] = []
+  for (const q of quotes) {
+    const content = q.kind !== 'partial' ? q.spans : q.clause === undefined ? null : [q.clause]
+    if (content !== null) attributions.push({ content, source: q.speakerSpan === null ? [] : [q.speakerSpan] })
+  }
+  return attributions
 }
 
 export const quotes: EvalTask = async (folder) => {
