@@ -373,6 +373,22 @@ describe('extractQuotes: speaker resolution', () => {
   })
 })
 
+describe('extractQuotes: pronouns and gender', () => {
+  it('gives "she" to the latest person who can be her, not to the last man quoted', () => {
+    const text = [
+      'Harbour spokeswoman Ana Ruiz said the cranes would be checked on Monday.',
+      'Dock foreman Ivo Lenk disagreed. “The cranes are unsafe,” he said.',
+      '“We will check every one of them,” she said.',
+    ].join('\n\n')
+    assert.deepEqual(direct(run(text)).map((q) => q.speaker), ['Ivo Lenk', 'Ana Ruiz'])
+  })
+
+  it('keeps the latest speaker when the text does not say who is a man or a woman', () => {
+    const text = ['Ana Ruiz said the cranes would be checked.', '“The cranes are unsafe,” said Ivo Lenk.', '“We will check every one,” she said.'].join('\n\n')
+    assert.deepEqual(direct(run(text)).map((q) => q.speaker), ['Ivo Lenk', 'Ivo Lenk'])
+  })
+})
+
 describe('extractQuotes: unusual characters', () => {
   it('finishes on a capital letter outside the Basic Multilingual Plane (styled social-media text)', () => {
     const text = 'Fans posted 𝐁𝐑𝐄𝐀𝐊𝐈𝐍𝐆 in bold. “We will rebuild the pier,” said Mayor Lina Okafor.'

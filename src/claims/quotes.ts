@@ -26,6 +26,7 @@ import {
   SPEECH_VERBS,
 } from './attribution-cues.js'
 import type { Entity, Quote, QuoteKind } from './types.js'
+import { personGenders, pronounGender } from './person-gender.js'
 
 export interface ExtractQuotesOpts {
   /** Entities of the article (from the entity extractor), used to map a mention to its fullest name. */
@@ -1584,6 +1585,9 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   let lastPerson: string | null = null
   let lastPersonAt = -1
   let lastGroup: string | null = null
+  // People the article marks as a man or a woman ("Mr Lenk", "spokeswoman Ana Ruiz"), and the people quoted so far.
+  const genders = personGenders(text, known.filter((k) => k.person))
+  const personSpeakers: string[] = []
   const quotes: Quote[] = []
   for (const draft of drafts) {
     const { mention, cue } = draft.attribution
@@ -1607,6 +1611,12 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
         const named = before(true)
         const paragraphStart = text.lastIndexOf('\n', mention.start) + 1
         speaker = named !== undefined && named.position >= paragraphStart && lastPersonAt < paragraphStart ? named.name : (lastPerson ?? named?.name ?? null)
+        // "She" is not the last man named: go back to the latest person who can be her, quoted or named.
+        const gender = pronounGender(lower)
+        if (speaker !== null && gender !== null && genders.get(speaker) !== undefined && genders.get(speaker) !== gender) {
+          const fits = (name: string): boolean => (genders.get(name) ?? gender) === gender
+          speaker = findLast(personSpeakers, fits) ?? findLast(known, (k) => k.person && k.position < mention.start && fits(k.name), firstAfter)?.name ?? null
+        }
       } else if (PRONOUN_SET.has(lower)) {
         speaker = lastGroup ?? before(false)?.name ?? null
       } else if (aliasToName.has(lower)) {
@@ -1635,6 +1645,7 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
         if (person) {
           lastPerson = speaker
           lastPersonAt = mention.start
+          personSpeakers.push(speaker)
         }
         else if (!PRONOUN_SET.has(lower)) lastGroup = speaker
       }
