@@ -68,7 +68,7 @@ export const QUOTE_CASES: readonly BenchCase[] = [
   {
     name: 'quote extraction',
     about: `extractQuotes on ${ARTICLES} synthetic ~600-word articles (quotes in every style, indirect speech, pronouns); sentences split outside the timed run`,
-    unit: 'articles/s',
+    unit: 'articles',
     prepare: (): QuoteInput => {
       const random = seededRandom(11)
       const texts = Array.from({ length: ARTICLES }, () => article(random))

@@ -13,6 +13,8 @@ import type { Span } from '../types.js'
 export interface SpanAttribution {
   readonly content: readonly Span[]
   readonly source: readonly Span[]
+  /** The reporting words ("said", "according to"), where known; not scored, used to pick subsets. */
+  readonly cue?: readonly Span[]
 }
 
 /** Counts for one article or summed over many (micro average). */
