@@ -93,7 +93,9 @@ async function prepare(): Promise<Prepared> {
 
 /** The path of the built store of `STORED` articles, building it on first use. */
 async function cachedStore(): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED })).digest('hex').slice(0, 12)
+  // The example corpus is what is re-enacted: an edit to it must not reuse a store built from the old one.
+  const examples = (await exampleArticles()).map((a) => [a.title, a.text, a.published])
+  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED, examples })).digest('hex').slice(0, 12)
   const path = join(tmpdir(), `crosscheck-serve-bench-${key}.db`)
   if (existsSync(path)) {
     // Opening migrates an older schema in place, so later runs start at the current version.
@@ -108,9 +110,9 @@ async function cachedStore(): Promise<string> {
   // Built under a temporary name and renamed when complete, so an interrupted build is never reused.
   const building = `${path}.${process.pid}.building`
   const store = openSqliteStore(building)
-  const examples = await exampleArticles()
+  const prepared = await exampleArticles()
   // Older than every re-enactment ingested during the load.
-  const records = reenactments(examples, Math.ceil(INGESTED / examples.length), STORED)
+  const records = reenactments(prepared, Math.ceil(INGESTED / prepared.length), STORED)
   const started = Date.now()
   for (let from = 0; from < records.length; from += 1000) {
     const items = records.slice(from, from + 1000).map((record, k) => recordJob(record, 'stored.jsonl', from + k))
