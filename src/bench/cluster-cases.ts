@@ -11,9 +11,8 @@
 import { assignArticle, createClusterState } from '../cluster/online-clusterer.js'
 import { storyFeatures } from '../cluster/story-features.js'
 import type { BenchCase } from './measure.js'
-import { seededRandom } from './synthetic.js'
+import { SYLLABLES, seededRandom } from './synthetic.js'
 
-const SYLLABLES = 'ka lo mi re tu sa ne vo pi da ge ru li mo sen tar vik hol den mar bro ost lin pe na ri'.split(' ')
 const FUNCTION_WORDS = 'the of to in and a on for said that with at by from was is were has have after'.split(' ')
 /** Articles published per day of the synthetic time line. */
 const PER_DAY = 2000

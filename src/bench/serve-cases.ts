@@ -74,7 +74,8 @@ function reenactments(examples: readonly Article[], from: number, count: number)
 async function prepare(): Promise<Prepared> {
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-serve-bench-'))
   const db = join(dir, 'bench.db')
-  const cached = await cachedStore()
+  const examples = await exampleArticles()
+  const cached = await cachedStore(examples)
   copyFileSync(cached, db)
   const store = openSqliteStore(db)
   const newest = await store.listStories({ limit: 500 })
@@ -83,7 +84,7 @@ async function prepare(): Promise<Prepared> {
   const coldIds = (await store.listStories({ limit: COLD * 4, offset: 2000 })).filter((s) => s.members > 1).slice(0, COLD).map((s) => s.id)
   await store.close()
   // The articles to ingest during the load, as JSON Lines request bodies.
-  const fresh = reenactments(await exampleArticles(), 0, INGESTED)
+  const fresh = reenactments(examples, 0, INGESTED)
   const batches: string[] = []
   for (let from = 0; from < fresh.length; from += INGEST_BATCH) {
     batches.push(`${fresh.slice(from, from + INGEST_BATCH).map((record) => JSON.stringify(record)).join('\n')}\n`)
@@ -92,10 +93,10 @@ async function prepare(): Promise<Prepared> {
 }
 
 /** The path of the built store of `STORED` articles, building it on first use. */
-async function cachedStore(): Promise<string> {
+async function cachedStore(examples: readonly Article[]): Promise<string> {
   // The example corpus is what is re-enacted: an edit to it must not reuse a store built from the old one.
-  const examples = (await exampleArticles()).map((a) => [a.title, a.text, a.published])
-  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED, examples })).digest('hex').slice(0, 12)
+  const source = examples.map((a) => [a.title, a.text, a.published])
+  const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED, source })).digest('hex').slice(0, 12)
   const path = join(tmpdir(), `crosscheck-serve-bench-${key}.db`)
   if (existsSync(path)) {
     // Opening migrates an older schema in place, so later runs start at the current version.
@@ -110,9 +111,8 @@ async function cachedStore(): Promise<string> {
   // Built under a temporary name and renamed when complete, so an interrupted build is never reused.
   const building = `${path}.${process.pid}.building`
   const store = openSqliteStore(building)
-  const prepared = await exampleArticles()
   // Older than every re-enactment ingested during the load.
-  const records = reenactments(prepared, Math.ceil(INGESTED / prepared.length), STORED)
+  const records = reenactments(examples, Math.ceil(INGESTED / examples.length), STORED)
   const started = Date.now()
   for (let from = 0; from < records.length; from += 1000) {
     const items = records.slice(from, from + 1000).map((record, k) => recordJob(record, 'stored.jsonl', from + k))
@@ -246,7 +246,7 @@ export const SERVE_CASES: readonly BenchCase[] = [
 
 // Run alone: `node dist/bench/serve-cases.js` (`--prepare-only` builds the cached store and stops).
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
-  if (process.argv.includes('--prepare-only')) process.stdout.write(`${await cachedStore()}\n`)
+  if (process.argv.includes('--prepare-only')) process.stdout.write(`${await cachedStore(await exampleArticles())}\n`)
   else for (const bench of SERVE_CASES) {
     const result = await measure(bench)
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)

@@ -21,9 +21,9 @@ import { type PrepareJob, runPrepareJob } from '../ingest/prepare-job.js'
 import { readInput } from '../ingest/read-input.js'
 import { seededRandom } from '../random.js'
 import type { Article } from '../types.js'
+import { SYLLABLES } from './synthetic.js'
 
 const EXAMPLES = join(fileURLToPath(new URL('.', import.meta.url)), '..', '..', 'examples', 'corpus')
-const SYLLABLES = 'ka lo mi re tu sa ne vo pi da ge ru li mo sen tar vik hol den mar bro ost lin pe na ri'.split(' ')
 /** Capitalised words that are not names of the event's actors, kept so dates and weekdays still read. */
 const CALENDAR = new Set(
   'January February March April May June July August September October November December Monday Tuesday Wednesday Thursday Friday Saturday Sunday'.split(' '),
@@ -61,7 +61,7 @@ export interface ArticleRecord {
 }
 
 /** The example corpus's inputs, read as `crosscheck ingest examples/corpus` reads them (before preparation). */
-export async function exampleJobs(): Promise<PrepareJob[]> {
+async function exampleJobs(): Promise<PrepareJob[]> {
   const { inputs } = await expandInputs(readdirSync(EXAMPLES).map((name) => join(EXAMPLES, name)))
   const jobs: PrepareJob[] = []
   for (const input of inputs) {

@@ -13,7 +13,8 @@ export { seededRandom }
 // pseudo-words: real text's overlap statistics (two unrelated articles share
 // common words, rarely rare ones), which a small word list would not give.
 const FUNCTION_WORDS = 'the of to in and a on for said that with at by from was is were has have after'.split(' ')
-const SYLLABLES = 'ka lo mi re tu sa ne vo pi da ge ru li mo sen tar vik hol den mar bro ost lin pe na ri'.split(' ')
+/** Syllables of the pseudo-words and pseudo-names every benchmark generator builds (pronounceable, in no language). */
+export const SYLLABLES = 'ka lo mi re tu sa ne vo pi da ge ru li mo sen tar vik hol den mar bro ost lin pe na ri'.split(' ')
 const VOCABULARY = pseudoWords(20_000, 1)
 const NAMES = pseudoWords(3_000, 2).map((w) => w.charAt(0).toUpperCase() + w.slice(1))
 const PLACES = pseudoWords(1_000, 3).map((w) => w.charAt(0).toUpperCase() + w.slice(1))

@@ -954,8 +954,9 @@ const MIDDLE_ACCORDING = /,\s+according to\s+[^,;“”"]{2,80}?,\s+/iu
 // the reporter's or a further report joined by a comma ("…, X said, adding that …", "…, said X, but she …",
 // "…, the agency said on Monday, as rescuers dug …", "…, police said, asking residents to …": what comes after
 // "as", "amid", "when" or an -ing word sets the scene or says what else the speaker did).
-const TAIL_AFTER_VERB = /^(?:\s+(?:on|in|at|during|this|last|late|earlier|later|from)\b[^,;]{0,50})?(?:[.!?]?["”’]?$|,\s+(?:but|and|while|although|though|whereas|as|amid|when|after|\p{Ll}+ing)\b)/u
-const AFTER_TAIL_SPEAKER = /^(?:[\s,]*(?:[.!?]["”’]?)?$|,\s+(?:but|and|while|although|though|whereas|as|amid|when|after|\p{Ll}+ing)\b)/u
+const TAIL_CLAUSE = ',\\s+(?:but|and|while|although|though|whereas|as|amid|when|after|\\p{Ll}+ing)\\b'
+const TAIL_AFTER_VERB = new RegExp(`^(?:\\s+(?:on|in|at|during|this|last|late|earlier|later|from)\\b[^,;]{0,50})?(?:[.!?]?["”’]?$|${TAIL_CLAUSE})`, 'u')
+const AFTER_TAIL_SPEAKER = new RegExp(`^(?:[\\s,]*(?:[.!?]["”’]?)?$|${TAIL_CLAUSE})`, 'u')
 // What stands right before a reporting participle that hangs off the sentence: a comma or dash ("…, warning
 // that …") or a joining word ("by saying", "while insisting", "and adding"). After anything else the -ing word is
 // a noun or an adjective ("a frost warning for the uplands", "the saying goes").
@@ -966,14 +967,16 @@ const BEFORE_PARTICIPLE = /(?:[,;:—–(]|\s-|(?:^|\s)(?:by|while|when|after|be
 const INDIRECT_PARTICIPLES = new Set(
   'saying adding noting arguing warning insisting explaining claiming stating declaring asserting suggesting acknowledging admitting predicting stressing telling'.split(' '),
 )
-// A clause-opening word right before a subject: "…, where he says …", "…because she said …", "… and analysts say …".
-const CLAUSE_OPENER = /(?:^|[\s,;:—–(])(?:and|but|so|yet|while|whereas|although|though|because|since|as|where|when|after|before|once)$/iu
+// Words that open a clause: "…, where he says …", "…because she said …", "… and analysts say …".
+const CLAUSE_OPENING_CONJUNCTIONS = 'and|but|so|yet|while|whereas|although|though|because|since|as|where|when|after|before|once'
+// A clause-opening word right before a subject.
+const CLAUSE_OPENER = new RegExp(`(?:^|[\\s,;:—–(])(?:${CLAUSE_OPENING_CONJUNCTIONS})$`, 'iu')
 // Punctuation that ends what comes before a clause: a comma, a colon, a dash, or a sentence end the splitter kept
 // inside the sentence ("… in the U.S. He says …").
 const BOUNDARY_END = /(?:[,;:—–]["”’]?|\s-|[.!?]["”’]?|(?:\p{L}\.){2,})$/u
 // What closes a reported clause when another attribution follows in the same sentence: the punctuation and the
 // conjunction between them ("…, although he tweeted …", "… but said …").
-const CLAUSE_TAIL = /(?:[\s,;:—–-]+(?:and|but|so|yet|while|whereas|although|though|because|since|as|where|when|after|before|once|also|then)?)+$/iu
+const CLAUSE_TAIL = new RegExp(`(?:[\\s,;:—–-]+(?:${CLAUSE_OPENING_CONJUNCTIONS}|also|then)?)+$`, 'iu')
 // Adverbials between a reporting verb and "that": "said on Monday that", "told a crowd in Ohio that", "said in an interview that".
 const ADVERBIAL_THEN_THAT = /^\s+(?:(?:on|in|at|during|late|early|this|last|earlier|later|to|after|before|via|from|with|over|through|while|yesterday|today|recently|previously|privately|publicly|repeatedly|again|also|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?“”"()]{0,60}?\s+)?that\b/u
 // A reporting verb's object before "that": "told a crowd in Fenmoor that", "told the Coastline Gazette that".
@@ -1077,7 +1080,7 @@ function withoutFinalArticle(intro: string): string {
 const FINAL_ARTICLE = /(?:^|\s)(?:the|a|an)$/iu
 
 // A punctuation mark or a clause-opening word: what must stand before a second attribution in a sentence.
-const LATER_CLAUSE_HINT = /[,;:.—–]|\s-\s|\b(?:and|but|so|yet|while|whereas|although|though|because|since|as|where|when|after|before|once)\b/iu
+const LATER_CLAUSE_HINT = new RegExp(`[,;:.—–]|\\s-\\s|\\b(?:${CLAUSE_OPENING_CONJUNCTIONS})\\b`, 'iu')
 const NO_DRAFTS: readonly Draft[] = []
 const startOfToken = (token: Token): number => token.start
 const startOfSpan = (span: Span): number => span.start
