@@ -25,6 +25,8 @@ export type ErrorCode =
   // The store.
   | 'STORE_SCHEMA_TOO_NEW'
   | 'STORE_FAILED'
+  // Another writer changed what this one read (the clusterer's state saved by another process).
+  | 'STORE_CONFLICT'
   | 'NOT_FOUND'
   | 'AMBIGUOUS_ID'
   // The caller used an API or a command wrongly.

@@ -13,6 +13,13 @@ import { extractFigures } from './figures.js'
 import { extractQuotes } from './quotes.js'
 import type { ArticleClaims, Figure } from './types.js'
 
+/**
+ * The version of what `extractClaims` reads. Claims are stored with it at
+ * ingest; raise it with every change to the extractors' output, so
+ * `crosscheck reanalyze` knows which stored claims are stale.
+ */
+export const CLAIMS_EXTRACTOR_VERSION = 1
+
 export interface ExtractClaimsOpts {
   /** Finds date expressions; without it, no dated events are reported. */
   readonly findDates?: DateFinder

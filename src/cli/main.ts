@@ -15,6 +15,7 @@ import { runDiff } from './commands/diff.js'
 import { runIngest } from './commands/ingest.js'
 import { runLineage } from './commands/lineage.js'
 import { runRecluster } from './commands/recluster.js'
+import { runReanalyze } from './commands/reanalyze.js'
 import { runReport } from './commands/report.js'
 import { runServe } from './commands/serve.js'
 import { runShow } from './commands/show.js'
@@ -41,6 +42,7 @@ const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>>
   stories: runStories,
   story: runStory,
   recluster: runRecluster,
+  reanalyze: runReanalyze,
   claims: runClaims,
   report: runReport,
   serve: runServe,

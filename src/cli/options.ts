@@ -137,6 +137,19 @@ export const COMMANDS = {
     details: 'Stories that disappear point to the story that took most of their members, so their ids stay valid.',
     options: {},
   },
+  reanalyze: {
+    name: 'reanalyze',
+    usage: 'crosscheck reanalyze [--story <id>] [--all]',
+    summary: 'extract stored articles\' claims again: after an upgrade, or for a story that gained dated members',
+    details: [
+      'Claims are extracted once, at ingest, and stored with the version of the extractor that read them.',
+      'Without options, reads the articles whose claims are missing or were read by an older crosscheck.',
+    ].join('\n'),
+    options: {
+      story: { type: 'string', argument: '<id>', description: 'every member of this story (an undated member reads its dates against the story as it is now)' },
+      all: { type: 'boolean', description: 'every stored article' },
+    },
+  },
   claims: {
     name: 'claims',
     usage: 'crosscheck claims <article id|story id>',

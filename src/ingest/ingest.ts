@@ -1,20 +1,18 @@
 /**
- * The ingest run: named inputs → raw documents → articles → the store, in
- * batches. Each batch is one transaction, and an article is reported as
- * stored only after its batch committed, so an interrupted run loses
- * nothing it acknowledged. A failing input is reported and the run goes on.
+ * The ingest run: named inputs → raw documents → the pipeline's `analyze`
+ * in a pool of worker threads → its `apply`, in batches. Each batch is one
+ * transaction, and an article is reported as stored only after its batch
+ * committed, so an interrupted run loses nothing it acknowledged and leaves
+ * nothing half-done. A failing input is reported and the run goes on. This
+ * file only reads, runs the pool, batches and reports: what is done to each
+ * document is `src/pipeline.ts`.
  */
 import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
 import type { Store } from '../store/store.js'
-import type { ClusterState } from '../cluster/online-clusterer.js'
-import type { StoryFeatures } from '../cluster/types.js'
-import type { Fingerprint } from '../lineage/fingerprint.js'
-import { assignStories, loadClusterState } from '../stories/assign-stories.js'
-import type { AlignableArticle } from '../lineage/relate.js'
-import { updateLineage } from '../lineage/update-lineage.js'
-import type { Article } from '../types.js'
+import { type Analysis, applyBatch, createApplyState } from '../pipeline.js'
 import { availableParallelism } from 'node:os'
+import { chronoDateFinder } from './date-finder.js'
 import { expandInputs, type ExpandedInputs, type Input } from './inputs.js'
 import { jobSource, type PrepareResult } from './prepare-job.js'
 import { preparer } from './preparer.js'
@@ -136,26 +134,17 @@ async function runIngest(
   for (const error of expanded.failures) fail(error, error.input ?? '')
   for (const item of expanded.skipped) skip(item)
 
-  let batch: Array<{ article: Article; fingerprint: Fingerprint; features: StoryFeatures }> = []
-  let clusters: ClusterState | null = null
-  // Articles prepared for alignment stay prepared across batches: a story's articles meet again and again.
-  const aligned = new Map<string, AlignableArticle>()
+  let batch: Analysis[] = []
+  const applyState = createApplyState()
   const flush = async (): Promise<void> => {
     if (batch.length === 0) return
-    const prepared = batch
+    const analyses = batch
     batch = []
-    const articles = prepared.map((item) => item.article)
-    const outcomes = await store.putArticles(articles)
-    // Lineage after the articles are safely stored: relate the new ones to everything kept so far.
-    const fresh = prepared.filter((_, i) => outcomes[i]?.status === 'inserted')
-    await store.putFingerprints(fresh.map((item) => item.fingerprint))
-    const relations = await updateLineage(store, fresh, { cache: aligned })
-    report.relations += relations.length
-    // Stories after lineage: a copy or rewrite joins the story of what it copies.
-    clusters ??= await loadClusterState(store)
-    await assignStories(store, clusters, fresh.map((item) => ({ id: item.article.id, features: item.features })), relations)
-    outcomes.forEach((outcome, i) => {
-      const article = articles[i]
+    const applied = await applyBatch(store, analyses, applyState, { findDates: chronoDateFinder })
+    report.relations += applied.relations.length
+    // Reported only now: the batch has committed.
+    applied.outcomes.forEach((outcome, i) => {
+      const article = analyses[i]?.article
       if (article === undefined) return
       const item: StoredItem = {
         location: sourceLabel(article.source),
@@ -171,7 +160,7 @@ async function runIngest(
     })
   }
 
-  // Parsing and cleaning run in worker threads, in order: results are applied
+  // Analysis runs in worker threads, in order: results are applied
   // to the store in the order the inputs were given, whatever finishes first.
   const prepare = preparer(opts.workers ?? availableParallelism())
   const inFlight: Array<{ result: Promise<PrepareResult>; label: string; source: string }> = []
@@ -183,7 +172,8 @@ async function runIngest(
       fail(new InputError(result.code, result.message, { input: next.source }), next.label)
       return
     }
-    batch.push({ article: result.article, fingerprint: result.fingerprint, features: result.features })
+    const { ok: _ok, ...analysis } = result
+    batch.push(analysis)
     if (batch.length >= batchSize) await flush()
   }
 

@@ -1,16 +1,15 @@
 /**
  * The CPU-heavy part of ingestion as a unit of work that can cross to a
- * worker thread: parse (HTML, text) and prepare (clean, segment, identify).
+ * worker thread: parse (HTML, text), then the pipeline's `analyze` (prepare,
+ * fingerprint, story features, claims).
  * Jobs and results are plain data, so they survive structured cloning; a
  * failure comes back as data too, keeping its error code.
  */
 import type { ErrorCode } from '../errors.js'
 import { CrosscheckError, describeError } from '../errors.js'
-import { storyFeatures } from '../cluster/story-features.js'
-import type { StoryFeatures } from '../cluster/types.js'
-import { type Fingerprint, fingerprintArticle } from '../lineage/fingerprint.js'
-import { prepareArticle } from '../pipeline.js'
-import type { Article, Diagnostic, RawDocument, SourceRef, StatedMetadata } from '../types.js'
+import { type Analysis, analyzeDocument } from '../pipeline.js'
+import type { Diagnostic, RawDocument, SourceRef, StatedMetadata } from '../types.js'
+import { chronoDateFinder } from './date-finder.js'
 import { chronoDateParser } from './date-parser.js'
 import { parseHtmlPage } from './html.js'
 import { detectLanguage } from './language.js'
@@ -32,16 +31,15 @@ export type PrepareJob =
   | { readonly kind: 'text'; readonly text: string; readonly source: SourceRef; readonly diagnostics: readonly Diagnostic[] }
 
 export type PrepareResult =
-  | { readonly ok: true; readonly article: Article; readonly fingerprint: Fingerprint; readonly features: StoryFeatures }
+  | ({ readonly ok: true } & Analysis)
   | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
 
 /** Parse if needed, then prepare. Never throws: a failure is a result. */
 export function runPrepareJob(job: PrepareJob): PrepareResult {
   try {
-    const article = prepareArticle(toDocument(job), { parseDate: chronoDateParser, detectLanguage })
-    if (article.text === '') return { ok: false, code: 'NO_CONTENT', message: 'no article text is left after cleaning' }
-    // Fingerprints and story features are CPU work too: done here, in the worker, not by the writer.
-    return { ok: true, article, fingerprint: fingerprintArticle(article), features: storyFeatures(article) }
+    const analysis = analyzeDocument(toDocument(job), { parseDate: chronoDateParser, detectLanguage, findDates: chronoDateFinder })
+    if (analysis.article.text === '') return { ok: false, code: 'NO_CONTENT', message: 'no article text is left after cleaning' }
+    return { ok: true, ...analysis }
   } catch (error) {
     return {
       ok: false,

@@ -8,7 +8,7 @@ import type { ArticleClaims } from '../claims/types.js'
 import { lineageGraph } from '../lineage/lineage-graph.js'
 import type { Relation } from '../lineage/types.js'
 import type { StoryDetail } from '../store/store.js'
-import { type MemberLineage, memberLineage } from '../stories/member-lineage.js'
+import { relationsWithin, storyLineage } from '../stories/member-lineage.js'
 import { storyLabel } from '../stories/story-label.js'
 import type { Article, ArticleId } from '../types.js'
 import { addsAndOmits } from './adds-omits.js'
@@ -25,6 +25,8 @@ export interface StoryReportInput {
   readonly articles: readonly Article[]
   readonly claims: readonly ArticleClaims[]
   readonly relations: readonly Relation[]
+  /** Members whose claims are not stored (see `StoryReport.missingClaims`). */
+  readonly missingClaims?: readonly ArticleId[]
 }
 
 /**
@@ -38,13 +40,12 @@ export function buildStoryReport(input: StoryReportInput): StoryReport {
   // Members in the story's order (oldest first); an article the store lost is left out.
   const articles = story.memberIds.map((id) => byId.get(id)).filter((a): a is Article => a !== undefined)
   const members = articles.map((a) => a.id)
-  const inStory = new Set(members)
-  const relations = dedupeRelations(input.relations.filter((r) => inStory.has(r.a) && inStory.has(r.b)))
+  const relations = relationsWithin(members, input.relations)
   const labels = sourceLabels(articles)
   const label = (id: ArticleId): string => labels.get(id) ?? id.slice(0, 8)
 
   // Lineage first: evidence groups decide what counts as corroboration everywhere below.
-  const places = memberLineage(members, relations)
+  const places = storyLineage(members, relations)
   const groups = evidenceGroups(members, relations, label)
   const groupOf = new Map<ArticleId, number>()
   for (const group of groups) for (const id of group.members) groupOf.set(id, group.id)
@@ -61,7 +62,7 @@ export function buildStoryReport(input: StoryReportInput): StoryReport {
       url: a.url,
       location: a.source.index === undefined ? a.source.location : `${a.source.location}#${a.source.index}`,
       creditedSource: a.creditedSource,
-      lineage: sourceLineage(a.id, place, relations),
+      lineage: place ?? { kind: 'independent', of: null, directed: false, derived: 0 },
       evidenceGroup: groupOf.get(a.id) ?? 0,
     }
   })
@@ -136,33 +137,8 @@ export function buildStoryReport(input: StoryReportInput): StoryReport {
     naming,
     timeline,
     alignedPassages: alignedPassages(relations, articles),
+    missingClaims: input.missingClaims ?? [],
   }
-}
-
-/**
- * memberLineage's place, made more telling: an article others copy is an
- * original even when it also shares text with a third; "related" becomes
- * the kind of relation it has, with the direction marked unknown.
- */
-function sourceLineage(id: ArticleId, place: MemberLineage | undefined, relations: readonly Relation[]): ReportSource['lineage'] {
-  const kind = place?.kind ?? 'independent'
-  const of = place?.of ?? null
-  const derived = place?.derived ?? 0
-  if (kind !== 'related') return { kind, of, directed: of !== null, derived }
-  if (derived > 0) return { kind: 'original', of: null, directed: false, derived }
-  const relation = relations.find((r) => (r.a === id && r.b === of) || (r.b === id && r.a === of))
-  return { kind: relation === undefined || relation.kind === 'independent' ? 'related' : relation.kind, of, directed: false, derived }
-}
-
-/** A relation listed twice (once per member it was fetched for) is kept once. */
-function dedupeRelations(relations: readonly Relation[]): Relation[] {
-  const seen = new Set<string>()
-  return relations.filter((r) => {
-    const key = r.a < r.b ? `${r.a}|${r.b}` : `${r.b}|${r.a}`
-    if (seen.has(key)) return false
-    seen.add(key)
-    return true
-  })
 }
 
 /** Outlet, else the input's file name, else the id's start; made unique by the id's start. */

@@ -16,7 +16,7 @@ import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../store/store.js'
 import { sharedDir } from '../testing/shared-data.js'
-import { loadStoryReport } from './load-report.js'
+import { readStoryReport } from '../read/read-model.js'
 import { STORY_REPORT_SCHEMA } from './report-schema.js'
 import type { FigureGroup, StoryReport } from './types.js'
 
@@ -35,7 +35,7 @@ async function reportOf(corpus: string, pick: (r: StoryReport) => boolean): Prom
   try {
     await ingest([corpus], store, { workers: 0 })
     for (const story of await store.listStories()) {
-      const report = await loadStoryReport(store, story.id, { findDates: chronoDateFinder })
+      const report = await readStoryReport(store, story.id)
       if (report !== null && pick(report)) return report
     }
     throw new Error('story not found')

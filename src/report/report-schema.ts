@@ -190,5 +190,6 @@ export const STORY_REPORT_SCHEMA = {
         pairs: { type: 'array', items: object({ fromText: str, toText: str, score: num, diff }) },
       }),
     },
+    missingClaims: ids,
   }),
 } as const

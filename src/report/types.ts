@@ -32,6 +32,12 @@ export interface StoryReport {
   readonly timeline: readonly TimelineEntry[]
   /** One entry per copy / rewrite / partial relation between members. */
   readonly alignedPassages: readonly AlignedPassages[]
+  /**
+   * Members whose claims are not stored (kept by a crosscheck from before
+   * claims were stored at ingest): they count as claiming nothing here until
+   * `crosscheck reanalyze` reads them.
+   */
+  readonly missingClaims: readonly ArticleId[]
 }
 
 export interface ReportStory {

@@ -150,8 +150,9 @@ describe('reading what was ingested', () => {
     const { items } = (await res.json()) as { items: Array<{ id: number; members: number }> }
     const bridge = items.find((s) => s.members === 2)
     assert.ok(bridge, JSON.stringify(items))
-    const story = (await (await app.request(`/api/v1/stories/${bridge.id}`)).json()) as { memberIds: string[] }
-    assert.deepEqual([...story.memberIds].sort(), [...ids].sort())
+    const story = (await (await app.request(`/api/v1/stories/${bridge.id}`)).json()) as { members: Array<{ id: string; lineage: { kind: string } }> }
+    assert.deepEqual(story.members.map((m) => m.id).sort(), [...ids].sort())
+    assert.ok(story.members.every((m) => typeof m.lineage.kind === 'string'))
     const lineage = (await (await app.request(`/api/v1/stories/${bridge.id}/lineage`)).json()) as { edges: unknown[]; relations: unknown[]; outlets: unknown[] }
     assert.equal(lineage.relations.length, 1)
     assert.equal(lineage.outlets.length, 2)

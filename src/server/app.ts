@@ -12,16 +12,11 @@ import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
-import { extractClaims } from '../claims/extract-claims.js'
-import { extractStoryClaims } from '../claims/story-claims.js'
 import { isCrosscheckError } from '../errors.js'
-import { chronoDateFinder } from '../ingest/date-finder.js'
 import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { ReadItem } from '../ingest/read-input.js'
-import { lineageGraph, outletProfiles } from '../lineage/lineage-graph.js'
-import type { Relation } from '../lineage/types.js'
-import { loadStoryReport } from '../report/load-report.js'
-import type { ArticleSummary, Store } from '../store/store.js'
+import { readArticleClaims, readOutletProfiles, readStory, readStoryClaims, readStoryLineage, readStoryReport } from '../read/read-model.js'
+import type { Store } from '../store/store.js'
 import { createWebApp } from '../web/app.js'
 import type { FeedFollower } from '../follow/feed-follower.js'
 import { parseArticleBody } from './article-body.js'
@@ -155,7 +150,9 @@ export function createApp(deps: AppDeps): Hono {
 
   api.get('/articles/:id/claims', async (c) => {
     const article = await articleOr404(store, c.req.param('id'))
-    return c.json(extractClaims(article, { findDates: chronoDateFinder }))
+    const claims = await readArticleClaims(store, article.id)
+    if (claims === null) throw new HttpProblem(404, 'NOT_FOUND', `article ${article.id} has no stored claims: run crosscheck reanalyze`)
+    return c.json(claims)
   })
 
   api.get('/stories', async (c) => {
@@ -169,28 +166,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(body, 200, { 'Content-Type': 'application/json' })
   })
 
-  api.get('/stories/:id', async (c) => c.json(await storyOr404(store, c.req.param('id'))))
-
-  api.get('/stories/:id/lineage', async (c) => {
-    const story = await storyOr404(store, c.req.param('id'))
-    const articles = await store.getArticles(story.memberIds)
-    const relations = await relationsAmong(store, story.memberIds)
-    const graph = lineageGraph(relations, articles)
-    return c.json({ story: story.id, ...graph, relations, outlets: outletProfiles(graph, articles) })
-  })
-
-  api.get('/stories/:id/claims', async (c) => {
-    const story = await storyOr404(store, c.req.param('id'))
-    const articles = await store.getArticles(story.memberIds)
-    return c.json({ story: story.id, articles: extractStoryClaims(articles, { findDates: chronoDateFinder }) })
-  })
-
-  api.get('/stories/:id/report', async (c) => {
-    const story = await storyOr404(store, c.req.param('id'))
-    const report = await loadStoryReport(store, story.id, { findDates: chronoDateFinder })
-    if (report === null) throw new HttpProblem(404, 'NOT_FOUND', `no story ${story.id}`)
-    return c.json(report)
-  })
+  // Every story route renders what the read model returns: the CLI's --json and the web pages show the same objects.
+  api.get('/stories/:id', async (c) => c.json(found(await readStory(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
+  api.get('/stories/:id/lineage', async (c) => c.json(found(await readStoryLineage(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
+  api.get('/stories/:id/claims', async (c) => c.json(found(await readStoryClaims(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
+  api.get('/stories/:id/report', async (c) => c.json(found(await readStoryReport(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
 
   api.get('/search', async (c) => {
     const q = c.req.query('q') ?? ''
@@ -202,16 +182,7 @@ export function createApp(deps: AppDeps): Hono {
 
   api.get('/outlets', async (c) => {
     // Every article and relation: computed once per commit.
-    const body = await outletsCache.get('all', async () => {
-      const summaries: ArticleSummary[] = []
-      for (let offset = 0; ; offset += ARTICLE_PAGE) {
-        const page = await store.listArticles({ limit: ARTICLE_PAGE, offset })
-        summaries.push(...page)
-        if (page.length < ARTICLE_PAGE) break
-      }
-      const graph = lineageGraph(await store.listRelations(), summaries)
-      return JSON.stringify({ items: outletProfiles(graph, summaries) })
-    })
+    const body = await outletsCache.get('all', async () => JSON.stringify({ items: await readOutletProfiles(store) }))
     return c.body(body, 200, { 'Content-Type': 'application/json' })
   })
 
@@ -300,25 +271,14 @@ async function articleOr404(store: Store, id: string) {
   return article
 }
 
-async function storyOr404(store: Store, raw: string) {
+/** A story number from the path, or 400. */
+function storyNumber(raw: string): number {
   if (!/^\d{1,9}$/u.test(raw)) throw new HttpProblem(400, 'BAD_REQUEST', `a story is named by its number, got '${raw}'`)
-  const story = await store.getStory(Number(raw))
-  if (story === null) throw new HttpProblem(404, 'NOT_FOUND', `no story ${raw}`)
-  return story
+  return Number(raw)
 }
 
-/** Relations whose both articles are members, each once. */
-async function relationsAmong(store: Store, members: readonly string[]): Promise<Relation[]> {
-  const inStory = new Set(members)
-  const seen = new Set<string>()
-  const relations: Relation[] = []
-  for (const id of members) {
-    for (const relation of await store.listRelations({ articleId: id })) {
-      const key = `${relation.a} ${relation.b}`
-      if (seen.has(key) || !inStory.has(relation.a) || !inStory.has(relation.b)) continue
-      seen.add(key)
-      relations.push(relation)
-    }
-  }
-  return relations
+/** The read model's answer, or 404 for a story it does not know. */
+function found<T>(value: T | null, raw: string): T {
+  if (value === null) throw new HttpProblem(404, 'NOT_FOUND', `no story ${raw}`)
+  return value
 }

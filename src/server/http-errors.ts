@@ -17,7 +17,7 @@ export type ApiErrorCode =
   | 'WRITER_FAILED'
   | 'INTERNAL'
 
-export type ErrorStatus = 400 | 401 | 404 | 413 | 415 | 422 | 500 | 502 | 503 | 504
+export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503 | 504
 
 /** Thrown by route code for an answer other than 200; turned into JSON by the app's error handler. */
 export class HttpProblem extends Error {
@@ -83,6 +83,8 @@ export function statusFor(code: ApiErrorCode): ErrorStatus {
     case 'SHUTTING_DOWN':
     case 'WRITER_FAILED':
       return 503
+    case 'STORE_CONFLICT':
+      return 409
     case 'STORE_SCHEMA_TOO_NEW':
     case 'STORE_FAILED':
     case 'INTERNAL':

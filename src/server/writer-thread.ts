@@ -19,12 +19,13 @@ import { type FromWriter, receiveItem, sendError, type ToWriter, type WriteJob, 
 
 /**
  * Store methods whose commit completes a write readers should see: the end
- * of an ingest batch (its story assignments; the articles, fingerprints and
- * relations before them are not announced one by one, so read caches are
- * dropped once per batch, not four times) and the other writes. The end of
+ * of an ingest batch (its transaction: the writes inside it go to the store
+ * itself, not through this proxy, so read caches are dropped once per
+ * batch) and the other writes. The end of
  * every job is announced too, by the queue.
  */
 const WRITES = new Set<string>([
+  'transaction',
   'saveStoryAssignments',
   'replaceStories',
   'addFeed',

@@ -451,7 +451,88 @@ for (const backend of BACKENDS) {
         assert.deepEqual(await store.listRelations(), [{ ...rewrite, coverageB: 0.85 }, partial])
         assert.deepEqual(await store.listRelations({ articleId: c.id }), [partial])
         assert.deepEqual(await store.listRelations({ kinds: ['rewrite'] }), [{ ...rewrite, coverageB: 0.85 }])
+        // Among a set: only pairs with both ends in it, each once, in one query.
+        assert.deepEqual(await store.listRelations({ among: [a.id, b.id] }), [{ ...rewrite, coverageB: 0.85 }])
+        assert.deepEqual(await store.listRelations({ among: [a.id, b.id, c.id], kinds: ['partial'] }), [partial])
+        assert.deepEqual(await store.listRelations({ among: [] }), [])
         assert.deepEqual(await store.getArticles([c.id, 'ffffffffffffffff', a.id]), [c, a])
+      })
+    })
+
+    test('refuses to save the clusterer state over a generation another writer replaced', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b] = makeArticles(2, { seed: 'generations' })
+        assert.ok(a && b)
+        await store.putArticles([a, b])
+        assert.equal(await store.clusterGeneration(), 0)
+        assert.equal(await store.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], { json: '{"by":"first"}', generation: 0 }), 1)
+        // A second writer that read generation 0 too must not overwrite the first one's state.
+        await assert.rejects(
+          store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], { json: '{"by":"second"}', generation: 0 }),
+          (error: unknown) => error instanceof StoreError && error.code === 'STORE_CONFLICT',
+        )
+        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"by":"first"}', generation: 1 })
+        assert.deepEqual([...(await store.storiesOf([a.id, b.id]))], [[a.id, 1]])
+      })
+    })
+
+    test('keeps claims per article with their extractor version, replaced on update, and lists stale ones', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c] = makeArticles(3, { seed: 'claims' })
+        assert.ok(a && b && c)
+        await store.putArticles([a, b, c])
+        const claims = (id: string, speaker: string) => ({
+          articleId: id,
+          quotes: [],
+          figures: [],
+          events: [],
+          entities: [{ name: speaker, kind: 'person' as const, aliases: [speaker], role: null, mentions: [{ start: 0, end: speaker.length }] }],
+        })
+        const first = { articleId: a.id, extractorVersion: 1, datesReadAgainst: { day: '2025-03-10', basis: 'published' as const }, claims: claims(a.id, 'Mia Holt') }
+        const second = { articleId: b.id, extractorVersion: 2, datesReadAgainst: null, claims: claims(b.id, 'Ole Berg') }
+        await store.putClaims([first, second])
+        const got = await store.getClaims([a.id, b.id, c.id])
+        assert.deepEqual([...got.keys()], [a.id, b.id])
+        assert.deepEqual(got.get(a.id), first)
+        assert.deepEqual(got.get(b.id), second)
+        // Stale: read by an older extractor, or never read (c), in storing order.
+        assert.deepEqual(await store.listStaleClaims(2), [a.id, c.id])
+        assert.deepEqual(await store.listStaleClaims(2, { limit: 1, offset: 1 }), [c.id])
+        const updated = { ...first, extractorVersion: 2, datesReadAgainst: { day: '2025-03-11', basis: 'story' as const } }
+        await store.putClaims([updated])
+        assert.deepEqual((await store.getClaims([a.id])).get(a.id), updated)
+        assert.deepEqual(await store.listStaleClaims(2), [c.id])
+      })
+    })
+
+    test('commits a transaction whole or not at all', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c] = makeArticles(3, { seed: 'transactions' })
+        assert.ok(a && b && c)
+        await store.transaction(async (tx) => {
+          await tx.putArticles([a])
+          await tx.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], { json: '{}', generation: 0 })
+        })
+        await assert.rejects(
+          store.transaction(async (tx) => {
+            await tx.putArticles([b, c])
+            await tx.saveStoryAssignments([{ articleId: b.id, storyId: 2 }], { json: '{}', generation: 1 })
+            throw new Error('the writer failed after its story assignments')
+          }),
+          /the writer failed/,
+        )
+        assert.equal(await store.countArticles(), 1)
+        assert.equal(await store.clusterGeneration(), 1)
+        assert.equal((await store.listStories()).length, 1)
+        assert.equal(await store.nextStoryId(), 2)
+        // A transaction inside a transaction is a misuse, refused.
+        await assert.rejects(
+          store.transaction(async (tx) => tx.transaction(async () => 1)),
+          (error: unknown) => error instanceof StoreError && error.code === 'USAGE',
+        )
       })
     })
 
@@ -473,9 +554,12 @@ for (const backend of BACKENDS) {
             { articleId: b.id, storyId: 1 },
             { articleId: c.id, storyId: 2 },
           ],
-          Uint8Array.from([1, 2, 3]),
+          { json: '{"state":1}', generation: 0 },
         )
-        assert.deepEqual(await store.loadClusterSnapshot(), Uint8Array.from([1, 2, 3]))
+        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"state":1}', generation: 1 })
+        assert.equal(await store.clusterGeneration(), 1)
+        // Ids continue after every story ever given.
+        assert.equal(await store.nextStoryId(), 3)
         assert.deepEqual(
           [...(await store.storiesOf([a.id, c.id, 'ffffffffffffffff']))],
           [
@@ -497,8 +581,9 @@ for (const backend of BACKENDS) {
         // A recluster puts everything into story 3: stories 1 and 2 point to it.
         await store.replaceStories(
           dated.map((x) => ({ articleId: x.id, storyId: 3 })),
-          Uint8Array.from([9]),
+          '{"state":9}',
         )
+        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"state":9}', generation: 2 })
         const merged = await store.getStory(1)
         assert.equal(merged?.id, 3)
         assert.equal(merged?.askedFor, 1)
@@ -526,16 +611,16 @@ for (const backend of BACKENDS) {
             { articleId: b.id, storyId: 2 },
             { articleId: c.id, storyId: 2 },
           ],
-          Uint8Array.from([1]),
+          { json: '{}', generation: 0 },
         )
         // b moves to story 1, c leaves story 2 empty for story 3, and d starts story 4.
-        await store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], Uint8Array.from([2]))
+        await store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], { json: '{}', generation: 1 })
         await store.saveStoryAssignments(
           [
             { articleId: c.id, storyId: 3 },
             { articleId: d.id, storyId: 4 },
           ],
-          Uint8Array.from([3]),
+          { json: '{}', generation: 2 },
         )
         const listed = await store.listStories()
         assert.deepEqual(
@@ -559,7 +644,7 @@ for (const backend of BACKENDS) {
             { articleId: c.id, storyId: 5 },
             { articleId: d.id, storyId: 4 },
           ],
-          Uint8Array.from([4]),
+          '{}',
         )
         assert.deepEqual(
           (await store.listStories()).map((s) => [s.id, s.members]),

@@ -7,6 +7,7 @@
 import type { Fingerprint } from '../lineage/fingerprint.js'
 import type { Relation, RelationKind } from '../lineage/types.js'
 import type { Article, ArticleId, InputFormat } from '../types.js'
+import type { ArticleClaims } from '../claims/types.js'
 
 /** What happened to one article of a batch. */
 export interface PutOutcome {
@@ -40,7 +41,11 @@ export interface ListArticlesOpts {
   readonly offset?: number
 }
 
-export interface Store {
+/**
+ * Articles: the write of a batch, the reads every view starts from, and
+ * full-text search.
+ */
+export interface ArticleStore {
   /**
    * Store a batch atomically: either every new article of the batch is stored
    * or none is. Articles whose id is already stored are reported as
@@ -58,7 +63,17 @@ export interface Store {
   countArticles(): Promise<number>
   /** Articles by full id, in the order asked; unknown ids are left out. */
   getArticles(ids: readonly ArticleId[]): Promise<Article[]>
+  /**
+   * Full-text search over titles and bodies, best match first. The query is
+   * taken as plain words (all must occur, in any order, any case, accents
+   * ignored); no search syntax is interpreted, so no query can be malformed.
+   * A query without words finds nothing.
+   */
+  searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]>
+}
 
+/** Fingerprints for finding candidates, and the relations lineage found. */
+export interface LineageStore {
   /** Keep the fingerprints of stored articles (replacing an article's earlier ones). */
   putFingerprints(fingerprints: readonly Fingerprint[]): Promise<void>
   /**
@@ -68,16 +83,34 @@ export interface Store {
   findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Promise<Candidate[]>
   /** Keep relations, replacing any earlier record of the same pair. */
   putRelations(relations: readonly Relation[]): Promise<void>
-  /** Relations, optionally only those involving one article or of some kinds, in a stable order. */
+  /**
+   * Relations in a stable order, each pair once: those involving one article
+   * (`articleId`), those between two articles of a set (`among`, one query
+   * for a whole story), of some kinds, or all.
+   */
   listRelations(opts?: ListRelationsOpts): Promise<Relation[]>
+}
 
+/** Stories: assignments, the clusterer's saved state, and the story listings. */
+export interface StoryStore {
+  /**
+   * The id the next new story gets: one more than any story id ever given
+   * (merged and emptied stories included), so ids are never reused. Read it
+   * inside the batch's `transaction`: there it cannot change under the caller.
+   */
+  nextStoryId(): Promise<number>
   /**
    * Record story assignments (an article may move to another story) together
-   * with the clusterer's state after them, in one transaction.
+   * with the clusterer's state after them, in one transaction. The state
+   * replaces the one saved at generation `snapshot.generation`; when another
+   * writer saved since, nothing is written and `StoreError` `STORE_CONFLICT`
+   * is thrown. Returns the new generation.
    */
-  saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void>
-  /** The clusterer's saved state, or null before the first story. */
-  loadClusterSnapshot(): Promise<Uint8Array | null>
+  saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number>
+  /** The clusterer's saved state and its generation, or null before the first story. */
+  loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null>
+  /** The generation of the saved state (0 before the first save): a cheap check that a state held in memory is still current. */
+  clusterGeneration(): Promise<number>
   /** The story of each article that has one. */
   storiesOf(articleIds: readonly ArticleId[]): Promise<Map<ArticleId, number>>
   /** Stories, the most recently active first (by their members' dates). */
@@ -86,18 +119,27 @@ export interface Store {
   getStory(id: number): Promise<StoryDetail | null>
   /**
    * Replace every assignment (a recluster): stories that lose all their
-   * members point to the story that took most of them.
+   * members point to the story that took most of them. The state replaces
+   * whatever was saved, whatever its generation. Returns the new generation.
    */
-  replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void>
+  replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number>
+}
 
+/** Claims extracted at ingest, kept with the extractor version that read them. */
+export interface ClaimStore {
+  /** Keep the claims of stored articles, replacing an article's earlier ones. */
+  putClaims(claims: readonly StoredClaims[]): Promise<void>
+  /** The stored claims of the articles asked for (by full id); articles without any are left out. */
+  getClaims(ids: readonly ArticleId[]): Promise<Map<ArticleId, StoredClaims>>
   /**
-   * Full-text search over titles and bodies, best match first. The query is
-   * taken as plain words (all must occur, in any order, any case, accents
-   * ignored); no search syntax is interpreted, so no query can be malformed.
-   * A query without words finds nothing.
+   * Ids of stored articles whose claims are missing or were read by an
+   * extractor older than `version`, in the order they were stored, paged.
    */
-  searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]>
+  listStaleClaims(version: number, opts?: ListArticlesOpts): Promise<ArticleId[]>
+}
 
+/** Feeds that `crosscheck serve` follows. */
+export interface FeedStore {
   /** Follow a feed; following one already followed changes nothing. */
   addFeed(url: string): Promise<{ readonly feed: FollowedFeed; readonly created: boolean }>
   /** Followed feeds, in the order they were added. */
@@ -110,6 +152,23 @@ export interface Store {
   unseenFeedItems(feedUrl: string, links: readonly string[]): Promise<string[]>
   /** Remember item links as handled, so later polls (and restarts) skip them. */
   markFeedItemsSeen(feedUrl: string, links: readonly string[]): Promise<void>
+}
+
+/**
+ * The whole store: every role, one transaction boundary and the lifecycle.
+ * Callers ask for the roles they use (`ArticleStore & StoryStore`), so a
+ * read view cannot write and a test double implements only what it needs.
+ */
+export interface Store extends ArticleStore, LineageStore, StoryStore, ClaimStore, FeedStore {
+  /**
+   * Run `work` as one transaction holding the store's write lock: every write
+   * it makes commits together when it resolves, or none does when it
+   * throws. Reads inside see the writes before them and no other writer's.
+   * `work` receives the store to use inside (the same object for SQLite, a
+   * connection-bound one for a server database). Not reentrant: a
+   * transaction inside a transaction is refused.
+   */
+  transaction<T>(work: (tx: Store) => Promise<T>): Promise<T>
 
   /**
    * A number that changes whenever another connection commits to the store
@@ -120,6 +179,31 @@ export interface Store {
   dataVersion?(): number
 
   close(): Promise<void>
+}
+
+/**
+ * The clusterer's state as saved: plain JSON text (its format is
+ * `cluster/snapshot-format.ts`'s, readable without crosscheck) and the
+ * generation it was saved at, which grows by one with every save.
+ */
+export interface ClusterSnapshotRecord {
+  readonly json: string
+  readonly generation: number
+}
+
+/** The claims of one article as stored. */
+export interface StoredClaims {
+  readonly articleId: ArticleId
+  /** `CLAIMS_EXTRACTOR_VERSION` of the code that read them. */
+  readonly extractorVersion: number
+  /**
+   * The day relative dates ("on Monday") were read against and why that day:
+   * the article's own publication date, or, for an undated article, the
+   * latest publication date of its story at the time (an inference). Null
+   * when neither was known (relative dates left unresolved).
+   */
+  readonly datesReadAgainst: { readonly day: string; readonly basis: 'published' | 'story' } | null
+  readonly claims: ArticleClaims
 }
 
 /** Marks around the matched words in `SearchHit.snippet`: plain characters, so a page escapes the snippet and then replaces them. */
@@ -219,5 +303,7 @@ export interface Candidate {
 
 export interface ListRelationsOpts {
   readonly articleId?: ArticleId
+  /** Only relations whose two articles are both in this set. */
+  readonly among?: readonly ArticleId[]
   readonly kinds?: readonly RelationKind[]
 }

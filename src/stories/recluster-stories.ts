@@ -4,14 +4,13 @@
  * clusterer's state is rebuilt from the result, so ingestion continues from
  * it; story ids are new, and the old ones point to their survivors.
  */
-import { serialize } from 'node:v8'
 import { assignArticle, createClusterState, exportActiveStories, retireStories } from '../cluster/online-clusterer.js'
 import { recluster } from '../cluster/recluster.js'
+import { encodeClusterSnapshot } from '../cluster/snapshot-format.js'
 import { storyFeatures } from '../cluster/story-features.js'
 import type { Relation } from '../lineage/types.js'
 import type { Store, StoryAssignment } from '../store/store.js'
 import type { Article } from '../types.js'
-import { loadClusterState } from './assign-stories.js'
 
 const PAGE = 1000
 
@@ -47,9 +46,8 @@ export async function reclusterStories(store: Store): Promise<ReclusterReport> {
   for (const [id, group] of partition) partition.set(id, root(group))
 
   // Replay in time order through a fresh state whose ids continue after the old ones.
-  const previous = await loadClusterState(store)
   const state = createClusterState()
-  state.nextStoryId = previous.nextStoryId
+  state.nextStoryId = await store.nextStoryId()
   // Dated articles in date order, then the undated ones in the order they were stored.
   const byDate = [...articles].sort((x, y) =>
     x.published === null || y.published === null ? Number(x.published === null) - Number(y.published === null) : x.published.localeCompare(y.published),
@@ -65,6 +63,6 @@ export async function reclusterStories(store: Store): Promise<ReclusterReport> {
     assignments.push({ articleId: article.id, storyId: assignment.story })
   }
   retireStories(state)
-  await store.replaceStories(assignments, serialize(exportActiveStories(state)))
+  await store.replaceStories(assignments, encodeClusterSnapshot(exportActiveStories(state)))
   return { articles: articles.length, stories: new Set(assignments.map((a) => a.storyId)).size }
 }

@@ -9,7 +9,7 @@ import type { Context } from 'hono'
 import { html } from 'hono/html'
 import { isCrosscheckError } from '../errors.js'
 import { alignableSentences } from '../lineage/align-articles.js'
-import { lineageGraph, outletProfiles } from '../lineage/lineage-graph.js'
+import type { OutletProfile } from '../lineage/lineage-graph.js'
 import { relateArticles } from '../lineage/relate.js'
 import type { Relation } from '../lineage/types.js'
 import type { ArticleSummary, Store } from '../store/store.js'
@@ -26,7 +26,7 @@ import { renderStoriesPage } from './stories-page.js'
 import { createReportLoader } from './report-loader.js'
 import { createReadCache } from '../server/read-cache.js'
 import { renderStoryPage } from './story-page.js'
-import { loadStoryView } from './story-view.js'
+import { readOutletProfiles, readStory } from '../read/read-model.js'
 
 export interface WebAppDeps {
   readonly store: Store
@@ -105,8 +105,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
     const body = await cachedStory(
       `story ${id}`,
       async () => {
-        const view = await loadStoryView(store, id)
-        return view === null ? null : String(await renderStoryPage(view, await reportOf(view.story)))
+        const view = await readStory(store, id)
+        return view === null ? null : String(await renderStoryPage(view, await reportOf(view)))
       },
       async () => {
         const story = await store.getStory(id)
@@ -201,20 +201,12 @@ function orient(relation: Relation, leftId: string): Relation {
  * Outlet profiles need every article and relation, so they are computed
  * once per store size: relations only change when articles arrive.
  */
-function outletsCache(store: Store): () => Promise<ReturnType<typeof outletProfiles>> {
-  let cached: { count: number; profiles: ReturnType<typeof outletProfiles> } | null = null
+function outletsCache(store: Store): () => Promise<OutletProfile[]> {
+  let cached: { count: number; profiles: OutletProfile[] } | null = null
   return async () => {
     const count = await store.countArticles()
     if (cached !== null && cached.count === count) return cached.profiles
-    const articles: ArticleSummary[] = []
-    const pageSize = 1000
-    for (let offset = 0; ; offset += pageSize) {
-      const batch = await store.listArticles({ limit: pageSize, offset })
-      articles.push(...batch)
-      if (batch.length < pageSize) break
-    }
-    const relations = await store.listRelations({ kinds: ['copy', 'rewrite', 'partial'] })
-    const profiles = outletProfiles(lineageGraph(relations, articles), articles)
+    const profiles = await readOutletProfiles(store)
     cached = { count, profiles }
     return profiles
   }

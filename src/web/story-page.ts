@@ -7,11 +7,11 @@ import { html, raw } from 'hono/html'
 import type { LineageEdge } from '../lineage/lineage-graph.js'
 import { renderLineageSvg } from '../report/lineage-svg.js'
 import type { StoryReport } from '../report/types.js'
-import type { MemberLineage } from '../stories/member-lineage.js'
+import type { SourceLineage } from '../stories/member-lineage.js'
 import { articleLink, day, type Html, kindBadge, outletOf, percent, shortId, titleOf } from './html.js'
 import { page } from './layout.js'
 import { disagreements, renderReportSections } from './report-sections.js'
-import type { StoryMember, StoryView } from './story-view.js'
+import type { StoryMemberView as StoryMember, StoryView } from '../read/read-model.js'
 
 /**
  * The story page. Without a report (none built yet, or it failed) the page
@@ -19,7 +19,7 @@ import type { StoryMember, StoryView } from './story-view.js'
  * graph and the cross-source sections.
  */
 export function renderStoryPage(view: StoryView, report: StoryReport | null): Html {
-  const { story } = view
+  const story = view
   const byId = new Map(view.members.map((m) => [m.id, m]))
   const groupOf = new Map(report?.sources.map((s) => [s.id, s.evidenceGroup]) ?? [])
   const outlets = story.outlets.length
@@ -29,7 +29,7 @@ ${story.askedFor !== story.id ? html`<p class="notice">Story ${story.askedFor} w
 <h1>${view.label ?? '(no title)'}</h1>
 <div class="facts">
   <span>story <b>${story.id}</b></span>
-  <span><b>${story.members}</b> article${story.members === 1 ? '' : 's'} from <b>${outlets}</b> outlet${outlets === 1 ? '' : 's'}</span>
+  <span><b>${story.members.length}</b> article${story.members.length === 1 ? '' : 's'} from <b>${outlets}</b> outlet${outlets === 1 ? '' : 's'}</span>
   <span>${day(story.firstSeen)} to ${day(story.lastSeen)}</span>
   ${report === null ? '' : html`<span><b>${report.story.counts.evidenceGroups}</b> independent evidence group${report.story.counts.evidenceGroups === 1 ? '' : 's'}</span>`}
   ${differ > 0 ? html`<span><a class="flag" href="#figures">sources disagree on ${differ} figure${differ === 1 ? '' : 's'}</a></span>` : ''}
@@ -69,7 +69,7 @@ function sourceRow(member: StoryMember, byId: ReadonlyMap<string, StoryMember>, 
 }
 
 /** `copy of Meridian News Agency`, `original · 4 derived`, `independent`. */
-function lineageCell(lineage: MemberLineage, byId: ReadonlyMap<string, StoryMember>): Html {
+function lineageCell(lineage: SourceLineage, byId: ReadonlyMap<string, StoryMember>): Html {
   const other = lineage.of === null ? undefined : byId.get(lineage.of)
   const target = other === undefined ? '' : html` <span class="muted">${lineage.kind === 'related' ? 'to' : 'of'}</span> <a href="/articles/${other.id}">${outletOf(other)}</a>`
   const derived = lineage.derived > 0 ? html` <span class="muted small">· ${lineage.derived} derived</span>` : ''

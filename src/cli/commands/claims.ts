@@ -3,11 +3,9 @@
  * member of a story claims: quotes with speakers, figures with their
  * sources, dated events and the entities named.
  */
-import { extractClaims } from '../../claims/extract-claims.js'
-import { extractStoryClaims } from '../../claims/story-claims.js'
 import type { ArticleClaims, Figure, Quote } from '../../claims/types.js'
 import { CrosscheckError } from '../../errors.js'
-import { chronoDateFinder } from '../../ingest/date-finder.js'
+import { readArticleClaims, readStoryClaims } from '../../read/read-model.js'
 import type { Article } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, writeJson } from '../main.js'
@@ -37,18 +35,25 @@ export async function runClaims(context: CommandContext): Promise<number> {
     articles = [article]
     heading = ''
   }
-  // A story's undated members read their relative dates against the story's dates.
-  const claims = asStory ? extractStoryClaims(articles, { findDates: chronoDateFinder }) : articles.map((article) => extractClaims(article, { findDates: chronoDateFinder }))
+  // Claims were extracted at ingest: this is a read, the same the API and the web pages make.
+  const stored = await store.getClaims(articles.map((a) => a.id))
+  const missing = articles.filter((a) => !stored.has(a.id))
+  if (missing.length > 0) {
+    context.err.write(
+      `crosscheck claims: no stored claims for ${missing.length} article${missing.length === 1 ? '' : 's'} (${missing.map((a) => a.id.slice(0, 8)).join(', ')}): run crosscheck reanalyze${asStory ? ` --story ${target}` : ''}\n`,
+    )
+  }
   if (json) {
-    writeJson(out, asStory ? { story: Number(target), articles: claims } : claims[0])
-    return EXIT.OK
+    if (asStory) writeJson(out, await readStoryClaims(store, Number(target)))
+    else writeJson(out, await readArticleClaims(store, (articles[0] as Article).id))
+    return missing.length > 0 ? EXIT.PARTIAL : EXIT.OK
   }
   if (heading !== '') out.write(`${heading}\n\n`)
-  articles.forEach((article, i) => {
-    const found = claims[i]
-    if (found !== undefined) out.write(describeArticleClaims(article, found))
-  })
-  return EXIT.OK
+  for (const article of articles) {
+    const found = stored.get(article.id)
+    if (found !== undefined) out.write(describeArticleClaims(article, found.claims))
+  }
+  return missing.length > 0 ? EXIT.PARTIAL : EXIT.OK
 }
 
 /** The terminal form: one block per article, a table per kind of claim. */

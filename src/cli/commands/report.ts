@@ -1,8 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { CrosscheckError } from '../../errors.js'
-import { chronoDateFinder } from '../../ingest/date-finder.js'
-import { loadStoryReport } from '../../report/load-report.js'
+import { readStoryReport } from '../../read/read-model.js'
 import { renderCsv } from '../../report/render-csv.js'
 import { renderHtml } from '../../report/render-html.js'
 import { renderMarkdown } from '../../report/render-markdown.js'
@@ -27,7 +26,6 @@ export async function runReport(context: CommandContext): Promise<number> {
   const format = formatOf(values['format'], context.json)
   const outPath = typeof values['out'] === 'string' ? values['out'] : undefined
   const csvPath = typeof values['csv'] === 'string' ? values['csv'] : undefined
-  const opts = { findDates: chronoDateFinder }
 
   if (values['all'] === true) {
     if (outPath === undefined) throw new CrosscheckError('USAGE', '--all writes one file per story: name a directory with --out <dir>')
@@ -38,7 +36,7 @@ export async function runReport(context: CommandContext): Promise<number> {
     for (let offset = 0; ; offset += PAGE) {
       const stories = await store.listStories({ limit: PAGE, offset })
       for (const summary of stories) {
-        const report = await loadStoryReport(store, summary.id, opts)
+        const report = await readStoryReport(store, summary.id)
         if (report === null) continue
         writeFileSync(join(outPath, `story-${report.story.id}.${EXTENSION[format]}`), render(report, format))
         csvRows.push(report)
@@ -54,7 +52,7 @@ export async function runReport(context: CommandContext): Promise<number> {
   const raw = positionals[0]
   const id = Number(raw)
   if (raw === undefined || !Number.isInteger(id) || id < 1) throw new CrosscheckError('USAGE', 'name the story by its number: crosscheck report <story id> (see crosscheck stories), or use --all --out <dir>')
-  const report = await loadStoryReport(store, id, opts)
+  const report = await readStoryReport(store, id)
   if (report === null) {
     context.err.write(`crosscheck report: no story ${raw} (see crosscheck stories)\n`)
     return EXIT.PARTIAL

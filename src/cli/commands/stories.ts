@@ -1,5 +1,6 @@
 import { CrosscheckError } from '../../errors.js'
-import { memberLineage } from '../../stories/member-lineage.js'
+import { readStory } from '../../read/read-model.js'
+import { lineageLabel } from '../../stories/member-lineage.js'
 import { storyLabel } from '../../stories/story-label.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, integerFlag, writeJson } from '../main.js'
@@ -45,46 +46,30 @@ export async function runStories(context: CommandContext): Promise<number> {
   return EXIT.OK
 }
 
-/** `crosscheck story <id>`: members with outlet, date and lineage. */
+/** `crosscheck story <id>`: members with outlet, date and lineage, as the read model gives them (the API's and the web page's too). */
 export async function runStory(context: CommandContext): Promise<number> {
   const { store, json, out, positionals } = context
   const raw = positionals[0]
   const id = Number(raw)
   if (raw === undefined || !Number.isInteger(id) || id < 1) throw new CrosscheckError('USAGE', 'name the story by its number: crosscheck story <id>')
-  const story = await store.getStory(id)
+  const story = await readStory(store, id)
   if (story === null) {
     context.err.write(`crosscheck story: no story ${raw} (see crosscheck stories)\n`)
     return EXIT.PARTIAL
   }
-  const members = await store.getArticles(story.memberIds)
-  const relations = (await Promise.all(story.memberIds.map((m) => store.listRelations({ articleId: m })))).flat()
-  const lineage = memberLineage(story.memberIds, relations)
-  const label = storyLabel(story.titles)
-  const memberRows = members.map((article) => {
-    const place = lineage.get(article.id)
-    return {
-      id: article.id,
-      outlet: article.outlet,
-      published: article.published,
-      title: article.title,
-      lineage: place?.kind ?? 'independent',
-      of: place?.of ?? null,
-      derived: place?.derived ?? 0,
-    }
-  })
   if (json) {
-    writeJson(out, { id: story.id, askedFor: story.askedFor, label, firstSeen: story.firstSeen, lastSeen: story.lastSeen, outlets: story.outlets, members: memberRows })
+    writeJson(out, story)
     return EXIT.OK
   }
   if (story.askedFor !== story.id) out.write(`story ${story.askedFor} was merged into story ${story.id}\n\n`)
-  out.write(`story ${story.id}: ${label ?? '(no title)'}\n${story.members} articles from ${story.outlets.length} outlets, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`)
+  out.write(`story ${story.id}: ${story.label ?? '(no title)'}\n${story.members.length} articles from ${story.outlets.length} outlets, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`)
   out.write(
     `${formatTable(
-      memberRows.map((m) => ({
+      story.members.map((m) => ({
         id: m.id,
         published: m.published?.slice(0, 10) ?? '',
         outlet: truncate(m.outlet ?? '', 22),
-        lineage: m.of === null ? (m.lineage === 'original' ? `original (${m.derived} derived)` : m.lineage) : `${m.lineage} ${m.lineage === 'related' ? 'to' : 'of'} ${m.of.slice(0, 8)}`,
+        lineage: lineageLabel(m.lineage),
         title: truncate(m.title ?? '', 60),
       })),
     )}\n`,

@@ -48,6 +48,7 @@ export class LineageTables {
   readonly #putRelation: Database.Statement<RelationRow, void>
   readonly #relationsOf: Database.Statement<[string, string], RelationRow>
   readonly #allRelations: Database.Statement<[], RelationRow>
+  readonly #relationsAmong: Database.Statement<[string, string], RelationRow>
   readonly #putFingerprints: Database.Transaction<(fingerprints: readonly Fingerprint[]) => void>
   readonly #putRelations: Database.Transaction<(rows: readonly RelationRow[]) => void>
 
@@ -73,6 +74,9 @@ export class LineageTables {
         original = excluded.original, confidence = excluded.confidence, reasons = excluded.reasons, matches = excluded.matches`)
     this.#relationsOf = db.prepare('SELECT * FROM relations WHERE a = ? OR b = ? ORDER BY a, b')
     this.#allRelations = db.prepare('SELECT * FROM relations ORDER BY a, b')
+    this.#relationsAmong = db.prepare(
+      'SELECT * FROM relations WHERE a IN (SELECT value FROM json_each(?)) AND b IN (SELECT value FROM json_each(?)) ORDER BY a, b',
+    )
     this.#putFingerprints = db.transaction((fingerprints: readonly Fingerprint[]) => {
       for (const fingerprint of fingerprints) {
         const seq = this.#seqOf.get(fingerprint.id)?.seq
@@ -142,7 +146,12 @@ export class LineageTables {
   }
 
   listRelations(opts?: ListRelationsOpts): Relation[] {
-    const rows = opts?.articleId === undefined ? this.#allRelations.all() : this.#relationsOf.all(opts.articleId, opts.articleId)
+    let rows: RelationRow[]
+    if (opts?.among !== undefined) {
+      const set = JSON.stringify(opts.among)
+      rows = this.#relationsAmong.all(set, set)
+      if (opts.articleId !== undefined) rows = rows.filter((row) => row.a === opts.articleId || row.b === opts.articleId)
+    } else rows = opts?.articleId === undefined ? this.#allRelations.all() : this.#relationsOf.all(opts.articleId, opts.articleId)
     const kinds = opts?.kinds === undefined ? null : new Set(opts.kinds)
     return rows.filter((row) => kinds === null || kinds.has(row.kind)).map(fromRelationRow)
   }

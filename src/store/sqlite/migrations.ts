@@ -241,6 +241,38 @@ export const MIGRATIONS: readonly Migration[] = [
       GROUP BY m.story_id;
     `,
   },
+  {
+    version: 6,
+    name: 'claims-and-clusterer-state',
+    sql: `
+      -- Claims are extracted once, at ingest, and read back by every view.
+      -- extractor_version says which extractor read them, so an upgrade can
+      -- find stale rows ('crosscheck reanalyze'); dates_day and dates_basis
+      -- say which day relative dates were read against and why (the
+      -- article's own date, or its story's for an undated article).
+      CREATE TABLE article_claims (
+        article_id        TEXT    PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        extractor_version INTEGER NOT NULL,
+        dates_day         TEXT,
+        dates_basis       TEXT CHECK (dates_basis IN ('published', 'story')),
+        claims            TEXT    NOT NULL CHECK (json_valid(claims))
+      ) STRICT;
+      CREATE INDEX article_claims_by_version ON article_claims (extractor_version);
+
+      -- The clusterer's state as a plain JSON document (format
+      -- 'crosscheck.cluster-state'), with a generation that grows by one at
+      -- every save: a writer saves only over the generation it read, so two
+      -- processes can never silently overwrite each other's state. The
+      -- node:v8 blob in cluster_state (schema 3) is converted on first read
+      -- and then removed.
+      CREATE TABLE clusterer_state (
+        id         INTEGER PRIMARY KEY CHECK (id = 1),
+        generation INTEGER NOT NULL CHECK (generation > 0),
+        state      TEXT    NOT NULL CHECK (json_valid(state)),
+        updated_at TEXT    NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

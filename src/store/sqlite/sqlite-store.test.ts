@@ -187,13 +187,13 @@ describe('migrations', () => {
           { articleId: b.id, storyId: 1 },
           { articleId: c.id, storyId: 2 },
         ],
-        Uint8Array.from([1]),
+        { json: '{}', generation: 0 },
       )
       const before = await store.listStories()
       await store.close()
       // Back to a version 4 file, as an older crosscheck left it.
       const db = new Database(path)
-      db.exec('DROP TABLE story_summaries')
+      db.exec('DROP TABLE story_summaries; DROP TABLE article_claims; DROP TABLE clusterer_state')
       db.pragma('user_version = 4')
       db.close()
       const reopened = openSqliteStore(path)

@@ -2,6 +2,7 @@
  * The embedded store: one SQLite file through better-sqlite3, the default
  * backend. This folder is the only place that imports the driver.
  */
+import { AsyncLocalStorage } from 'node:async_hooks'
 import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -12,6 +13,8 @@ import type { Relation } from '../../lineage/types.js'
 import type {
   ArticleSummary,
   Candidate,
+  ClusterSnapshotRecord,
+  StoredClaims,
   CandidateOpts,
   FeedPoll,
   FollowedFeed,
@@ -30,6 +33,7 @@ import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
 import { SearchIndex } from './search-index.js'
 import { FeedTables } from './feed-tables.js'
+import { ClaimTables } from './claim-tables.js'
 import { checkSchema, migrate, MIGRATIONS } from './migrations.js'
 import type { Migration } from './migrations.js'
 
@@ -42,8 +46,9 @@ export interface SqliteStoreOpts {
   readonly readonly?: boolean
   /**
    * How long a statement waits for another connection's lock before failing
-   * with SQLITE_BUSY, in milliseconds.
-   * @default 5000
+   * with SQLITE_BUSY, in milliseconds. A writer holds the lock for a whole
+   * ingest batch (one transaction), so a second writer may wait that long.
+   * @default 60000
    */
   readonly busyTimeoutMs?: number
   /**
@@ -59,6 +64,9 @@ export interface SqliteStoreOpts {
    */
   readonly migrations?: readonly Migration[]
 }
+
+/** The store whose transaction the current async flow is running in, to refuse a nested one. */
+const insideTransaction = new AsyncLocalStorage<SqliteStore>()
 
 /** Lowercase hex, 4 to 64 digits: what `getArticle` accepts as an id or a prefix. */
 const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
@@ -137,6 +145,8 @@ export class SqliteStore implements Store {
   readonly path: string
   readonly #db: Database.Database
   readonly #now: () => Date
+  /** The tail of the transactions queued on this object: each waits for the one before. */
+  #transactions: Promise<void> = Promise.resolve()
   // Prepared once: preparing is the expensive part of a statement.
   readonly #insert: Database.Statement<[ArticleRow], void>
   readonly #byId: Database.Statement<[string], ArticleRow>
@@ -148,6 +158,7 @@ export class SqliteStore implements Store {
   readonly #stories: StoryTables
   readonly #search: SearchIndex
   readonly #feeds: FeedTables
+  readonly #claims: ClaimTables
 
   /**
    * Open (and on first use create) the store at `path`; `openSqliteStore`
@@ -170,6 +181,7 @@ export class SqliteStore implements Store {
     this.#stories = new StoryTables(db)
     this.#search = new SearchIndex(db)
     this.#feeds = new FeedTables(db)
+    this.#claims = new ClaimTables(db)
     this.#insertBatch = db.transaction((rows: readonly ArticleRow[]) =>
       rows.map((row): PutOutcome => {
         try {
@@ -258,11 +270,19 @@ export class SqliteStore implements Store {
     return this.#lineage.listRelations(opts)
   }
 
-  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void> {
-    this.#stories.save(assignments, snapshot, this.#now().toISOString())
+  async clusterGeneration(): Promise<number> {
+    return this.#stories.generation()
   }
 
-  async loadClusterSnapshot(): Promise<Uint8Array | null> {
+  async nextStoryId(): Promise<number> {
+    return this.#stories.nextStoryId()
+  }
+
+  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number> {
+    return this.#stories.save(assignments, snapshot, this.#now().toISOString())
+  }
+
+  async loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null> {
     return this.#stories.loadSnapshot()
   }
 
@@ -278,8 +298,54 @@ export class SqliteStore implements Store {
     return this.#stories.get(id)
   }
 
-  async replaceStories(assignments: readonly StoryAssignment[], snapshot: Uint8Array): Promise<void> {
-    this.#stories.replace(assignments, snapshot, this.#now().toISOString())
+  async replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number> {
+    return this.#stories.replace(assignments, snapshotJson, this.#now().toISOString())
+  }
+
+  async putClaims(claims: readonly StoredClaims[]): Promise<void> {
+    if (claims.length > 0) this.#claims.put(claims)
+  }
+
+  async getClaims(ids: readonly string[]): Promise<Map<string, StoredClaims>> {
+    return this.#claims.get(ids)
+  }
+
+  async listStaleClaims(version: number, opts?: ListArticlesOpts): Promise<string[]> {
+    assertCount('limit', opts?.limit ?? 100)
+    assertCount('offset', opts?.offset ?? 0)
+    return this.#claims.stale(version, opts)
+  }
+
+  /**
+   * One SQLite transaction around `work`, begun IMMEDIATE so the write lock
+   * is held from the start: a second process waits (busy_timeout) for the
+   * whole batch instead of interleaving with it. The writes inside (each of
+   * which is its own transaction when called alone) become savepoints of
+   * this one. Transactions on one store object run one after another.
+   */
+  async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    // Inside its own transaction a caller would wait for itself for ever: refuse instead.
+    if (insideTransaction.getStore() === this) throw new StoreError('USAGE', 'a store transaction was started inside another one')
+    const previous = this.#transactions
+    let release = (): void => {}
+    this.#transactions = new Promise<void>((resolve) => {
+      release = resolve
+    })
+    await previous
+    try {
+      if (this.#db.inTransaction) throw new StoreError('USAGE', 'a store transaction was started inside another one')
+      this.#db.exec('BEGIN IMMEDIATE')
+      try {
+        const result = await insideTransaction.run(this, () => work(this))
+        this.#db.exec('COMMIT')
+        return result
+      } catch (error) {
+        if (this.#db.inTransaction) this.#db.exec('ROLLBACK')
+        throw error
+      }
+    } finally {
+      release()
+    }
   }
 
   async searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]> {
@@ -350,7 +416,7 @@ export function openSqliteStore(path: string, opts?: SqliteStoreOpts): SqliteSto
 // declaration: users of the package need not install @types/better-sqlite3.
 function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database.Database {
   const readonly = opts?.readonly ?? false
-  const busyTimeoutMs = opts?.busyTimeoutMs ?? 5000
+  const busyTimeoutMs = opts?.busyTimeoutMs ?? 60_000
   const migrationOpts = { migrations: opts?.migrations ?? MIGRATIONS, location: path }
   const inMemory = path === ':memory:' || path === ''
 

@@ -3,9 +3,13 @@
  * the clusterer's saved state, and a summary row per story kept up to date
  * in the same transaction as the assignments. Used by `SqliteStore`.
  */
+import { deserialize } from 'node:v8'
 import type Database from 'better-sqlite3'
+import { encodeClusterSnapshot } from '../../cluster/snapshot-format.js'
+import type { ClusterSnapshot } from '../../cluster/types.js'
+import { StoreError } from '../../errors.js'
 import type { ArticleId } from '../../types.js'
-import type { ListStoriesOpts, StoryAssignment, StoryDetail, StorySummary } from '../store.js'
+import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment, StoryDetail, StorySummary } from '../store.js'
 
 interface StoryRow {
   readonly id: number
@@ -52,8 +56,13 @@ const SUMMARY_COLUMNS = 'story_id AS id, members, first_seen, last_seen, outlets
 export class StoryTables {
   readonly #ensureStory: Database.Statement<[number], void>
   readonly #assign: Database.Statement<[string, number], void>
-  readonly #saveSnapshot: Database.Statement<[Buffer, string], void>
-  readonly #loadSnapshot: Database.Statement<[], { snapshot: Buffer }>
+  readonly #insertState: Database.Statement<[string, string], void>
+  readonly #updateState: Database.Statement<[string, string, number], void>
+  readonly #loadState: Database.Statement<[], { state: string; generation: number }>
+  readonly #loadGeneration: Database.Statement<[], { generation: number }>
+  readonly #loadLegacy: Database.Statement<[], { snapshot: Buffer }>
+  readonly #dropLegacy: Database.Statement<[], void>
+  readonly #nextStoryId: Database.Statement<[], { next: number }>
   readonly #storyOf: Database.Statement<[string], { story_id: number }>
   readonly #list: Database.Statement<[string, number, number], StoryRow>
   readonly #one: Database.Statement<[number], StoryRow>
@@ -65,18 +74,22 @@ export class StoryTables {
   readonly #dropEmpty: Database.Statement<[number, number], void>
   readonly #refreshAll: Database.Statement<[], void>
   readonly #clearSummaries: Database.Statement<[], void>
-  readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
-  readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => void>
+  readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string) => number>
+  readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], json: string, now: string) => number>
 
   constructor(db: Database.Database) {
     this.#ensureStory = db.prepare('INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING')
     this.#assign = db.prepare(
       'INSERT INTO story_members (article_id, story_id) VALUES (?, ?) ON CONFLICT (article_id) DO UPDATE SET story_id = excluded.story_id',
     )
-    this.#saveSnapshot = db.prepare(
-      'INSERT INTO cluster_state (id, snapshot, updated_at) VALUES (1, ?, ?) ON CONFLICT (id) DO UPDATE SET snapshot = excluded.snapshot, updated_at = excluded.updated_at',
-    )
-    this.#loadSnapshot = db.prepare('SELECT snapshot FROM cluster_state WHERE id = 1')
+    this.#insertState = db.prepare('INSERT INTO clusterer_state (id, generation, state, updated_at) VALUES (1, 1, ?, ?) ON CONFLICT (id) DO NOTHING')
+    // Saved only over the generation the writer read: 0 rows changed means another writer saved since.
+    this.#updateState = db.prepare('UPDATE clusterer_state SET state = ?, updated_at = ?, generation = generation + 1 WHERE id = 1 AND generation = ?')
+    this.#loadState = db.prepare('SELECT state, generation FROM clusterer_state WHERE id = 1')
+    this.#loadGeneration = db.prepare('SELECT generation FROM clusterer_state WHERE id = 1')
+    this.#loadLegacy = db.prepare('SELECT snapshot FROM cluster_state WHERE id = 1')
+    this.#dropLegacy = db.prepare('DELETE FROM cluster_state')
+    this.#nextStoryId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM stories')
     this.#storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?')
     this.#list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ? OFFSET ?`)
     this.#one = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE story_id = ?`)
@@ -88,14 +101,27 @@ export class StoryTables {
     this.#dropEmpty = db.prepare('DELETE FROM story_summaries WHERE story_id = ? AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = ?)')
     this.#refreshAll = db.prepare(refreshSummaries('WHERE true'))
     this.#clearSummaries = db.prepare('DELETE FROM story_summaries')
-    const store = (assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void => {
+    const store = (assignments: readonly StoryAssignment[]): void => {
       for (const { articleId, storyId } of assignments) {
         this.#ensureStory.run(storyId)
         this.#assign.run(articleId, storyId)
       }
-      this.#saveSnapshot.run(Buffer.from(snapshot.buffer, snapshot.byteOffset, snapshot.byteLength), now)
     }
-    this.#save = db.transaction((assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => {
+    /** Writes the state over `basedOn` (0: none saved yet); the new generation. */
+    const saveState = (json: string, basedOn: number | 'any', now: string): number => {
+      const current = this.#loadState.get()?.generation ?? 0
+      if (basedOn !== 'any' && basedOn !== current) {
+        throw new StoreError(
+          'STORE_CONFLICT',
+          `the story clusterer's state was saved by another writer (generation ${current}, this writer read ${basedOn}); reload it and assign again`,
+        )
+      }
+      if (current === 0) this.#insertState.run(json, now)
+      else this.#updateState.run(json, now, current)
+      this.#dropLegacy.run()
+      return current + 1
+    }
+    this.#save = db.transaction((assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string) => {
       // The stories whose summaries change: those gaining members and those an article leaves.
       const touched = new Set<number>()
       for (const { articleId, storyId } of assignments) {
@@ -103,13 +129,15 @@ export class StoryTables {
         if (old !== undefined) touched.add(old)
         touched.add(storyId)
       }
-      store(assignments, snapshot, now)
+      store(assignments)
+      const generation = saveState(snapshot.json, snapshot.generation, now)
       for (const id of touched) {
         this.#refreshOne.run(id)
         this.#dropEmpty.run(id, id)
       }
+      return generation
     })
-    this.#replace = db.transaction((assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string) => {
+    this.#replace = db.transaction((assignments: readonly StoryAssignment[], json: string, now: string) => {
       const before = new Map<number, Map<number, number>>()
       for (const { articleId, storyId } of assignments) {
         const old = this.#storyOf.get(articleId)?.story_id
@@ -119,7 +147,8 @@ export class StoryTables {
         before.set(old, counts)
       }
       this.#clearMembers.run()
-      store(assignments, snapshot, now)
+      store(assignments)
+      const generation = saveState(json, 'any', now)
       // A recluster touches every story: rebuild every summary.
       this.#clearSummaries.run()
       this.#refreshAll.run()
@@ -130,20 +159,34 @@ export class StoryTables {
         const [survivor] = [...counts].sort(([idX, x], [idY, y]) => y - x || idX - idY)[0] ?? []
         if (survivor !== undefined) this.#markMerged.run(survivor, old)
       }
+      return generation
     })
   }
 
-  save(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void {
-    this.#save.immediate(assignments, snapshot, now)
+  save(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string): number {
+    return this.#save.immediate(assignments, snapshot, now)
   }
 
-  replace(assignments: readonly StoryAssignment[], snapshot: Uint8Array, now: string): void {
-    this.#replace.immediate(assignments, snapshot, now)
+  replace(assignments: readonly StoryAssignment[], json: string, now: string): number {
+    return this.#replace.immediate(assignments, json, now)
   }
 
-  loadSnapshot(): Uint8Array | null {
-    const row = this.#loadSnapshot.get()
-    return row === undefined ? null : new Uint8Array(row.snapshot)
+  loadSnapshot(): ClusterSnapshotRecord | null {
+    const row = this.#loadState.get()
+    if (row !== undefined) return { json: row.state, generation: row.generation }
+    // A store written before schema 6 keeps a node:v8 blob: read it once as
+    // generation 0; the next save writes the JSON document and drops it.
+    const legacy = this.#loadLegacy.get()
+    if (legacy === undefined) return null
+    return { json: encodeClusterSnapshot(deserialize(legacy.snapshot) as ClusterSnapshot), generation: 0 }
+  }
+
+  generation(): number {
+    return this.#loadGeneration.get()?.generation ?? 0
+  }
+
+  nextStoryId(): number {
+    return this.#nextStoryId.get()?.next ?? 1
   }
 
   storiesOf(ids: readonly ArticleId[]): Map<ArticleId, number> {

@@ -1,0 +1,76 @@
+/**
+ * The claims table of the SQLite store: each article's claims as one JSON
+ * document, with the extractor version that read them and the day its
+ * relative dates were read against. Used by `SqliteStore`.
+ */
+import type Database from 'better-sqlite3'
+import type { ArticleClaims } from '../../claims/types.js'
+import type { ArticleId } from '../../types.js'
+import type { ListArticlesOpts, StoredClaims } from '../store.js'
+
+interface ClaimsRow {
+  readonly article_id: string
+  readonly extractor_version: number
+  readonly dates_day: string | null
+  readonly dates_basis: 'published' | 'story' | null
+  readonly claims: string
+}
+
+export class ClaimTables {
+  readonly #put: Database.Statement<[ClaimsRow], void>
+  readonly #get: Database.Statement<[string], ClaimsRow>
+  readonly #stale: Database.Statement<[number, number, number], { id: string }>
+  readonly #putAll: Database.Transaction<(rows: readonly ClaimsRow[]) => void>
+
+  constructor(db: Database.Database) {
+    this.#put = db.prepare(`
+      INSERT INTO article_claims (article_id, extractor_version, dates_day, dates_basis, claims)
+      VALUES (@article_id, @extractor_version, @dates_day, @dates_basis, @claims)
+      ON CONFLICT (article_id) DO UPDATE SET extractor_version = excluded.extractor_version,
+        dates_day = excluded.dates_day, dates_basis = excluded.dates_basis, claims = excluded.claims`)
+    this.#get = db.prepare('SELECT * FROM article_claims WHERE article_id = ?')
+    this.#stale = db.prepare(`
+      SELECT a.id AS id FROM articles a LEFT JOIN article_claims c ON c.article_id = a.id
+      WHERE c.article_id IS NULL OR c.extractor_version < ?
+      ORDER BY a.seq LIMIT ? OFFSET ?`)
+    this.#putAll = db.transaction((rows: readonly ClaimsRow[]) => {
+      for (const row of rows) this.#put.run(row)
+    })
+  }
+
+  put(claims: readonly StoredClaims[]): void {
+    this.#putAll.immediate(claims.map(toRow))
+  }
+
+  get(ids: readonly ArticleId[]): Map<ArticleId, StoredClaims> {
+    const found = new Map<ArticleId, StoredClaims>()
+    for (const id of ids) {
+      const row = this.#get.get(id)
+      if (row !== undefined) found.set(id, fromRow(row))
+    }
+    return found
+  }
+
+  stale(version: number, opts?: ListArticlesOpts): ArticleId[] {
+    return this.#stale.all(version, opts?.limit ?? 100, opts?.offset ?? 0).map((row) => row.id)
+  }
+}
+
+function toRow(stored: StoredClaims): ClaimsRow {
+  return {
+    article_id: stored.articleId,
+    extractor_version: stored.extractorVersion,
+    dates_day: stored.datesReadAgainst?.day ?? null,
+    dates_basis: stored.datesReadAgainst?.basis ?? null,
+    claims: JSON.stringify(stored.claims),
+  }
+}
+
+function fromRow(row: ClaimsRow): StoredClaims {
+  return {
+    articleId: row.article_id,
+    extractorVersion: row.extractor_version,
+    datesReadAgainst: row.dates_day === null || row.dates_basis === null ? null : { day: row.dates_day, basis: row.dates_basis },
+    claims: JSON.parse(row.claims) as ArticleClaims,
+  }
+}
