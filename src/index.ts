@@ -24,7 +24,21 @@ export { CrosscheckError, FetchError, InputError, StoreError, type ErrorCode } f
 export { cleanBlocks, type CleanOpts, type CleanResult, type CleanedBlock } from './text/clean.js'
 export { comparisonForm, displayForm } from './text/normalize.js'
 export { assembleBody, splitSentences } from './text/segment.js'
-export type { Store, ArticleSummary, PutOutcome, ListArticlesOpts, Candidate, CandidateOpts, ListRelationsOpts } from './store/store.js'
+export type {
+  Store,
+  ArticleStore,
+  LineageStore,
+  StoryStore,
+  ClaimStore,
+  FeedStore,
+  StoredClaims,
+  PutOutcome,
+  ListArticlesOpts,
+  Candidate,
+  CandidateOpts,
+  ListRelationsOpts,
+} from './storage.js'
+export type { ArticleSummary, StoryDetail, StorySummary } from './types.js'
 export type { Relation, RelationKind, SentenceMatch, Direction } from './lineage/types.js'
 export { relateArticles, type AlignableArticle, type RelateOpts } from './lineage/relate.js'
 export { alignableSentences, alignSentences, retellingScore } from './lineage/align-articles.js'

@@ -174,3 +174,38 @@ export interface ParsedDate {
 
 /** Language detector strategy: text → ISO 639-1 code, or null when unsure. */
 export type LanguageDetector = (text: string) => string | null
+
+/** One line of `crosscheck articles`: an article without its body and raw input. */
+export interface ArticleSummary {
+  readonly id: ArticleId
+  readonly title: string | null
+  readonly titleDerived: boolean
+  readonly outlet: string | null
+  readonly published: string | null
+  readonly creditedSource: string | null
+  readonly language: string | null
+  readonly format: InputFormat
+  readonly location: string
+  readonly url: string | null
+  /** Characters in the cleaned body. */
+  readonly length: number
+  /** ISO 8601 time the article was first stored. */
+  readonly ingestedAt: string
+}
+
+export interface StorySummary {
+  readonly id: number
+  /** Member titles, oldest member first, at most 50 (a label is picked from them). */
+  readonly titles: readonly string[]
+  /** Earliest and latest member date (publication date, else ingest time). */
+  readonly firstSeen: string
+  readonly lastSeen: string
+  readonly members: number
+  readonly outlets: readonly string[]
+}
+
+export interface StoryDetail extends StorySummary {
+  /** Set when the id asked for was merged into this story. */
+  readonly askedFor: number
+  readonly memberIds: readonly ArticleId[]
+}

@@ -18,9 +18,12 @@ import { prepareArticle } from '../pipeline.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { sharedDir } from '../testing/shared-data.js'
 import type { BenchCase } from './measure.js'
+import { exampleArticles, properNames, reenact } from './story-corpus.js'
 import { seededRandom, syntheticHtmlPage, syntheticTextArticle } from './synthetic.js'
 
 const TEXT_ARTICLES = 5000
+/** Re-enactments of the example corpus (9 articles each) for the realistic end-to-end case. */
+const REENACTMENTS = 300
 const HTML_ROUNDS = 3
 
 function textArticles(): string[] {
@@ -74,6 +77,31 @@ export const INGEST_CASES: readonly BenchCase[] = [
       try {
         const report = await ingest([dir], store)
         return { items: report.inserted }
+      } finally {
+        await store.close()
+        rmSync(dir, { recursive: true, force: true })
+      }
+    },
+  },
+  {
+    name: 'ingest re-enacted news (JSON Lines → SQLite)',
+    about: `the example corpus re-enacted ${REENACTMENTS} times (stories with copies, rewrites, quotes, figures) as one JSON Lines file, ingested end to end: lineage, stories and claims`,
+    unit: 'articles',
+    prepare: async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'crosscheck-bench-'))
+      const examples = await exampleArticles()
+      const names = properNames(examples)
+      const lines: string[] = []
+      for (let n = REENACTMENTS - 1; n >= 0; n--) for (const record of reenact(examples, names, n)) lines.push(JSON.stringify(record))
+      writeFileSync(join(dir, 'news.jsonl'), `${lines.join('\n')}\n`)
+      return dir
+    },
+    run: async (input) => {
+      const dir = input as string
+      const store = openSqliteStore(join(dir, 'bench.db'))
+      try {
+        const report = await ingest([join(dir, 'news.jsonl')], store)
+        return { items: report.inserted, notes: `${report.relations} relations, ${(await store.listStories({ limit: 100_000 })).length} stories` }
       } finally {
         await store.close()
         rmSync(dir, { recursive: true, force: true })

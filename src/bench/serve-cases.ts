@@ -48,7 +48,7 @@ interface Prepared {
 }
 
 /** Bump when the generator or the ingest pipeline changes what a cached store would hold. */
-const STORE_RECIPE = 'serve-bench-v2'
+const STORE_RECIPE = 'serve-bench-v3'
 
 /**
  * `count` articles of re-enactments of the example corpus, oldest first,
@@ -234,7 +234,50 @@ async function run(input: unknown): Promise<{ items: number; notes: string }> {
   }
 }
 
+/**
+ * A server just started, nothing cached: how long until it listens, then
+ * the story pages of stories nobody asked for yet (older stories with
+ * several sources), one request at a time.
+ */
+async function runCold(input: unknown): Promise<{ items: number; notes: string }> {
+  const { db, dir, storyIds, coldIds } = input as Prepared
+  const started = performance.now()
+  const { child, base } = await startServer(db)
+  const startup = (performance.now() - started) / 1000
+  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 })
+  try {
+    const webPath = (id: number): string => `/stories/${id}`
+    const cold: Sample[] = []
+    for (const id of coldIds) cold.push(await request(agent, base, webPath(id)))
+    // The newest stories: the ones a warm-up (where there is one) would have built before listening.
+    const newest: Sample[] = []
+    for (const id of storyIds.slice(0, COLD)) newest.push(await request(agent, base, webPath(id)))
+    const latency = (samples: readonly Sample[]): string => {
+      const sorted = samples.map((x) => x.ms).sort((a, b) => a - b)
+      return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${samples.filter((x) => !x.ok).length} errors`
+    }
+    const notes = [
+      `${STORED} stored; listening ${startup.toFixed(1)} s after start`,
+      `first request for ${cold.length} older stories with several sources: ${latency(cold)}`,
+      `first request for the ${newest.length} newest stories: ${latency(newest)}`,
+    ].join('; ')
+    return { items: cold.length + newest.length, notes }
+  } finally {
+    agent.destroy()
+    child.kill('SIGTERM')
+    await new Promise((resolve) => child.once('exit', resolve))
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export const SERVE_CASES: readonly BenchCase[] = [
+  {
+    name: 'serve cold story pages',
+    about: `a server just started over ${STORED} stored articles: time to listen, then ${COLD} uncached story pages of older stories and the ${COLD} newest, one at a time`,
+    unit: 'requests',
+    prepare,
+    run: runCold,
+  },
   {
     name: 'serve under load',
     about: `${CLIENTS} concurrent clients for ${DURATION_MS / 1000} s on the story page and /api/v1/stories over ${STORED} stored articles, while ${INGESTED} articles are ingested through the API`,

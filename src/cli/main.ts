@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CrosscheckError, describeError } from '../errors.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { runArticles } from './commands/articles.js'
 import { runClaims } from './commands/claims.js'
 import { runDiff } from './commands/diff.js'
@@ -22,16 +22,7 @@ import { runShow } from './commands/show.js'
 import { runStories, runStory } from './commands/stories.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
 import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
-
-/** What every command receives: its parsed flags and positionals, the store, and where to write. */
-export interface CommandContext {
-  readonly values: Readonly<Record<string, string | boolean | undefined>>
-  readonly positionals: readonly string[]
-  readonly json: boolean
-  readonly store: Store
-  readonly out: NodeJS.WritableStream
-  readonly err: NodeJS.WriteStream
-}
+import type { CommandContext } from './command-context.js'
 
 const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
   ingest: runIngest,
@@ -111,22 +102,6 @@ export async function main(argv: readonly string[]): Promise<number> {
 function readVersion(): string {
   const pkg = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string }
   return pkg.version
-}
-
-/** Positive whole number from a flag, or a usage error naming the flag. */
-export function integerFlag(values: CommandContext['values'], name: string, fallback: number): number {
-  const raw = values[name]
-  if (raw === undefined || typeof raw === 'boolean') return fallback
-  const value = Number(raw)
-  if (!Number.isInteger(value) || value < 0) {
-    throw new CrosscheckError('USAGE', `--${name} expects a whole number, got '${raw}'`)
-  }
-  return value
-}
-
-/** Writes JSON the way every --json output is written: pretty, one trailing newline. */
-export function writeJson(out: NodeJS.WritableStream, value: unknown): void {
-  out.write(`${JSON.stringify(value, null, 2)}\n`)
 }
 
 // Run only when executed, not when imported by tests.

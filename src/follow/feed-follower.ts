@@ -17,14 +17,14 @@ import { ingestItems, type IngestOpts, type IngestReport } from '../ingest/inges
 import { normalizeLanguageTag } from '../ingest/language.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import { asInputError, feedItemMetadata } from '../ingest/read-input.js'
-import type { WriteQueue } from '../server/write-queue.js'
-import type { FollowedFeed, Store } from '../store/store.js'
+import type { FollowedFeed, Store } from '../storage.js'
 import type { StatedMetadata } from '../types.js'
 import { nextPollDelay } from './backoff.js'
 
 export interface FeedFollowerOpts {
   readonly store: Store
-  readonly queue: WriteQueue
+  /** Where writes are serialised (the server's write queue): each task runs after the ones queued before it. */
+  readonly queue: { run<T>(task: () => Promise<T>): Promise<T> }
   /** Time between polls of a healthy feed. @default 300000 (5 min) */
   readonly intervalMs?: number
   /** Longest wait between polls of a failing feed. @default 3600000 (1 h) */

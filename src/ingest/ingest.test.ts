@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { ingest } from './ingest.js'
 
 const STORY = `Ferry service resumes on the Halden strait

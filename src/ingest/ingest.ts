@@ -9,7 +9,7 @@
  */
 import type { ErrorCode } from '../errors.js'
 import { InputError } from '../errors.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { type Analysis, applyBatch, createApplyState } from '../pipeline.js'
 import { availableParallelism } from 'node:os'
 import { chronoDateFinder } from './date-finder.js'

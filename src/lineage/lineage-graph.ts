@@ -5,7 +5,7 @@
  * how much of what it publishes is taken from others (the content-farm
  * signal).
  */
-import type { ArticleSummary } from '../store/store.js'
+import type { ArticleSummary } from '../types.js'
 import type { ArticleId } from '../types.js'
 import type { Relation, RelationKind } from './types.js'
 

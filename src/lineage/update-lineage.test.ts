@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url))
 const CORPUS = join(EXAMPLES, 'corpus')

@@ -3,7 +3,7 @@
  * candidates among everything stored, relate each pair once, and keep the
  * relations that are not independent. Speaks only the `Store` interface.
  */
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import type { Article } from '../types.js'
 import { alignableSentences } from './align-articles.js'
 import type { Fingerprint } from './fingerprint.js'

@@ -51,8 +51,9 @@ for (const [name, folder] of corpora) {
           const storyReport = await readStoryReport(store, id)
           assert.ok(storyReport !== null)
           assert.deepEqual(storyReport.missingClaims, [], 'claims were stored at ingest')
+          const sources: ReadonlyArray<{ readonly id: string; readonly lineage: unknown }> = storyReport.sources
           for (const member of story.members) {
-            const source = storyReport.sources.find((s) => s.id === member.id)
+            const source = sources.find((s) => s.id === member.id)
             assert.deepEqual(source?.lineage, member.lineage, `story ${id}, ${member.outlet ?? member.id}: report lineage = story lineage`)
           }
           // Claims are read back, never extracted again: the API's are the stored ones.

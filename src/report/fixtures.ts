@@ -2,7 +2,7 @@
 import type { FigureClaim } from './types.js'
 import type { ArticleClaims, Entity, Figure, Quote } from '../claims/types.js'
 import type { Relation } from '../lineage/types.js'
-import type { StoryDetail } from '../store/store.js'
+import type { StoryDetail } from '../types.js'
 import type { Article, Span } from '../types.js'
 import type { StoryReportInput } from './build-report.js'
 

@@ -7,7 +7,7 @@ import { ingestItems } from '../ingest/ingest.js'
 import { jsonRecordToDocument } from '../ingest/json.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { createApp } from './app.js'
 import { BRIDGE_REPORT, BRIDGE_REWRITE, LIBRARY_NEWS } from './test-articles.js'
 

@@ -16,7 +16,7 @@ import { isCrosscheckError } from '../errors.js'
 import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import { readArticleClaims, readOutletProfiles, readStory, readStoryClaims, readStoryLineage, readStoryReport } from '../read/read-model.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { createWebApp } from '../web/app.js'
 import type { FeedFollower } from '../follow/feed-follower.js'
 import { parseArticleBody } from './article-body.js'
@@ -24,7 +24,7 @@ import { errorBody, HttpProblem, statusFor } from './http-errors.js'
 import { openApiDocument } from './openapi.js'
 import { describeValidationError, validateUrlRequest } from './schemas.js'
 import { checkFetchableUrl } from './url-check.js'
-import { createReadCache } from './read-cache.js'
+import { createReadCache } from '../web/read-cache.js'
 import { sendItem } from './write-jobs.js'
 import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
 import { type Writer, WriterFailedError } from './writer.js'
@@ -58,7 +58,6 @@ const DEFAULT_MAX_BODY = 16 * 1024 * 1024
 /** What articles sent in a request body are named after (`api#3` is the fourth). */
 export const API_SOURCE = 'api'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u
-const ARTICLE_PAGE = 5000
 
 /**
  * The whole HTTP surface: `/api/v1/*`, `/api/openapi.json`, and the web app at `/`.

@@ -117,9 +117,43 @@ export const StorySummary = {
   },
 } as const
 
+const SourceLineage = {
+  type: 'object',
+  description: "A member's place in the story's lineage, the same in every view: kind (original, copy, rewrite, partial, related, independent), of (the member it derives from), directed (whether the original is known), derived (members that copy or rewrite it).",
+  properties: { kind: text, of: nullableText, directed: { type: 'boolean' }, derived: { type: 'integer' } },
+} as const
+
 export const StoryDetail = {
   type: 'object',
-  properties: { ...StorySummary.properties, askedFor: { type: 'integer' }, memberIds: { type: 'array', items: text } },
+  description: 'The same JSON as `crosscheck story <id> --json`, and what the web story page renders: the story, its members (oldest first) with their lineage, the relations between members and the lineage graph.',
+  properties: {
+    id: { type: 'integer' },
+    askedFor: { type: 'integer' },
+    label: nullableText,
+    firstSeen: text,
+    lastSeen: text,
+    outlets: { type: 'array', items: text },
+    members: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          id: text,
+          title: nullableText,
+          titleDerived: { type: 'boolean' },
+          outlet: nullableText,
+          published: nullableText,
+          byline: nullableText,
+          creditedSource: nullableText,
+          url: nullableText,
+          length: { type: 'integer' },
+          lineage: SourceLineage,
+        },
+      },
+    },
+    relations: { type: 'array' },
+    graph: { type: 'object', properties: { nodes: { type: 'array' }, edges: { type: 'array' } } },
+  },
 } as const
 
 export const SearchHit = {
@@ -161,7 +195,8 @@ export const Lineage = {
 
 export const Claims = {
   type: 'object',
-  description: 'What one article claims: quotes, figures, dated events, entities (as `crosscheck claims --json`).',
+  description:
+    'What one article claims: quotes, figures, dated events, entities (as `crosscheck claims --json`), as extracted at ingest: extractorVersion says which extractor read them, datesReadAgainst the day relative dates were read against and its basis (published, or story: inferred from the story for an undated article).',
   additionalProperties: true,
 } as const
 

@@ -13,7 +13,7 @@ import { readlinkSync } from 'node:fs'
 import { getPriority, setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { type FromWriter, receiveItem, sendError, type ToWriter, type WriteJob, type WriterThreadData } from './write-jobs.js'
 

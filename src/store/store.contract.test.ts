@@ -17,8 +17,8 @@ import { makeArticle, makeArticles } from './fixtures.js'
 import { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js'
 import { openSqliteStore } from './sqlite/sqlite-store.js'
 import type { SqliteStore } from './sqlite/sqlite-store.js'
-import { SEARCH_MARK_END, SEARCH_MARK_START } from './store.js'
-import type { Store } from './store.js'
+import { SEARCH_MARK_END, SEARCH_MARK_START } from '../storage.js'
+import type { Store } from '../storage.js'
 
 /** Fresh, empty storage for one test (a file, a database schema). */
 interface Storage {

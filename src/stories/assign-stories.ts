@@ -11,7 +11,7 @@ import { assignArticle, type ClusterState, createClusterState, exportActiveStori
 import { decodeClusterSnapshot, encodeClusterSnapshot } from '../cluster/snapshot-format.js'
 import type { StoryFeatures } from '../cluster/types.js'
 import type { Relation } from '../lineage/types.js'
-import type { StoryAssignment, StoryStore } from '../store/store.js'
+import type { StoryAssignment, StoryStore } from '../storage.js'
 import type { ArticleId } from '../types.js'
 
 /** The clusterer's working state and the stored generation it continues. */

@@ -9,7 +9,7 @@ import { recluster } from '../cluster/recluster.js'
 import { encodeClusterSnapshot } from '../cluster/snapshot-format.js'
 import { storyFeatures } from '../cluster/story-features.js'
 import type { Relation } from '../lineage/types.js'
-import type { Store, StoryAssignment } from '../store/store.js'
+import type { Store, StoryAssignment } from '../storage.js'
 import type { Article } from '../types.js'
 
 const PAGE = 1000

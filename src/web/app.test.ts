@@ -5,7 +5,7 @@ import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { createWebApp } from './app.js'
 import { CONTENT_SECURITY_POLICY } from './layout.js'
 

@@ -7,7 +7,7 @@
  */
 import { readStoryReport } from '../read/read-model.js'
 import type { StoryReport } from '../report/types.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 
 export interface ReportLoaderOpts {
   /** Called when a report cannot be built. @default console.error */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { SEARCH_MARK_END as E, SEARCH_MARK_START as S } from '../store/store.js'
+import { SEARCH_MARK_END as E, SEARCH_MARK_START as S } from '../storage.js'
 import { markedSnippet } from './search-page.js'
 
 test('matched words are marked and the text around them is escaped', async () => {

@@ -3,7 +3,7 @@
  * query, best first, each with a snippet where the matched words are marked.
  */
 import { html } from 'hono/html'
-import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchHit } from '../store/store.js'
+import { SEARCH_MARK_END, SEARCH_MARK_START, type SearchHit } from '../storage.js'
 import { day, EMPTY, type Html, outletOf, shortId, titleOf } from './html.js'
 import { page } from './layout.js'
 

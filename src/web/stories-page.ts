@@ -4,7 +4,7 @@
  * sources disagree on a figure.
  */
 import { html } from 'hono/html'
-import type { StorySummary } from '../store/store.js'
+import type { StorySummary } from '../types.js'
 import { storyLabel } from '../stories/story-label.js'
 import { day, type Html } from './html.js'
 import { page } from './layout.js'

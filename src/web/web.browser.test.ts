@@ -16,7 +16,7 @@ import { serve, type ServerType } from '@hono/node-server'
 import type { Browser, Page } from 'playwright-core'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
-import type { Store } from '../store/store.js'
+import type { Store } from '../storage.js'
 import { artifactsDir, browserSkipReason, launchChromium, type PageWatch, watchPage } from '../testing/browser.js'
 import { createWebApp } from './app.js'
 

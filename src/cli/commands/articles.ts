@@ -1,6 +1,6 @@
 import { formatTable } from '../table.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, integerFlag, writeJson } from '../main.js'
+import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 
 /** `crosscheck articles`: the stored articles, oldest first. */
 export async function runArticles(context: CommandContext): Promise<number> {

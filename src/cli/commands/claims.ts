@@ -8,7 +8,7 @@ import { CrosscheckError } from '../../errors.js'
 import { readArticleClaims, readStoryClaims } from '../../read/read-model.js'
 import type { Article } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, writeJson } from '../main.js'
+import { type CommandContext, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
 
 export async function runClaims(context: CommandContext): Promise<number> {

@@ -4,7 +4,7 @@ import { relateArticles } from '../../lineage/relate.js'
 import { wordDiff } from '../../lineage/word-diff.js'
 import type { Article, Span } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, integerFlag, writeJson } from '../main.js'
+import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { type Row, sideBySide } from '../side-by-side.js'
 
 /** `crosscheck diff <a> <b>`: the alignment of two articles, side by side. */

@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os'
 import { CrosscheckError } from '../../errors.js'
 import { ingest } from '../../ingest/ingest.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, integerFlag, writeJson } from '../main.js'
+import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { progressBar } from '../progress.js'
 
 /** `crosscheck ingest <inputs…>`: exit 0 when every input was read, 1 when some failed. */

@@ -1,7 +1,7 @@
 import { lineageGraph, outletProfiles } from '../../lineage/lineage-graph.js'
-import type { ArticleSummary } from '../../store/store.js'
+import type { ArticleSummary } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, writeJson } from '../main.js'
+import { type CommandContext, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
 
 /** Articles listed per page when building the graph: the graph needs every article's outlet. */

@@ -2,7 +2,7 @@ import { CrosscheckError } from '../../errors.js'
 import { chronoDateFinder } from '../../ingest/date-finder.js'
 import { reanalyzeClaims } from '../../pipeline.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, writeJson } from '../main.js'
+import { type CommandContext, writeJson } from '../command-context.js'
 import { progressBar } from '../progress.js'
 
 /** `crosscheck reanalyze [--story <id>] [--all]`: extract stored articles' claims again. */

@@ -1,6 +1,6 @@
 import { reclusterStories } from '../../stories/recluster-stories.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, writeJson } from '../main.js'
+import { type CommandContext, writeJson } from '../command-context.js'
 
 /** `crosscheck recluster`: regroup every stored article into stories, order-independently. */
 export async function runRecluster(context: CommandContext): Promise<number> {

@@ -18,13 +18,12 @@ import { parseFeedList } from '../../follow/feed-list.js'
 import { createApp } from '../../server/app.js'
 import { resolveToken } from '../../server/token.js'
 import { checkFetchableUrl } from '../../server/url-check.js'
-import { warmCaches } from '../../server/warm-caches.js'
 import { createWriteQueue } from '../../server/write-queue.js'
 import { sendItem } from '../../server/write-jobs.js'
 import { startWriter, type Writer } from '../../server/writer.js'
 import type { ReadItem } from '../../ingest/read-input.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, integerFlag } from '../main.js'
+import { type CommandContext, integerFlag } from '../command-context.js'
 
 export async function runServe(context: CommandContext): Promise<number> {
   const { store, values, out, err } = context
@@ -87,8 +86,6 @@ export async function runServe(context: CommandContext): Promise<number> {
     ...(writer === undefined ? {} : { writer }),
     ...(corsOrigin === undefined ? {} : { corsOrigin }),
   })
-  // Before listening: a fresh server's first readers would otherwise all wait for report builds.
-  await warmCaches(app, store)
   const server = serve({ fetch: app.fetch, port, hostname: host })
   await new Promise<void>((resolve, reject) => {
     server.once('listening', resolve)

@@ -1,7 +1,7 @@
 import { CrosscheckError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, writeJson } from '../main.js'
+import { type CommandContext, writeJson } from '../command-context.js'
 
 /** `crosscheck show <id>`: one article with what cleaning removed and why. */
 export async function runShow(context: CommandContext): Promise<number> {

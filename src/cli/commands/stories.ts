@@ -3,7 +3,7 @@ import { readStory } from '../../read/read-model.js'
 import { lineageLabel } from '../../stories/member-lineage.js'
 import { storyLabel } from '../../stories/story-label.js'
 import { EXIT } from '../exit-codes.js'
-import { type CommandContext, integerFlag, writeJson } from '../main.js'
+import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
 
 /** `crosscheck stories`: stories, most recently active first. */

@@ -6,7 +6,7 @@
 import type Database from 'better-sqlite3'
 import type { ArticleClaims } from '../../claims/types.js'
 import type { ArticleId } from '../../types.js'
-import type { ListArticlesOpts, StoredClaims } from '../store.js'
+import type { ListArticlesOpts, StoredClaims } from '../../storage.js'
 
 interface ClaimsRow {
   readonly article_id: string

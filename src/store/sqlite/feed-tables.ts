@@ -4,7 +4,7 @@
  * Used by `SqliteStore`.
  */
 import type Database from 'better-sqlite3'
-import type { FeedPoll, FollowedFeed } from '../store.js'
+import type { FeedPoll, FollowedFeed } from '../../storage.js'
 
 interface FeedRow {
   readonly url: string

@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation, RelationKind, SentenceMatch } from '../../lineage/types.js'
-import type { Candidate, CandidateOpts, ListRelationsOpts } from '../store.js'
+import type { Candidate, CandidateOpts, ListRelationsOpts } from '../../storage.js'
 
 interface RelationRow {
   readonly a: string

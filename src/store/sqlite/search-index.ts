@@ -4,8 +4,8 @@
  */
 import type Database from 'better-sqlite3'
 import { StoreError } from '../../errors.js'
-import { SEARCH_MARK_END, SEARCH_MARK_START } from '../store.js'
-import type { SearchHit, SearchOpts } from '../store.js'
+import { SEARCH_MARK_END, SEARCH_MARK_START } from '../../storage.js'
+import type { SearchHit, SearchOpts } from '../../storage.js'
 
 interface HitRow {
   readonly id: string

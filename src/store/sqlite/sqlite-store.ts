@@ -10,25 +10,8 @@ import { describeError, StoreError } from '../../errors.js'
 import type { Article, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span } from '../../types.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
-import type {
-  ArticleSummary,
-  Candidate,
-  ClusterSnapshotRecord,
-  StoredClaims,
-  CandidateOpts,
-  FeedPoll,
-  FollowedFeed,
-  ListArticlesOpts,
-  ListRelationsOpts,
-  ListStoriesOpts,
-  PutOutcome,
-  SearchHit,
-  SearchOpts,
-  Store,
-  StoryAssignment,
-  StoryDetail,
-  StorySummary,
-} from '../store.js'
+import type { Candidate, ClusterSnapshotRecord, StoredClaims, CandidateOpts, FeedPoll, FollowedFeed, ListArticlesOpts, ListRelationsOpts, ListStoriesOpts, PutOutcome, SearchHit, SearchOpts, Store, StoryAssignment } from '../../storage.js'
+import type { ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
 import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
 import { SearchIndex } from './search-index.js'

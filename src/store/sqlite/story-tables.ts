@@ -9,7 +9,8 @@ import { encodeClusterSnapshot } from '../../cluster/snapshot-format.js'
 import type { ClusterSnapshot } from '../../cluster/types.js'
 import { StoreError } from '../../errors.js'
 import type { ArticleId } from '../../types.js'
-import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment, StoryDetail, StorySummary } from '../store.js'
+import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment } from '../../storage.js'
+import type { StoryDetail, StorySummary } from '../../types.js'
 
 interface StoryRow {
   readonly id: number

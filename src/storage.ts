@@ -1,13 +1,14 @@
 /**
- * The storage contract the pipeline needs. The core owns it; adapters
+ * The storage contract the pipeline needs, as small roles. The core owns
+ * it (nothing here imports a store module); adapters under `store/`
  * (SQLite today, PostgreSQL next) implement it and are the only files that
  * import a database driver. Asynchronous so that a networked database fits
  * the same shape as the embedded one.
  */
-import type { Fingerprint } from '../lineage/fingerprint.js'
-import type { Relation, RelationKind } from '../lineage/types.js'
-import type { Article, ArticleId, InputFormat } from '../types.js'
-import type { ArticleClaims } from '../claims/types.js'
+import type { Fingerprint } from './lineage/fingerprint.js'
+import type { Relation, RelationKind } from './lineage/types.js'
+import type { Article, ArticleId, ArticleSummary, StoryDetail, StorySummary } from './types.js'
+import type { ArticleClaims } from './claims/types.js'
 
 /** What happened to one article of a batch. */
 export interface PutOutcome {
@@ -16,23 +17,6 @@ export interface PutOutcome {
   readonly status: 'inserted' | 'duplicate'
 }
 
-/** One line of `crosscheck articles`: an article without its body and raw input. */
-export interface ArticleSummary {
-  readonly id: ArticleId
-  readonly title: string | null
-  readonly titleDerived: boolean
-  readonly outlet: string | null
-  readonly published: string | null
-  readonly creditedSource: string | null
-  readonly language: string | null
-  readonly format: InputFormat
-  readonly location: string
-  readonly url: string | null
-  /** Characters in the cleaned body. */
-  readonly length: number
-  /** ISO 8601 time the article was first stored. */
-  readonly ingestedAt: string
-}
 
 export interface ListArticlesOpts {
   /** @default 100 */
@@ -269,22 +253,7 @@ export interface ListStoriesOpts {
   readonly offset?: number
 }
 
-export interface StorySummary {
-  readonly id: number
-  /** Member titles, oldest member first, at most 50 (a label is picked from them). */
-  readonly titles: readonly string[]
-  /** Earliest and latest member date (publication date, else ingest time). */
-  readonly firstSeen: string
-  readonly lastSeen: string
-  readonly members: number
-  readonly outlets: readonly string[]
-}
 
-export interface StoryDetail extends StorySummary {
-  /** Set when the id asked for was merged into this story. */
-  readonly askedFor: number
-  readonly memberIds: readonly ArticleId[]
-}
 
 export interface CandidateOpts {
   /** @default 20 */
