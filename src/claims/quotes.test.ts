@@ -365,6 +365,43 @@ describe('extractQuotes: speaker resolution', () => {
     assert.equal(quote?.cue, 'informed journalists')
   })
 
+  it('says how a speaker was reached: as written, from a surname, a pronoun or a description', () => {
+    const quotes = direct(run(text))
+    assert.deepEqual(quotes.map((q) => q.speakerResolution ?? []), [['full-name'], ['pronoun'], ['description']])
+    const [named] = direct(run('“The port stays open,” said Ana Ruiz.'))
+    assert.equal(named?.speakerResolution, undefined)
+  })
+
+  // A statement or report is not a speaker: whoever issued it is.
+  const documents: readonly (readonly [string, string, string])[] = [
+    ['According to the ministry’s statement, the raids dismantled “armed cells and their members” in the hills.', 'Ministry of Labour', 'the ministry’s statement'],
+    ['According to the ministry\'s latest report, the strike has cost “well over a week of exports.”', 'Ministry of Labour', 'the ministry\'s latest report'],
+    ['According to a statement from the ministry, the talks were “frank and useful.”', 'Ministry of Labour', 'a statement from the ministry'],
+    ['According to the unions’ joint statement, the offer is “an insult to every docker.”', 'unions', 'the unions’ joint statement'],
+  ]
+  for (const [sentence, speaker, written] of documents) {
+    it(`gives "${written}" to whoever issued it`, () => {
+      const story = `The Ministry of Labour called both sides to talks.\n\n${sentence}`
+      const quote = run(story).find((q) => q.kind !== 'indirect')
+      assert.equal(quote?.speaker, speaker)
+      assert.equal(at(story, quote?.speakerSpan ?? null), written)
+      assert.equal(quote?.speakerResolution?.[0], 'document')
+      // The words between the source and the quotation are the clause that holds it, not the source's title.
+      assert.equal(quote?.speakerRole, null)
+    })
+  }
+
+  it('gives "it" in a clause reported for a group to that group, not to an earlier speaker', () => {
+    const story = [
+      '“The river rose a metre in an hour,” the Coastal Monitoring Network said.',
+      'The regional government announced on Monday that it had formed a panel to review what it called “the events of the weekend” in the valley.',
+    ].join('\n\n')
+    const quote = run(story).find((q) => q.kind === 'partial')
+    assert.equal(quote?.text, 'the events of the weekend')
+    assert.equal(quote?.speaker, 'regional government')
+    assert.deepEqual(quote?.speakerResolution, ['pronoun'])
+  })
+
   it('uses the entities given to map a mention to its full name', () => {
     const entity: Entity = { kind: 'person', name: 'Petra Lindqvist-Holm', aliases: ['Petra Lindqvist-Holm', 'Lindqvist'], role: 'Labour Minister', mentions: [] }
     const [first] = direct(run(text, [entity]))

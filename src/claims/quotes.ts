@@ -25,7 +25,7 @@ import {
   SPEAKER_NOUNS,
   SPEECH_VERBS,
 } from './attribution-cues.js'
-import type { Entity, Quote, QuoteKind } from './types.js'
+import type { Entity, Quote, QuoteKind, SpeakerStep } from './types.js'
 import { personGenders, pronounGender } from './person-gender.js'
 
 export interface ExtractQuotesOpts {
@@ -843,7 +843,11 @@ function speakerAfter(text: string, from: number, limit: number): Speaker | null
     while (j < words.length && !/^[,;:()“”"]$/u.test((words[j] as Token).text) && j - i < 16) j++
     const appositive = words.slice(i + 1, j)
     const headWord = (appositive[0] as Token | undefined)?.text ?? ''
-    if (appositive.length > 0 && (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) && !SPEECH_ONLY.test(headWord) && headWord !== 'and') {
+    // "According to the ministry, the operation dismantled “…”": words running into a quotation are the clause
+    // that holds it, not a description of the speaker.
+    const lastWord = appositive[appositive.length - 1]
+    const intoQuote = /^[“”"]$/u.test(words[j]?.text ?? '') || (lastWord !== undefined && /^\s*[“"‘]/u.test(text.slice(lastWord.end, lastWord.end + 4)))
+    if (appositive.length > 0 && !intoQuote && (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) && !SPEECH_ONLY.test(headWord) && headWord !== 'and') {
       role = role ?? spanText(text, appositive)
       end = (appositive[appositive.length - 1] as Token).end
     }
@@ -1596,8 +1600,15 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
     const { mention, cue } = draft.attribution
     let speaker: string | null = null
     let role = draft.attribution.role
+    const steps: SpeakerStep[] = []
     if (mention !== null) {
-      const written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
+      let written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
+      // "According to the ministry's statement": a statement or report says nothing; whoever issued it does.
+      const owner = documentOwner(written)
+      if (owner !== null) {
+        written = owner
+        steps.push('document')
+      }
       const lower = written.toLowerCase()
       // Entries from `firstAfter` on are at or after the mention: the search starts below them.
       const firstAfter = firstAtOrAfter(known, mention.start, positionOfKnown)
@@ -1620,10 +1631,13 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           const fits = (name: string): boolean => (genders.get(name) ?? gender) === gender
           speaker = findLast(personSpeakers, fits) ?? findLast(known, (k) => k.person && k.position < mention.start && fits(k.name), firstAfter)?.name ?? null
         }
+        steps.push('pronoun')
       } else if (PRONOUN_SET.has(lower)) {
         speaker = lastGroup ?? before(false)?.name ?? null
+        steps.push('pronoun')
       } else if (aliasToName.has(lower)) {
         speaker = aliasToName.get(lower) ?? written
+        if (speaker.toLowerCase() !== lower) steps.push('full-name')
       } else {
         const bare = written.replace(/^(?:the|a|an)\s+/iu, '').replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+/u, '')
         const isName = isUpper(bare) || isParticle(bare)
@@ -1634,17 +1648,22 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           const upTo = firstAtOrAfter(known, mention.start + 1, positionOfKnown)
           const match = findLast(known, (k) => k.position <= mention.start && k.name !== bare && (k.name.endsWith(` ${bare}`) || k.name.endsWith(`-${bare}`)), upTo)
           speaker = match?.name ?? bare
+          if (match !== undefined) steps.push('full-name')
         } else if (!isName && /^the\s/iu.test(written) && ORG_HEADS.test(head.charAt(0).toUpperCase() + head.slice(1))) {
+          // "the ministry": the organisation of that kind the article has named before.
           const title = head.charAt(0).toUpperCase() + head.slice(1)
           const match = findLast(known, (k) => !k.person && k.position < mention.start && k.name.includes(title), firstAfter)
           speaker = match?.name ?? bare
+          if (match !== undefined) steps.push('description')
         } else speaker = bare
       }
       // A mention made only of function words ("and", "that") names nobody: better no speaker than a wrong one.
       if (speaker !== null && speaker.split(/\s+/u).every((word) => STOPWORDS.has(word.toLowerCase()))) speaker = null
       if (speaker !== null && role === null) role = roleOf.get(speaker) ?? null
       if (speaker !== null) {
-        const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker))
+        // A person's name is capitalised throughout ("Ahmad al-Sharaa"); "Syrian government" or "UK officials" is a group,
+        // which a later "it" or "they" refers to.
+        const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker) && speaker.split(/\s+/u).every((word) => isUpper(word) || isParticle(word)))
         if (person) {
           lastPerson = speaker
           lastPersonAt = mention.start
@@ -1667,11 +1686,28 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       cueSpan: cue,
       sentence: draft.sentence,
       ...(draft.clause === undefined ? {} : { clause: draft.clause }),
+      ...(speaker === null || steps.length === 0 ? {} : { speakerResolution: steps }),
     })
   }
   return quotes
 }
 
+
+// What an organisation or a person issues in their name: a statement stands for its issuer as a speaker.
+const DOCUMENT_NOUNS = 'statement|statements|report|reports|announcement|communique|communiqué|release|data|figures|tally|count|estimate|estimates|findings|account|website|post|tweet|letter|bulletin|update|records|survey|study|analysis|notice|decree|order|filing|ruling|message|remarks|comments'
+const DOCUMENT_MODIFIERS = '(?:(?:latest|new|official|own|written|joint|daily|weekly|monthly|annual|initial|preliminary|final|press|public|earlier|later|separate|recent|previous)\\s+)*'
+const POSSESSIVE_DOCUMENT = new RegExp(`^(.+?)(?:[’']s|(?<=s)[’'])\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})$`, 'iu')
+const DOCUMENT_BY = new RegExp(`^(?:an?|the|its|their)\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})\\s+(?:from|by|of|issued\\s+by|released\\s+by|published\\s+by)\\s+(.+)$`, 'iu')
+
+/**
+ * Whose statement or report a mention names: "the ministry's statement" → "the ministry", "SOHR's latest
+ * report" → "SOHR", "a statement from the Kremlin" → "the Kremlin"; null for any other mention.
+ */
+export function documentOwner(written: string): string | null {
+  const possessive = POSSESSIVE_DOCUMENT.exec(written)
+  if (possessive !== null) return possessive[1] ?? null
+  return DOCUMENT_BY.exec(written)?.[1] ?? null
+}
 
 /** The last item before index `end` (all items by default) that passes `test`. */
 function findLast<T>(items: readonly T[], test: (item: T) => boolean, end = items.length): T | undefined {

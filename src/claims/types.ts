@@ -78,6 +78,20 @@ export type QuoteKind =
   /** Reported speech without quote marks ("he said that …", "according to …"). */
   | 'indirect'
 
+/**
+ * One step from the words an attribution points at to the speaker named:
+ * - `document`: a statement or report stands for whose it is ("the
+ *   ministry's statement", "a report by the agency" → the ministry, the agency);
+ * - `description`: a definite description resolved to the named entity the
+ *   article introduced with it ("the ministry" → "Ministry of Defense");
+ * - `full-name`: a surname or short form resolved to the full name given
+ *   earlier ("Peskov" → "Dmitry Peskov");
+ * - `pronoun`: "he", "she", "it", "they" resolved to an earlier speaker or name;
+ * - `role`: a role description resolved to the person the article names with
+ *   it ("Syria's de-facto leader" → "Ahmed al-Sharaa").
+ */
+export type SpeakerStep = 'document' | 'description' | 'full-name' | 'pronoun' | 'role'
+
 export interface Quote {
   readonly kind: QuoteKind
   /**
@@ -104,6 +118,13 @@ export interface Quote {
   readonly speakerRole: string | null
   /** The mention the attribution points at, as written in this sentence ("he", "Peskov", "the EU"). */
   readonly speakerSpan: Span | null
+  /**
+   * How `speaker` was read from the mention at `speakerSpan`, step by step,
+   * when it is not simply the words written there: empty or absent when the
+   * mention names the speaker as it stands ("Dmitry Peskov", "local sources").
+   * A speaker reached by any step is inferred, and shown as such.
+   */
+  readonly speakerResolution?: readonly SpeakerStep[]
   /** The reporting words ("said", "told reporters", "according to"). */
   readonly cue: string | null
   readonly cueSpan: Span | null
