@@ -60,7 +60,10 @@ describe('extractQuotes: quotations in several pieces', () => {
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
     assert.equal(quotes[0]?.spans.length, 2)
-    assert.equal(quotes[0]?.text, 'The ships are waiting offshore, and every day costs us money.')
+    // The words as written, piece by piece: the comma the sentence put inside the first mark is not the speaker's.
+    assert.equal(quotes[0]?.text, 'The ships are waiting offshore […] and every day costs us money.')
+    assert.deepEqual(quotes[0]?.textSpans?.map((span) => at(text, span)), ['The ships are waiting offshore', 'and every day costs us money.'])
+    assert.equal(quotes[0]?.normalized, 'the ships are waiting offshore and every day costs us money')
     assert.equal(quotes[0]?.speaker, 'Halvard Brenn')
     assert.equal(quotes[0]?.speakerRole, 'port director')
   })
@@ -73,6 +76,29 @@ describe('extractQuotes: quotations in several pieces', () => {
     assert.equal(quotes[0]?.speaker, 'Arlo Beck')
     assert.match(quotes[0]?.text ?? '', /single fee\.$/u)
   })
+})
+
+describe('extractQuotes: display text is the article’s words', () => {
+  // Every quote of every kind: its text is its spans' text joined by the elision mark, and nothing else.
+  const stories = [
+    '“This is the worst flood in living memory,” Governor Andrei Kostelnik said. “Every family will be housed.”',
+    'If the levee breaks again, Mayor Lina Okafor said, “the whole lower town will have to move.”',
+    'Councilman Arlo Beck said: “This budget protects the libraries.\n“It does not raise a single fee.”',
+    'The EU condemned “all violence against civilians,” and blamed “armed groups” for the raids.',
+    'That plan, Lenk said, was never going to work, adding that the council “knew it all along.”',
+    'The dam was inspected in May, according to the operator, which said the report would be published.',
+  ]
+  for (const story of stories) {
+    it(`rebuilds each display text from its spans: ${story.slice(0, 48)}…`, () => {
+      const quotes = run(story)
+      assert.ok(quotes.length > 0)
+      for (const quote of quotes) {
+        assert.ok(quote.textSpans !== undefined && quote.textSpans.length > 0)
+        assert.equal(quote.text, quote.textSpans.map((span) => at(story, span)).join(' […] '))
+        for (const span of quote.textSpans) assert.doesNotMatch(at(story, span) ?? '', /^\s|[\s,;:]$/u)
+      }
+    })
+  }
 })
 
 describe('extractQuotes: where a quotation ends', () => {
@@ -112,7 +138,8 @@ describe('extractQuotes: where a quotation ends', () => {
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
     assert.equal(quotes[0]?.spans.length, 2)
-    assert.equal(quotes[0]?.text, 'We are ready to talk, The offer is still on the table.')
+    // Never glued into words nobody said ("talk, The offer"): the pieces stay as written, the gap marked.
+    assert.equal(quotes[0]?.text, 'We are ready to talk […] The offer is still on the table.')
   })
 
   it('counts the words before a mid-sentence attribution as part of what is attributed', () => {

@@ -56,7 +56,8 @@ interface Attribution {
 interface Draft {
   readonly kind: QuoteKind
   readonly spans: readonly Span[]
-  readonly texts: readonly string[]
+  /** The said words themselves, without quote marks or the reporter's words a span may add: what `Quote.textSpans` becomes. */
+  readonly pieces: readonly Span[]
   readonly attribution: Attribution
   readonly sentence: number
   readonly start: number
@@ -424,7 +425,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
         const merged: Draft = {
           ...previous,
           spans: [...previous.spans, ...group.map((g) => ({ start: g.start, end: g.end }))],
-          texts: [...previous.texts, ...group.map((g) => text.slice(g.innerStart, g.innerEnd))],
+          pieces: [...previous.pieces, ...group.map(innerSpan)],
         }
         drafts[drafts.length - 1] = merged
         previous = merged
@@ -441,7 +442,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
     const draft: Draft = {
       kind: direct && !fragment ? 'direct' : 'partial',
       spans: [...(lead === null ? [] : [lead]), ...group.map((g) => ({ start: g.start, end: g.end }))],
-      texts: group.map((g) => text.slice(g.innerStart, g.innerEnd)),
+      pieces: group.map(innerSpan),
       attribution,
       sentence,
       start: first.start,
@@ -1155,11 +1156,12 @@ function indirectIn(
     const cueStart = base + middle.index + middle[0].indexOf('ccording') - 1
     const draft = draftOf(text, 'indirect', { start: base + middle.index + middle[0].length, end: sentence.end }, { mention: speaker?.mention ?? null, role: speaker?.role ?? null, cue: { start: cueStart, end: cueStart + 12 }, end: -1 }, index)
     const lead = draftOf(text, 'indirect', { start: base, end: base + middle.index }, NONE, index)
-    if (speaker !== null && draft !== null && lead !== null && AT_LEAST_THREE_WORDS.test(draft.texts[0] ?? '')) {
+    const said = draft === null ? '' : sliceOf(text, draft.pieces[0])
+    if (speaker !== null && draft !== null && lead !== null && AT_LEAST_THREE_WORDS.test(said)) {
       // "…, according to Ana Ruiz, director of the port." / "…, according to X, who advised …": what follows the
       // second comma describes the source, and the clause is the words before it alone.
-      if (SOURCE_APPOSITIVE.test(draft.texts[0] ?? '')) return [{ ...lead, attribution: draft.attribution }]
-      return [{ ...draft, spans: [...lead.spans, ...draft.spans], texts: [...lead.texts, ...draft.texts], start: lead.start }]
+      if (SOURCE_APPOSITIVE.test(said)) return [{ ...lead, attribution: draft.attribution }]
+      return [{ ...draft, spans: [...lead.spans, ...draft.spans], pieces: [...lead.pieces, ...draft.pieces], start: lead.start }]
     }
   }
   for (let k = firstAtOrAfter(cues, sentence.start, startOfCue); k < cues.length && (cues[k] as CueHit).end <= sentence.end; k++) {
@@ -1197,7 +1199,7 @@ function endedAt(text: string, draft: Draft, end: number): Draft | null {
   const kept = text.slice(last.start, end).replace(CLAUSE_TAIL, '')
   if (kept.trim().split(/\s+/u).length < 2) return null
   spans[spans.length - 1] = { start: last.start, end: last.start + kept.length }
-  return { ...draft, spans, texts: spans.map((sp) => text.slice(sp.start, sp.end)) }
+  return { ...draft, spans, pieces: spans }
 }
 
 /**
@@ -1347,7 +1349,7 @@ function readingAt(
   const attribution: Attribution = { mention: subject?.mention ?? null, role: subject?.role ?? null, cue: { start: cueStart, end: cueEnd }, end: -1 }
   const draft = draftOf(text, 'indirect', { start: clause.start, end: sentence.end }, attribution, index)
   if (draft === null) return null
-  if (parenthetical !== null) return { draft: { ...draft, spans: [parenthetical, ...draft.spans], texts: [text.slice(parenthetical.start, parenthetical.end), ...draft.texts], start: parenthetical.start }, opens }
+  if (parenthetical !== null) return { draft: { ...draft, spans: [parenthetical, ...draft.spans], pieces: [parenthetical, ...draft.pieces], start: parenthetical.start }, opens }
   return { draft, opens }
 }
 
@@ -1457,7 +1459,7 @@ function draftOf(text: string, kind: QuoteKind, span: Span, attribution: Attribu
   while (end > start && /\s/u.test(text[end - 1] ?? '')) end--
   if (kind === 'indirect') start = afterDateline(text, start, end)
   if (end - start < 3) return null
-  return { kind, spans: [{ start, end }], texts: [text.slice(start, end)], attribution, sentence, start }
+  return { kind, spans: [{ start, end }], pieces: [{ start, end }], attribution, sentence, start }
 }
 
 // ---------------------------------------------------------------------------
@@ -1672,13 +1674,14 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
         else if (!PRONOUN_SET.has(lower)) lastGroup = speaker
       }
     }
-    const joined = draft.texts.join(' ')
+    const textSpans = saidSpans(text, draft.pieces)
     quotes.push({
       kind: draft.kind,
-      // News style puts the sentence's comma inside the closing quote mark ("…,” she said); it is not the speaker's.
-      text: joined.replace(/[,;:]+$/u, ''),
+      text: quoteDisplay(text, textSpans),
+      textSpans,
       spans: draft.spans,
-      normalized: normalizeQuote(joined),
+      // The words alone, as one run: the same quotation matches whether an outlet splits it or not.
+      normalized: normalizeQuote(textSpans.map((span) => text.slice(span.start, span.end)).join(' ')),
       speaker,
       speakerRole: role,
       speakerSpan: mention,
@@ -1707,6 +1710,46 @@ export function documentOwner(written: string): string | null {
   const possessive = POSSESSIVE_DOCUMENT.exec(written)
   if (possessive !== null) return possessive[1] ?? null
   return DOCUMENT_BY.exec(written)?.[1] ?? null
+}
+
+const innerSpan = (region: QuoteRegion): Span => ({ start: region.innerStart, end: region.innerEnd })
+const sliceOf = (text: string, span: Span | undefined): string => (span === undefined ? '' : text.slice(span.start, span.end))
+
+/**
+ * What joins the pieces of a quotation in its display text: words the
+ * article puts between them (an attribution, a paragraph break) are left out,
+ * and the reader sees that they were.
+ */
+export const ELISION = ' […] '
+
+/**
+ * A quotation's display text: the exact text of each span, joined by
+ * `ELISION`. Nothing is re-cased or re-punctuated, so the display can always
+ * be found in the article piece by piece.
+ *
+ * @example
+ * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 9 }, { start: 21, end: 34 }])
+ * // => 'It held […] It will hold.'
+ */
+export function quoteDisplay(text: string, spans: readonly Span[]): string {
+  return spans.map((span) => text.slice(span.start, span.end)).join(ELISION)
+}
+
+/**
+ * The spans of the said words: each piece less its surrounding whitespace and
+ * less the comma, semicolon or colon that news style puts inside a closing
+ * quote mark ("…overnight,” said Marek): that one is the sentence's, not the
+ * speaker's. Pieces left empty are dropped.
+ */
+function saidSpans(text: string, pieces: readonly Span[]): Span[] {
+  const out: Span[] = []
+  for (const piece of pieces) {
+    let { start, end } = piece
+    while (start < end && /\s/u.test(text[start] ?? '')) start++
+    while (end > start && /[\s,;:]/u.test(text[end - 1] ?? '')) end--
+    if (end > start) out.push({ start, end })
+  }
+  return out
 }
 
 /** The last item before index `end` (all items by default) that passes `test`. */

@@ -95,10 +95,19 @@ export type SpeakerStep = 'document' | 'description' | 'full-name' | 'pronoun' |
 export interface Quote {
   readonly kind: QuoteKind
   /**
-   * The quoted words without the quote marks and without a trailing comma the
-   * sentence put inside them; a quote split by its attribution is joined with a space.
+   * The said words as displayed: the exact text of each of `textSpans`,
+   * joined by " […] " where the article puts other words between them (a
+   * quote split by its attribution, one running over paragraphs). Never
+   * re-cased or re-punctuated, so it can be checked against the article.
    */
   readonly text: string
+  /**
+   * The said words in the text, piece by piece: without quote marks, without
+   * the reporter's words that `spans` may add, and without a comma the sentence
+   * put inside a closing quote mark. Always set by the extractor; optional
+   * only for quotes stored before it was.
+   */
+  readonly textSpans?: readonly Span[]
   /**
    * The attributed content in the text: the quoted pieces with their quote
    * marks (several when split by "…, he said, …"), and for a direct quote whose
