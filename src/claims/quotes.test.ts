@@ -429,6 +429,43 @@ describe('extractQuotes: speaker resolution', () => {
     assert.deepEqual(quote?.speakerResolution, ['pronoun'])
   })
 
+  // Speakers are whole entities: an organisation's name runs over its connectors, a description resolves to who it describes.
+  const entityCases: readonly (readonly [string, string, string, string?])[] = [
+    ['organisation named whole', 'The UK-based Coastal Observatory for River Safety reported that over 40 homes had been flooded.', 'Coastal Observatory for River Safety'],
+    ['organisation named whole after "according to"', 'At least 12 homes were flooded, according to the Coastal Observatory for River Safety.', 'Coastal Observatory for River Safety'],
+    [
+      'a description resolved to the name it is given with',
+      'The province’s governor and former head of the flood board, Andrei Kostelnik, has condemned the delays and promised that the dam would be rebuilt by spring.',
+      'Andrei Kostelnik',
+      'The province’s governor and former head of the flood board',
+    ],
+  ]
+  for (const [name, story, speaker, role] of entityCases) {
+    it(`keeps the speaker an entity: ${name}`, () => {
+      const [quote] = run(story)
+      assert.equal(quote?.speaker, speaker)
+      if (role !== undefined) assert.equal(quote?.speakerRole, role)
+    })
+  }
+
+  it('resolves "the monitoring group" to the organisation quoted before and "the spokesman" to the person with that title', () => {
+    const story = [
+      'The Coastal Observatory for River Safety said that 40 homes had been flooded.',
+      'The London-based monitoring group noted that the river was still rising.',
+      '“We will reopen the bridge on Friday,” said port spokesman Pavel Drozdov.',
+      'The spokesman added that the ferry would run on Saturday.',
+    ].join('\n\n')
+    const quotes = run(story)
+    assert.deepEqual(quotes.map((q) => q.speaker), ['Coastal Observatory for River Safety', 'Coastal Observatory for River Safety', 'Pavel Drozdov', 'Pavel Drozdov'])
+    assert.deepEqual(quotes[1]?.speakerResolution, ['description'])
+    assert.deepEqual(quotes[3]?.speakerResolution, ['role'])
+  })
+
+  it('does not read whom a statement was made to as what was said', () => {
+    const quotes = run('The envoy confirmed to Harbour Radio on Monday that the talks had begun.')
+    assert.deepEqual(quotes.map((q) => q.text), ['that the talks had begun.'])
+  })
+
   it('uses the entities given to map a mention to its full name', () => {
     const entity: Entity = { kind: 'person', name: 'Petra Lindqvist-Holm', aliases: ['Petra Lindqvist-Holm', 'Lindqvist'], role: 'Labour Minister', mentions: [] }
     const [first] = direct(run(text, [entity]))

@@ -795,6 +795,18 @@ function nameAtEnd(words: readonly Token[]): { mention: Span; role: string | nul
     // The phrase is only a title ("the President", "the Secretary of State").
     nameStart = i
   }
+  // "Syrian Observatory for Human Rights", "Ministry of Defense": an organisation's name runs over its connectors;
+  // a person's name does not ("Secretary of State Marco Rubio" keeps its title apart).
+  for (;;) {
+    const connector = words[nameStart - 1]
+    if (connector === undefined || !/^(?:of|for|on|and|&)$/u.test(connector.text)) break
+    let left = nameStart - 1
+    while (left > 0 && isUpper((words[left - 1] as Token).text) && !ROLE_SET.has((words[left - 1] as Token).text.toLowerCase()) && !/[’']s$/u.test((words[left - 1] as Token).text)) left--
+    if (left === nameStart - 1 || !ORG_HEADS.test(words.slice(left, nameStart - 1).map((w) => w.text).join(' '))) break
+    // "UK-based", "Damascus-led": a descriptor before the organisation is not part of its name.
+    while (left < nameStart - 1 && /-(?:based|led|backed|run|linked|affiliated)$/u.test((words[left] as Token).text)) left++
+    nameStart = left
+  }
   // Title words (any case), connectors and organisations before the name: "US Secretary of State", "Kremlin spokesman".
   let roleStart = nameStart
   while (roleStart > 0 && nameStart - roleStart < 8) {
@@ -835,8 +847,9 @@ function speakerAfter(text: string, from: number, limit: number): Speaker | null
   const name = nameAtEnd(phrase)
   const phraseStart = (phrase[0] as Token).start
   const mention = name !== null ? name.mention : { start: phraseStart, end: (phrase[i - 1] as Token).end }
-  // Everything before the name is its title: "port director Halvard Brenn".
+  // Everything before the name is its title ("port director Halvard Brenn"); an article alone is none.
   let role = name !== null && name.mention.start > phraseStart ? text.slice(phraseStart, name.mention.start).trim() : null
+  if (role !== null && DETERMINERS.has(role.toLowerCase())) role = null
   let end = (phrase[i - 1] as Token).end
   // An appositive role: "…, director of the emergency authority, …"
   if (words[i]?.text === ',' && words[i + 1] !== undefined) {
@@ -1039,6 +1052,8 @@ function sentenceSubject(text: string, words: readonly Token[]): Speaker | null 
   const first = words[i]
   if (first === undefined) return null
   if (PRONOUN_SET.has(first.text.toLowerCase())) return { mention: { start: first.start, end: first.end }, role: null, end: -1 }
+  const described = describedName(text, words, i)
+  if (described !== null) return described
   let j = i
   while (j < words.length && j - i < 10) {
     if (inSubjectPhrase((words[j] as Token).text, j === i)) j++
@@ -1058,6 +1073,28 @@ function sentenceSubject(text: string, words: readonly Token[]): Speaker | null 
   const last = phrase[phrase.length - 1] as Token
   if (!SPEAKER_NOUN_SET.has(last.text.toLowerCase())) return null
   return { mention: { start: (phrase[0] as Token).start, end: last.end }, role: null, end: -1 }
+}
+
+/**
+ * "Syria’s de-facto leader and former head of the force, Ahmed al-Sharaa, has condemned …": a description with a
+ * title word, then between commas the name it describes. The name is the subject and the description its role,
+ * so the speaker is the person, not the description. Null when the sentence does not open that way.
+ */
+function describedName(text: string, words: readonly Token[], from: number): Speaker | null {
+  const opening = commaAfter(words, from, 16)
+  const closing = opening < 0 ? -1 : commaAfter(words, opening + 1, 7)
+  if (closing < 0) return null
+  const description = words.slice(from, opening)
+  if (!description.some((w) => ROLE_SET.has(w.text.toLowerCase()))) return null
+  const name = nameAtEnd(words.slice(opening + 1, closing))
+  if (name === null || name.first !== 0 || name.mention.start !== (words[opening + 1] as Token).start || !/\s/u.test(text.slice(name.mention.start, name.mention.end))) return null
+  return { mention: name.mention, role: spanText(text, description), end: -1 }
+}
+
+/** The index of the first comma token at or after `from`, at most `within` tokens on; -1 when there is none. */
+function commaAfter(words: readonly Token[], from: number, within: number): number {
+  for (let j = from; j < words.length && j - from < within; j++) if ((words[j] as Token).text === ',') return j
+  return -1
 }
 
 /**
@@ -1414,7 +1451,8 @@ const NOUN_LIKE_CUES = new Set('states reports claims notes promises estimates p
 const QUANTIFIERS = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds|many|some|few|several|both|all|most|more|other|others|these|those|the|a|an)$/u
 
 // Verbs that take "to" in another sense than reporting: "added to her lead", "notes to the committee", "told him to leave".
-const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported'.split(' '))
+// "confirmed to RIA Novosti", "explained to reporters": after these the "to" names who was told, not what was said.
+const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains said says wrote writes admitted admits complained complains'.split(' '))
 // Prepositions that do not open what was said: "was reported by the Post", "confirmed on Facebook", "states and …".
 // "warned of", "argued for", "spoke about" do open it, as annotators of attribution read them.
 const PREPOSITION_START = /^(?:to|on|from|by|into|onto|over|through|under|upon|up|out|off|and|or)\b/iu
@@ -1597,6 +1635,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   // People the article marks as a man or a woman ("Mr Lenk", "spokeswoman Ana Ruiz"), and the people quoted so far.
   const genders = personGenders(text, known.filter((k) => k.person))
   const personSpeakers: string[] = []
+  // The title each speaker was first given in a quote's attribution ("Kremlin spokesman" for Dmitry Peskov).
+  const rolesSeen = new Map<string, string>()
   const quotes: Quote[] = []
   for (const draft of drafts) {
     const { mention, cue } = draft.attribution
@@ -1642,7 +1682,9 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
         if (speaker.toLowerCase() !== lower) steps.push('full-name')
       } else {
         const bare = written.replace(/^(?:the|a|an)\s+/iu, '').replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+/u, '')
-        const isName = isUpper(bare) || isParticle(bare)
+        // "the London-based monitoring group" is a description, though its first word is capitalised.
+        const core = bare.replace(/^\S+-(?:based|led|backed|run|linked|affiliated)\s+/u, '')
+        const isName = isUpper(core) || isParticle(core)
         const head = /(\p{L}+)$/u.exec(bare)?.[1] ?? bare
         if (isName && !/\s/u.test(bare)) {
           // A surname: the fullest earlier name ending with it.
@@ -1651,6 +1693,19 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           const match = findLast(known, (k) => k.position <= mention.start && k.name !== bare && (k.name.endsWith(` ${bare}`) || k.name.endsWith(`-${bare}`)), upTo)
           speaker = match?.name ?? bare
           if (match !== undefined) steps.push('full-name')
+        } else if (!isName && /^the\s/iu.test(written) && GENERIC_ORG_HEADS.has(head.toLowerCase())) {
+          // "the London-based monitoring group": the organisation last quoted by name, else the last one named.
+          const quoted: string | null = lastGroup !== null && isUpper(lastGroup) ? lastGroup : null
+          const match: string | null = quoted ?? findLast(known, (k) => !k.person && k.position < mention.start, firstAfter)?.name ?? null
+          speaker = match ?? bare
+          if (match !== null) steps.push('description')
+        } else if (!isName && /^the\s/iu.test(written) && ROLE_SET.has(head.toLowerCase()) && !/s$/u.test(head)) {
+          // "the governor", "the Kremlin spokesman": the person the article named with that title.
+          const title = bare.toLowerCase()
+          const hasTitle = (name: string): boolean => (rolesSeen.get(name) ?? roleOf.get(name) ?? '').toLowerCase().endsWith(title)
+          const match = findLast(personSpeakers, hasTitle) ?? findLast(known, (k) => k.person && k.position < mention.start && hasTitle(k.name), firstAfter)?.name ?? null
+          speaker = match ?? bare
+          if (match !== null) steps.push('role')
         } else if (!isName && /^the\s/iu.test(written) && ORG_HEADS.test(head.charAt(0).toUpperCase() + head.slice(1))) {
           // "the ministry": the organisation of that kind the article has named before.
           const title = head.charAt(0).toUpperCase() + head.slice(1)
@@ -1661,7 +1716,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       }
       // A mention made only of function words ("and", "that") names nobody: better no speaker than a wrong one.
       if (speaker !== null && speaker.split(/\s+/u).every((word) => STOPWORDS.has(word.toLowerCase()))) speaker = null
-      if (speaker !== null && role === null) role = roleOf.get(speaker) ?? null
+      if (speaker !== null && role === null) role = roleOf.get(speaker) ?? rolesSeen.get(speaker) ?? null
+      if (speaker !== null && role !== null && !rolesSeen.has(speaker)) rolesSeen.set(speaker, role)
       if (speaker !== null) {
         // A person's name is capitalised throughout ("Ahmad al-Sharaa"); "Syrian government" or "UK officials" is a group,
         // which a later "it" or "they" refers to.
@@ -1695,6 +1751,9 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   return quotes
 }
 
+
+// Heads of a description that fits any organisation: "the group" refers back to whichever one the article is about.
+const GENERIC_ORG_HEADS = new Set(['group', 'organisation', 'organization', 'monitor', 'watchdog', 'body', 'charity', 'ngo'])
 
 // What an organisation or a person issues in their name: a statement stands for its issuer as a speaker.
 const DOCUMENT_NOUNS = 'statement|statements|report|reports|announcement|communique|communiqué|release|data|figures|tally|count|estimate|estimates|findings|account|website|post|tweet|letter|bulletin|update|records|survey|study|analysis|notice|decree|order|filing|ruling|message|remarks|comments'
