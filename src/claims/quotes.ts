@@ -1452,7 +1452,7 @@ const QUANTIFIERS = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|
 
 // Verbs that take "to" in another sense than reporting: "added to her lead", "notes to the committee", "told him to leave".
 // "confirmed to RIA Novosti", "explained to reporters": after these the "to" names who was told, not what was said.
-const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains said says wrote writes admitted admits complained complains'.split(' '))
+const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains wrote writes admitted admits complained complains'.split(' '))
 // Prepositions that do not open what was said: "was reported by the Post", "confirmed on Facebook", "states and …".
 // "warned of", "argued for", "spoke about" do open it, as annotators of attribution read them.
 const PREPOSITION_START = /^(?:to|on|from|by|into|onto|over|through|under|upon|up|out|off|and|or)\b/iu
