@@ -76,6 +76,7 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
         when: when?.text ?? null,
         whenDate: when === null ? null : resolveWhen(when.text, published),
         sentence: index,
+        ...(quantity.range === undefined ? {} : { range: quantity.range }),
       })
     }
   })

@@ -19,12 +19,22 @@ export type Qualifier = 'exact' | 'at least' | 'more than' | 'up to' | 'less tha
  * vague quantity. Years and days of the month are dates, not quantities.
  */
 export interface Quantity {
-  /** The value; for a range its low end; for a vague quantity its conventional value (dozens → 12). */
+  /**
+   * The value; for a range its low end; for a vague quantity only its order
+   * of magnitude (dozens → 12, hundreds → 100), never a count: read `range`
+   * and `text` for those.
+   */
   readonly value: number
   /** The high end of a range ("between 252 and 287", "5-10"), else null. */
   readonly high: number | null
   /** True for "dozens", "hundreds", "tens of thousands" and the like. */
   readonly vague: boolean
+  /**
+   * For a vague quantity, the counts its words can mean: "dozens" 24 to 99,
+   * "hundreds" 200 to 999, "tens of thousands" 20,000 to 99,999. Absent for a
+   * number.
+   */
+  readonly range?: { readonly low: number; readonly high: number }
   readonly qualifier: Qualifier
   /** Normalised unit (`percent`, `dollar`, `euro`, `kilometre`, …); null for a bare count. */
   readonly unit: string | null
