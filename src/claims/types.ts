@@ -75,6 +75,8 @@ export interface Figure extends Quantity {
   readonly when: string | null
   /** `when` resolved to an ISO date where it can be; null otherwise. */
   readonly whenDate: string | null
+  /** How `whenDate` was obtained (`stated` or `publication`); absent when it is null. */
+  readonly whenBasis?: DateBasis
   /** Index into the sentences the extractor was given. */
   readonly sentence: number
 }
@@ -174,10 +176,28 @@ export interface Entity {
   readonly mentions: readonly Span[]
 }
 
+/**
+ * How a date was obtained, so a view can show an inferred date as inferred:
+ * - `stated`: the text names the calendar day ("March 9", "14 April 2026");
+ * - `publication`: a relative date ("on Monday", "yesterday") resolved
+ *   against the article's own publication date, by the tense of its clause;
+ * - `speech`: a relative date inside a quotation ("today") resolved against
+ *   when the words were spoken, as the article states it ("said on Monday");
+ * - `inferred`: resolved against a date the article does not give as its
+ *   own: a full date it states elsewhere, or its story's publication date.
+ */
+export type DateBasis = 'stated' | 'publication' | 'speech' | 'inferred'
+
 /** A dated event the article states. */
 export interface DatedEvent {
-  /** ISO date (`2025-03-10`) when known: stated, or relative and resolved against the publication date. */
+  /**
+   * ISO date (`2025-03-10`) when known: stated, or relative and resolved (see
+   * `dateBasis`). Null when it cannot be known, e.g. "today" inside a
+   * quotation whose words the article does not date.
+   */
   readonly date: string | null
+  /** How `date` was obtained; absent when `date` is null (and on events stored before it was recorded). */
+  readonly dateBasis?: DateBasis
   /** The date as written ("on Monday", "March 9", "earlier today"). */
   readonly dateText: string
   readonly dateSpan: Span
