@@ -41,7 +41,10 @@ export const ORGANIZATION_WORDS: ReadonlySet<string> = new Set(
     'bank news hydro cross crescent government office service university hospital institute organisation organization foundation ' +
     'group company corporation inc ltd police guard security directorate front brigade brigades movement association federation ' +
     'board parliament assembly senate congress kremlin pentagon times post press media radio daily gazette courier signal observer ' +
-    'ledger mobility motors energy airlines systems technologies holdings utility unit centre center coalition alliance fund'
+    'ledger mobility motors energy airlines systems technologies holdings utility unit centre center coalition alliance fund ' +
+    // News agencies and outlets, which are quoted and cited like people but are not people.
+    'novosti tass reuters xinhua interfax sputnik anadolu bernama yonhap kyodo agence presse telegraph tribune herald journal ' +
+    'channel television broadcasting broadcaster tv'
   ).split(' '),
 )
 

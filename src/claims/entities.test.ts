@@ -22,6 +22,19 @@ describe('extractEntities', () => {
     assert.equal(org?.mentions.length, 3)
   })
 
+  // Outlets and agencies are quoted and cited like people, and are not people.
+  const outlets: readonly (readonly [string, string])[] = [
+    ['The envoy confirmed to RIA Novosti on Monday that talks had begun.', 'RIA Novosti'],
+    ['A port official told Xinhua News the cranes were unsafe.', 'Xinhua News'],
+    ['The mayor spoke to Harbour Television after the vote.', 'Harbour Television'],
+    ['Dravel Tribune reported the closure first.', 'Dravel Tribune'],
+  ]
+  for (const [text, name] of outlets) {
+    it(`types the outlet "${name}" as an organisation`, () => {
+      assert.equal(find(entities(text), name)?.kind, 'organization')
+    })
+  }
+
   it('merges an acronym made of a known organisation’s initials', () => {
     const text = 'The Northern Water Council met on Friday. Later the NWC published its minutes.'
     assert.deepEqual(find(entities(text), 'NWC')?.aliases, ['Northern Water Council', 'NWC'])

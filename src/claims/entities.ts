@@ -490,6 +490,9 @@ function pushMention(
     } else if (into[into.length - 1]?.kind === 'place' && endsInSpace(before) && LIST_BEFORE.test(before) && /^[^.;:]{0,40}$/u.test(text.slice((into[into.length - 1] as Mention).span.end, from))) {
       // A list continues the kind of its first item: "in Latakia, Jableh and Tartus".
       kind = 'place'
+    } else if (count === 2 && /^\p{Lu}{3,}$/u.test(first.text)) {
+      // "RIA Novosti", "BBC Arabic": an acronym and one word name an outlet or a body; a person's name does not open with one.
+      kind = 'organization'
     } else if (SAID_AFTER.test(after) || AGE_AFTER.test(after) || endsInSaid(before)) {
       kind = 'person'
     } else if (count >= 2) {

@@ -64,6 +64,49 @@ describe('extractEvents', () => {
     assert.deepEqual(found.map((e) => [e.dateText, e.date]), [['March 10', '2026-03-10']])
   })
 
+  // 2026-04-17 is a Friday.
+  const tense: readonly (readonly [string, string, string | null])[] = [
+    ['“We will rebuild Lisovar,” Kostelnyk said on Thursday evening.', 'on Thursday evening', '2026-04-16'],
+    ['The governor announced late Thursday that the bridge will reopen.', 'Thursday', '2026-04-16'],
+    ['The minister is expected to visit the valley on Friday.', 'on Friday', '2026-04-17'],
+    ['Divers will resume the search on Thursday.', 'on Thursday', '2026-04-23'],
+  ]
+  for (const [text, dateText, date] of tense) {
+    it(`dates a weekday by the tense of its own clause: ${text}`, () => {
+      const found = events(text, '2026-04-17').find((e) => e.dateText === dateText)
+      assert.equal(found?.date, date)
+      assert.equal(found?.dateBasis, 'publication')
+    })
+  }
+
+  it('dates "today" in a quotation by when the words were spoken, not by publication', () => {
+    const text = '“The council was united in what we discussed today,” the envoy said on Monday.'
+    const found = events(text, '2026-04-17')
+    assert.deepEqual(found.map((e) => [e.dateText, e.date, e.dateBasis]), [
+      ['today', '2026-04-13', 'speech'],
+      ['on Monday', '2026-04-13', 'publication'],
+    ])
+  })
+
+  it('dates a quotation by the day an earlier paragraph gives its speaker', () => {
+    const text = 'Speaking to reporters on Monday, Ruiz said the port would reopen.\n\n“We agreed on it today. Everyone did,” Ruiz said.'
+    const today = events(text, '2026-04-17').find((e) => e.dateText === 'today')
+    assert.deepEqual([today?.date, today?.dateBasis], ['2026-04-13', 'speech'])
+  })
+
+  it('leaves "today" in a quotation unresolved when the article does not say when it was spoken', () => {
+    const [today] = events('“We agreed on it today,” Ruiz said.', '2026-04-17')
+    assert.equal(today?.date, null)
+    assert.equal(today?.dateBasis, undefined)
+  })
+
+  it('says how each date was obtained: stated, from publication, inferred from the story', () => {
+    assert.equal(events('The dam failed on April 14.', '2026-04-17')[0]?.dateBasis, 'stated')
+    assert.equal(events('The dam failed on Tuesday.', '2026-04-17')[0]?.dateBasis, 'publication')
+    assert.equal(events('The dam failed on Tuesday.', null, '2026-04-17')[0]?.dateBasis, 'inferred')
+    assert.deepEqual(events('Engineers flagged cracks on Saturday, June 6, 2026. The levee failed on Monday.', null).map((e) => e.dateBasis), ['stated', 'inferred'])
+  })
+
   it('only asks the finder about sentences that may hold a date', () => {
     let calls = 0
     const counting: DateFinder = (text, reference) => {

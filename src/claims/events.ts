@@ -4,16 +4,26 @@
  * `DateFinder` strategy; the news-specific rules live here:
  *
  * - a bare weekday is the most recent such day on or before publication,
- *   unless the clause speaks of the future ("is expected to visit on Thursday");
+ *   unless the clause speaks of the future ("is expected to visit on
+ *   Thursday"): then the first such day on or after it. The clause's own verb
+ *   decides, not words it quotes: in "“We will rebuild,” she said on
+ *   Thursday" the Thursday is past;
+ * - a relative date inside a quotation ("what we discussed today") counts
+ *   from when the words were spoken, where the sentence says so ("he said on
+ *   Monday"), and is left unresolved otherwise: the publication day is not
+ *   the day of speaking;
  * - an article without a publication date is anchored on the first full date
  *   it states ("Sunday, April 12"): its weekdays are the first such days on or
  *   after that date, as a report names the days that followed the one it dates;
  * - "the previous day", "a day earlier" count from the date stated just
  *   before, in the same paragraph;
  * - durations ("three days"), clock times and bare years are not events.
+ *
+ * Every resolved date says how it was obtained (`DatedEvent.dateBasis`).
  */
+import { STOPWORDS } from '../align/stopwords.js'
 import type { Span } from '../types.js'
-import type { DatedEvent } from './types.js'
+import type { DateBasis, DatedEvent } from './types.js'
 import { type DateFinder, type DateMention, WEEKDAYS, addDays, dayOf, isoDay, resolveWeekday } from './date-finder.js'
 
 export interface ExtractEventsOpts {
@@ -60,50 +70,124 @@ export function extractEvents(text: string, sentences: readonly Span[], opts: Ex
   const published = opts.published === null ? null : dayOf(opts.published)
   let reference = published
   let weekdays: 'past' | 'after' = 'past'
+  // What a relative date resolved against `reference` is based on.
+  let relativeBasis: DateBasis = 'publication'
   if (reference === null) {
     // No publication date: the first full date the article states anchors its weekdays.
     const anchor = firstFullDate(text, sentences, candidates, opts.findDates)
     if (anchor !== null) {
       reference = anchor
       weekdays = 'after'
+      relativeBasis = 'inferred'
     } else if (opts.fallbackReference !== undefined && opts.fallbackReference !== null) {
       reference = dayOf(opts.fallbackReference)
+      relativeBasis = 'inferred'
     }
   }
+  const quoted = quotedRanges(text)
+  // Sentences that date something outside quotation marks, with the names they mention: when a speaker spoke.
+  const said: { sentence: number; names: readonly string[]; date: Date }[] = []
 
   const events: DatedEvent[] = []
-  let previous: { date: Date | null; at: number } | null = null
+  let previous: { date: Date | null; basis: DateBasis | null; at: number } | null = null
   for (const index of candidates) {
     const span = sentences[index] as Span
     const sentence = text.slice(span.start, span.end)
     if (previous !== null && text.slice(previous.at, span.start).includes('\n\n')) previous = null
-    const found: { mention: DateMention; date: Date | null }[] = []
+    const found: { mention: DateMention; date: Date | null; basis: DateBasis | null; inQuote: boolean }[] = []
     for (const mention of opts.findDates(sentence, reference)) {
       if (span.start === 0 && AFTER_DATELINE.test(sentence.slice(mention.end))) continue
-      found.push({ mention, date: resolveMention(mention, sentence, reference, weekdays) })
+      const date = resolveMention(mention, sentence, reference, weekdays)
+      const basis = date === null ? null : mention.relative ? relativeBasis : 'stated'
+      found.push({ mention, date, basis, inQuote: insideAny(quoted, span.start + mention.start) })
     }
+    // "“…what we discussed today,” he said on Monday": words spoken on Monday. Else the day an earlier sentence
+    // gives the same speaker ("Speaking to reporters on Monday, Nebenzia …"); else unknown.
+    // A quotation's speaker is often named in a later sentence of its paragraph ("“…. …,” Nebenzia said."): names
+    // are read from the whole paragraph.
+    const paragraphStart = text.lastIndexOf('\n', span.start) + 1
+    const paragraphEnd = text.indexOf('\n', span.end)
+    const names = namesOutside(text.slice(paragraphStart, paragraphEnd < 0 ? text.length : paragraphEnd), paragraphStart, quoted)
+    const outside = found.find((f) => !f.inQuote && f.date !== null) ?? null
+    const spokenOn = outside?.date ?? findLast(said, (s) => s.sentence >= index - SPEAKER_DATE_REACH && s.names.some((n) => names.includes(n)))?.date ?? null
+    for (let k = 0; k < found.length; k++) {
+      const f = found[k] as (typeof found)[number]
+      if (!f.inQuote || !f.mention.relative) continue
+      const redated = spokenOn === null ? null : resolveMention(opts.findDates(f.mention.text, spokenOn)[0] ?? f.mention, f.mention.text, spokenOn, 'past')
+      found[k] = { ...f, date: redated, basis: redated === null ? null : 'speech' }
+    }
+    if (outside !== null && outside.date !== null && names.length > 0) said.push({ sentence: index, names, date: outside.date })
     // Every such phrase has " day" in it; the literal test is far cheaper than the phrase pattern.
     for (const match of MENTIONS_A_DAY.test(sentence) ? sentence.matchAll(RELATIVE_TO_DATE) : []) {
       const start = match.index
       if (found.some(({ mention }) => mention.start < start + match[0].length && start < mention.end)) continue
       const before = [...found].reverse().find(({ mention }) => mention.end <= start) ?? null
-      const base = before?.date ?? (before === null ? previous?.date ?? null : null)
-      found.push({ mention: { start, end: start + match[0].length, text: match[0], date: null, relative: true }, date: shiftFrom(base, match) })
+      const base = before === null ? (previous === null ? null : { date: previous.date, basis: previous.basis }) : { date: before.date, basis: before.basis }
+      const date = shiftFrom(base?.date ?? null, match)
+      // "the previous day" is as certain as the date it counts from.
+      found.push({ mention: { start, end: start + match[0].length, text: match[0], date: null, relative: true }, date, basis: date === null ? null : (base?.basis ?? null), inQuote: insideAny(quoted, span.start + start) })
     }
     found.sort((a, b) => a.mention.start - b.mention.start)
-    for (const { mention, date } of found) {
+    for (const { mention, date, basis } of found) {
       events.push({
         date: date === null ? null : isoDay(date),
+        ...(date === null || basis === null ? {} : { dateBasis: basis }),
         dateText: mention.text,
         dateSpan: { start: span.start + mention.start, end: span.start + mention.end },
         relative: mention.relative,
         event: eventText(sentence, mention),
         sentence: index,
       })
-      if (date !== null) previous = { date, at: span.end }
+      if (date !== null) previous = { date, basis, at: span.end }
     }
   }
   return events
+}
+
+/**
+ * The stretches of `text` inside quotation marks, paragraph by paragraph
+ * (“…” and straight double quotes, which alternate open and close). A
+ * quotation left open at a paragraph's end runs to that end, as news style
+ * leaves it when the quotation goes on.
+ */
+export function quotedRanges(text: string): Span[] {
+  const ranges: Span[] = []
+  let open = -1
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i]
+    if (ch === '\n') {
+      if (open >= 0) ranges.push({ start: open, end: i })
+      open = -1
+    } else if (ch === '“' || (ch === '"' && open < 0)) open = i + 1
+    else if ((ch === '”' || ch === '"') && open >= 0) {
+      ranges.push({ start: open, end: i })
+      open = -1
+    }
+  }
+  if (open >= 0) ranges.push({ start: open, end: text.length })
+  return ranges
+}
+
+/** How many sentences back a speaker's dated appearance still dates their quotation. */
+const SPEAKER_DATE_REACH = 4
+
+/** Capitalised words of a passage outside its quotations, function words aside ("The", "But"): the names it mentions. */
+function namesOutside(passage: string, offset: number, quoted: readonly Span[]): string[] {
+  const names: string[] = []
+  for (const match of passage.matchAll(/(?<![\p{L}’'-])\p{Lu}[\p{Ll}’'-]{2,}/gu)) {
+    if (STOPWORDS.has(match[0].toLowerCase()) || insideAny(quoted, offset + match.index)) continue
+    names.push(match[0])
+  }
+  return names
+}
+
+function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
+  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i]
+  return undefined
+}
+
+function insideAny(ranges: readonly Span[], at: number): boolean {
+  return ranges.some((range) => range.start <= at && at < range.end)
 }
 
 function firstFullDate(text: string, sentences: readonly Span[], candidates: readonly number[], findDates: DateFinder): Date | null {
@@ -120,7 +204,8 @@ function resolveMention(mention: DateMention, sentence: string, reference: Date 
   const weekday = WEEKDAY_ONLY.exec(mention.text)
   if (weekday === null || reference === null) return mention.date === null ? null : dayOf(mention.date)
   const index = WEEKDAYS.findIndex((name) => name.startsWith((weekday[1] ?? '').toLowerCase()))
-  const direction = weekdays === 'after' ? 'after' : speaksOfFuture(sentence, mention) ? 'future' : 'past'
+  // Future: the first such day on or after the reference ("is expected to visit on Friday", written on a Friday).
+  const direction = weekdays === 'after' ? 'after' : speaksOfFuture(sentence, mention) ? 'after' : 'past'
   return resolveWeekday(index, reference, direction)
 }
 
@@ -133,9 +218,20 @@ function resolveMention(mention: DateMention, sentence: string, reference: Date 
 function speaksOfFuture(sentence: string, mention: DateMention): boolean {
   const clause = clauseAround(sentence, mention)
   const offset = sentence.indexOf(clause)
-  const before = sentence.slice(offset, mention.start)
+  // Quoted words are the speaker's tense, not the clause's: "“We will rebuild,” she said on Thursday".
+  const before = withoutQuotations(sentence.slice(offset, mention.start))
+  // A verb in the past right before the date is the clause's own: "said on Thursday", "announced late Monday".
+  if (PAST_VERB_BEFORE.test(before)) return false
   if (FUTURE.test(before)) return true
   return before.trim() === '' && FUTURE.test(sentence.slice(mention.end, mention.end + 40))
+}
+
+// A past-tense verb, then at most two words (an object, "late", "early"), right before the date.
+const PAST_VERB_BEFORE = /\b(?:\p{L}+ed|said|told|met|spoke|wrote|made|gave|took|came|went|began|saw|held|left|found|sent|struck|hit|fell|rose|broke|died|was|were|had)(?:\s+[\p{L}’'-]+){0,2}\s*$/iu
+
+/** `text` with its quoted stretches (and marks) blanked, offsets kept. */
+function withoutQuotations(text: string): string {
+  return text.replace(/“[^”]*(?:”|$)|"[^"]*(?:"|$)/gu, (m) => ' '.repeat(m.length))
 }
 
 function shiftFrom(base: Date | null, match: RegExpMatchArray): Date | null {

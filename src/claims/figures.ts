@@ -58,6 +58,7 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
       const credited = source !== null && attribution !== null && inOtherClause(sentence, attribution.contentFrom, start) ? null : source
       times ??= findTimes(sentence)
       const when = pickTime(times, end)
+      const whenDate = when === null ? null : resolveWhen(when.text, published)
       // Written out rather than spread: V8 builds a literal of known shape much faster than a spread clone.
       figures.push({
         value: quantity.value,
@@ -74,8 +75,10 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
         sourceSpan: credited?.span ?? null,
         where,
         when: when?.text ?? null,
-        whenDate: when === null ? null : resolveWhen(when.text, published),
+        whenDate,
+        ...(whenDate === null || when === null ? {} : { whenBasis: EXPLICIT_DATE.test(when.text) ? ('stated' as const) : ('publication' as const) }),
         sentence: index,
+        ...(quantity.range === undefined ? {} : { range: quantity.range }),
       })
     }
   })

@@ -264,7 +264,7 @@ export function findQuantities(sentence: string, offset = 0): Quantity[] {
       qualifier = QUALIFIERS.get(qualifierMatch[1].toLowerCase()) ?? 'exact'
       spanStart = textStart - (qualifierMatch[0].length - qualifierMatch[0].indexOf(qualifierMatch[1]))
     }
-    found.push({
+    const item: Quantity = {
       value: quantity.value,
       high: high === null ? null : high.value,
       vague: quantity.vague,
@@ -272,9 +272,24 @@ export function findQuantities(sentence: string, offset = 0): Quantity[] {
       unit: quantity.unit ?? high?.unit ?? null,
       text: s.slice(textStart, last.end),
       span: { start: offset + spanStart, end: offset + Math.max(last.exprEnd, last.end) },
-    })
+    }
+    found.push(quantity.vague ? { ...item, range: vagueRange(quantity.value) } : item)
   }
   return found
+}
+
+/**
+ * The counts a vague quantity can mean, from its order of magnitude: a plural
+ * means at least two of the unit, and a writer who had reached the next
+ * order would say so. "dozens" (12) → 24 to 99, "scores" (20) → 40 to 99,
+ * "hundreds" (100) → 200 to 999, "tens of thousands" (10,000) → 20,000 to 99,999.
+ *
+ * @example
+ * vagueRange(100) // => { low: 200, high: 999 }
+ */
+export function vagueRange(magnitude: number): { low: number; high: number } {
+  const next = 10 ** (Math.floor(Math.log10(magnitude) + 1e-9) + 1)
+  return { low: 2 * magnitude, high: next - 1 }
 }
 
 /**

@@ -60,7 +60,10 @@ describe('extractQuotes: quotations in several pieces', () => {
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
     assert.equal(quotes[0]?.spans.length, 2)
-    assert.equal(quotes[0]?.text, 'The ships are waiting offshore, and every day costs us money.')
+    // The words as written, piece by piece: the comma the sentence put inside the first mark is not the speaker's.
+    assert.equal(quotes[0]?.text, 'The ships are waiting offshore […] and every day costs us money.')
+    assert.deepEqual(quotes[0]?.textSpans?.map((span) => at(text, span)), ['The ships are waiting offshore', 'and every day costs us money.'])
+    assert.equal(quotes[0]?.normalized, 'the ships are waiting offshore and every day costs us money')
     assert.equal(quotes[0]?.speaker, 'Halvard Brenn')
     assert.equal(quotes[0]?.speakerRole, 'port director')
   })
@@ -73,6 +76,29 @@ describe('extractQuotes: quotations in several pieces', () => {
     assert.equal(quotes[0]?.speaker, 'Arlo Beck')
     assert.match(quotes[0]?.text ?? '', /single fee\.$/u)
   })
+})
+
+describe('extractQuotes: display text is the article’s words', () => {
+  // Every quote of every kind: its text is its spans' text joined by the elision mark, and nothing else.
+  const stories = [
+    '“This is the worst flood in living memory,” Governor Andrei Kostelnik said. “Every family will be housed.”',
+    'If the levee breaks again, Mayor Lina Okafor said, “the whole lower town will have to move.”',
+    'Councilman Arlo Beck said: “This budget protects the libraries.\n“It does not raise a single fee.”',
+    'The EU condemned “all violence against civilians,” and blamed “armed groups” for the raids.',
+    'That plan, Lenk said, was never going to work, adding that the council “knew it all along.”',
+    'The dam was inspected in May, according to the operator, which said the report would be published.',
+  ]
+  for (const story of stories) {
+    it(`rebuilds each display text from its spans: ${story.slice(0, 48)}…`, () => {
+      const quotes = run(story)
+      assert.ok(quotes.length > 0)
+      for (const quote of quotes) {
+        assert.ok(quote.textSpans !== undefined && quote.textSpans.length > 0)
+        assert.equal(quote.text, quote.textSpans.map((span) => at(story, span)).join(' […] '))
+        for (const span of quote.textSpans) assert.doesNotMatch(at(story, span) ?? '', /^\s|[\s,;:]$/u)
+      }
+    })
+  }
 })
 
 describe('extractQuotes: where a quotation ends', () => {
@@ -112,7 +138,8 @@ describe('extractQuotes: where a quotation ends', () => {
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
     assert.equal(quotes[0]?.spans.length, 2)
-    assert.equal(quotes[0]?.text, 'We are ready to talk, The offer is still on the table.')
+    // Never glued into words nobody said ("talk, The offer"): the pieces stay as written, the gap marked.
+    assert.equal(quotes[0]?.text, 'We are ready to talk […] The offer is still on the table.')
   })
 
   it('counts the words before a mid-sentence attribution as part of what is attributed', () => {
@@ -363,6 +390,80 @@ describe('extractQuotes: speaker resolution', () => {
     const [quote] = direct(run('“The dam held for forty years,” Brenn informed journalists at the shelter.'))
     assert.equal(quote?.speaker, 'Brenn')
     assert.equal(quote?.cue, 'informed journalists')
+  })
+
+  it('says how a speaker was reached: as written, from a surname, a pronoun or a description', () => {
+    const quotes = direct(run(text))
+    assert.deepEqual(quotes.map((q) => q.speakerResolution ?? []), [['full-name'], ['pronoun'], ['description']])
+    const [named] = direct(run('“The port stays open,” said Ana Ruiz.'))
+    assert.equal(named?.speakerResolution, undefined)
+  })
+
+  // A statement or report is not a speaker: whoever issued it is.
+  const documents: readonly (readonly [string, string, string])[] = [
+    ['According to the ministry’s statement, the raids dismantled “armed cells and their members” in the hills.', 'Ministry of Labour', 'the ministry’s statement'],
+    ['According to the ministry\'s latest report, the strike has cost “well over a week of exports.”', 'Ministry of Labour', 'the ministry\'s latest report'],
+    ['According to a statement from the ministry, the talks were “frank and useful.”', 'Ministry of Labour', 'a statement from the ministry'],
+    ['According to the unions’ joint statement, the offer is “an insult to every docker.”', 'unions', 'the unions’ joint statement'],
+  ]
+  for (const [sentence, speaker, written] of documents) {
+    it(`gives "${written}" to whoever issued it`, () => {
+      const story = `The Ministry of Labour called both sides to talks.\n\n${sentence}`
+      const quote = run(story).find((q) => q.kind !== 'indirect')
+      assert.equal(quote?.speaker, speaker)
+      assert.equal(at(story, quote?.speakerSpan ?? null), written)
+      assert.equal(quote?.speakerResolution?.[0], 'document')
+      // The words between the source and the quotation are the clause that holds it, not the source's title.
+      assert.equal(quote?.speakerRole, null)
+    })
+  }
+
+  it('gives "it" in a clause reported for a group to that group, not to an earlier speaker', () => {
+    const story = [
+      '“The river rose a metre in an hour,” the Coastal Monitoring Network said.',
+      'The regional government announced on Monday that it had formed a panel to review what it called “the events of the weekend” in the valley.',
+    ].join('\n\n')
+    const quote = run(story).find((q) => q.kind === 'partial')
+    assert.equal(quote?.text, 'the events of the weekend')
+    assert.equal(quote?.speaker, 'regional government')
+    assert.deepEqual(quote?.speakerResolution, ['pronoun'])
+  })
+
+  // Speakers are whole entities: an organisation's name runs over its connectors, a description resolves to who it describes.
+  const entityCases: readonly (readonly [string, string, string, string?])[] = [
+    ['organisation named whole', 'The UK-based Coastal Observatory for River Safety reported that over 40 homes had been flooded.', 'Coastal Observatory for River Safety'],
+    ['organisation named whole after "according to"', 'At least 12 homes were flooded, according to the Coastal Observatory for River Safety.', 'Coastal Observatory for River Safety'],
+    [
+      'a description resolved to the name it is given with',
+      'The province’s governor and former head of the flood board, Andrei Kostelnik, has condemned the delays and promised that the dam would be rebuilt by spring.',
+      'Andrei Kostelnik',
+      'The province’s governor and former head of the flood board',
+    ],
+  ]
+  for (const [name, story, speaker, role] of entityCases) {
+    it(`keeps the speaker an entity: ${name}`, () => {
+      const [quote] = run(story)
+      assert.equal(quote?.speaker, speaker)
+      if (role !== undefined) assert.equal(quote?.speakerRole, role)
+    })
+  }
+
+  it('resolves "the monitoring group" to the organisation quoted before and "the spokesman" to the person with that title', () => {
+    const story = [
+      'The Coastal Observatory for River Safety said that 40 homes had been flooded.',
+      'The London-based monitoring group noted that the river was still rising.',
+      '“We will reopen the bridge on Friday,” said port spokesman Pavel Drozdov.',
+      'The spokesman added that the ferry would run on Saturday.',
+    ].join('\n\n')
+    const quotes = run(story)
+    assert.deepEqual(quotes.map((q) => q.speaker), ['Coastal Observatory for River Safety', 'Coastal Observatory for River Safety', 'Pavel Drozdov', 'Pavel Drozdov'])
+    assert.deepEqual(quotes[1]?.speakerResolution, ['description'])
+    assert.deepEqual(quotes[3]?.speakerResolution, ['role'])
+  })
+
+  it('does not read whom a statement was made to as what was said', () => {
+    const quotes = run('The envoy confirmed to Harbour Radio on Monday that the talks had begun.')
+    assert.deepEqual(quotes.map((q) => q.text), ['that the talks had begun.'])
   })
 
   it('uses the entities given to map a mention to its full name', () => {

@@ -25,7 +25,7 @@ import {
   SPEAKER_NOUNS,
   SPEECH_VERBS,
 } from './attribution-cues.js'
-import type { Entity, Quote, QuoteKind } from './types.js'
+import type { Entity, Quote, QuoteKind, SpeakerStep } from './types.js'
 import { personGenders, pronounGender } from './person-gender.js'
 
 export interface ExtractQuotesOpts {
@@ -56,7 +56,8 @@ interface Attribution {
 interface Draft {
   readonly kind: QuoteKind
   readonly spans: readonly Span[]
-  readonly texts: readonly string[]
+  /** The said words themselves, without quote marks or the reporter's words a span may add: what `Quote.textSpans` becomes. */
+  readonly pieces: readonly Span[]
   readonly attribution: Attribution
   readonly sentence: number
   readonly start: number
@@ -424,7 +425,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
         const merged: Draft = {
           ...previous,
           spans: [...previous.spans, ...group.map((g) => ({ start: g.start, end: g.end }))],
-          texts: [...previous.texts, ...group.map((g) => text.slice(g.innerStart, g.innerEnd))],
+          pieces: [...previous.pieces, ...group.map(innerSpan)],
         }
         drafts[drafts.length - 1] = merged
         previous = merged
@@ -441,7 +442,7 @@ function groupQuotes(text: string, sentences: readonly Span[], paragraphs: reado
     const draft: Draft = {
       kind: direct && !fragment ? 'direct' : 'partial',
       spans: [...(lead === null ? [] : [lead]), ...group.map((g) => ({ start: g.start, end: g.end }))],
-      texts: group.map((g) => text.slice(g.innerStart, g.innerEnd)),
+      pieces: group.map(innerSpan),
       attribution,
       sentence,
       start: first.start,
@@ -794,6 +795,18 @@ function nameAtEnd(words: readonly Token[]): { mention: Span; role: string | nul
     // The phrase is only a title ("the President", "the Secretary of State").
     nameStart = i
   }
+  // "Syrian Observatory for Human Rights", "Ministry of Defense": an organisation's name runs over its connectors;
+  // a person's name does not ("Secretary of State Marco Rubio" keeps its title apart).
+  for (;;) {
+    const connector = words[nameStart - 1]
+    if (connector === undefined || !/^(?:of|for|on|and|&)$/u.test(connector.text)) break
+    let left = nameStart - 1
+    while (left > 0 && isUpper((words[left - 1] as Token).text) && !ROLE_SET.has((words[left - 1] as Token).text.toLowerCase()) && !/[’']s$/u.test((words[left - 1] as Token).text)) left--
+    if (left === nameStart - 1 || !ORG_HEADS.test(words.slice(left, nameStart - 1).map((w) => w.text).join(' '))) break
+    // "UK-based", "Damascus-led": a descriptor before the organisation is not part of its name.
+    while (left < nameStart - 1 && /-(?:based|led|backed|run|linked|affiliated)$/u.test((words[left] as Token).text)) left++
+    nameStart = left
+  }
   // Title words (any case), connectors and organisations before the name: "US Secretary of State", "Kremlin spokesman".
   let roleStart = nameStart
   while (roleStart > 0 && nameStart - roleStart < 8) {
@@ -834,8 +847,9 @@ function speakerAfter(text: string, from: number, limit: number): Speaker | null
   const name = nameAtEnd(phrase)
   const phraseStart = (phrase[0] as Token).start
   const mention = name !== null ? name.mention : { start: phraseStart, end: (phrase[i - 1] as Token).end }
-  // Everything before the name is its title: "port director Halvard Brenn".
+  // Everything before the name is its title ("port director Halvard Brenn"); an article alone is none.
   let role = name !== null && name.mention.start > phraseStart ? text.slice(phraseStart, name.mention.start).trim() : null
+  if (role !== null && DETERMINERS.has(role.toLowerCase())) role = null
   let end = (phrase[i - 1] as Token).end
   // An appositive role: "…, director of the emergency authority, …"
   if (words[i]?.text === ',' && words[i + 1] !== undefined) {
@@ -843,7 +857,11 @@ function speakerAfter(text: string, from: number, limit: number): Speaker | null
     while (j < words.length && !/^[,;:()“”"]$/u.test((words[j] as Token).text) && j - i < 16) j++
     const appositive = words.slice(i + 1, j)
     const headWord = (appositive[0] as Token | undefined)?.text ?? ''
-    if (appositive.length > 0 && (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) && !SPEECH_ONLY.test(headWord) && headWord !== 'and') {
+    // "According to the ministry, the operation dismantled “…”": words running into a quotation are the clause
+    // that holds it, not a description of the speaker.
+    const lastWord = appositive[appositive.length - 1]
+    const intoQuote = /^[“”"]$/u.test(words[j]?.text ?? '') || (lastWord !== undefined && /^\s*[“"‘]/u.test(text.slice(lastWord.end, lastWord.end + 4)))
+    if (appositive.length > 0 && !intoQuote && (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) && !SPEECH_ONLY.test(headWord) && headWord !== 'and') {
       role = role ?? spanText(text, appositive)
       end = (appositive[appositive.length - 1] as Token).end
     }
@@ -1034,6 +1052,8 @@ function sentenceSubject(text: string, words: readonly Token[]): Speaker | null 
   const first = words[i]
   if (first === undefined) return null
   if (PRONOUN_SET.has(first.text.toLowerCase())) return { mention: { start: first.start, end: first.end }, role: null, end: -1 }
+  const described = describedName(text, words, i)
+  if (described !== null) return described
   let j = i
   while (j < words.length && j - i < 10) {
     if (inSubjectPhrase((words[j] as Token).text, j === i)) j++
@@ -1053,6 +1073,28 @@ function sentenceSubject(text: string, words: readonly Token[]): Speaker | null 
   const last = phrase[phrase.length - 1] as Token
   if (!SPEAKER_NOUN_SET.has(last.text.toLowerCase())) return null
   return { mention: { start: (phrase[0] as Token).start, end: last.end }, role: null, end: -1 }
+}
+
+/**
+ * "Syria’s de-facto leader and former head of the force, Ahmed al-Sharaa, has condemned …": a description with a
+ * title word, then between commas the name it describes. The name is the subject and the description its role,
+ * so the speaker is the person, not the description. Null when the sentence does not open that way.
+ */
+function describedName(text: string, words: readonly Token[], from: number): Speaker | null {
+  const opening = commaAfter(words, from, 16)
+  const closing = opening < 0 ? -1 : commaAfter(words, opening + 1, 7)
+  if (closing < 0) return null
+  const description = words.slice(from, opening)
+  if (!description.some((w) => ROLE_SET.has(w.text.toLowerCase()))) return null
+  const name = nameAtEnd(words.slice(opening + 1, closing))
+  if (name === null || name.first !== 0 || name.mention.start !== (words[opening + 1] as Token).start || !/\s/u.test(text.slice(name.mention.start, name.mention.end))) return null
+  return { mention: name.mention, role: spanText(text, description), end: -1 }
+}
+
+/** The index of the first comma token at or after `from`, at most `within` tokens on; -1 when there is none. */
+function commaAfter(words: readonly Token[], from: number, within: number): number {
+  for (let j = from; j < words.length && j - from < within; j++) if ((words[j] as Token).text === ',') return j
+  return -1
 }
 
 /**
@@ -1151,11 +1193,12 @@ function indirectIn(
     const cueStart = base + middle.index + middle[0].indexOf('ccording') - 1
     const draft = draftOf(text, 'indirect', { start: base + middle.index + middle[0].length, end: sentence.end }, { mention: speaker?.mention ?? null, role: speaker?.role ?? null, cue: { start: cueStart, end: cueStart + 12 }, end: -1 }, index)
     const lead = draftOf(text, 'indirect', { start: base, end: base + middle.index }, NONE, index)
-    if (speaker !== null && draft !== null && lead !== null && AT_LEAST_THREE_WORDS.test(draft.texts[0] ?? '')) {
+    const said = draft === null ? '' : sliceOf(text, draft.pieces[0])
+    if (speaker !== null && draft !== null && lead !== null && AT_LEAST_THREE_WORDS.test(said)) {
       // "…, according to Ana Ruiz, director of the port." / "…, according to X, who advised …": what follows the
       // second comma describes the source, and the clause is the words before it alone.
-      if (SOURCE_APPOSITIVE.test(draft.texts[0] ?? '')) return [{ ...lead, attribution: draft.attribution }]
-      return [{ ...draft, spans: [...lead.spans, ...draft.spans], texts: [...lead.texts, ...draft.texts], start: lead.start }]
+      if (SOURCE_APPOSITIVE.test(said)) return [{ ...lead, attribution: draft.attribution }]
+      return [{ ...draft, spans: [...lead.spans, ...draft.spans], pieces: [...lead.pieces, ...draft.pieces], start: lead.start }]
     }
   }
   for (let k = firstAtOrAfter(cues, sentence.start, startOfCue); k < cues.length && (cues[k] as CueHit).end <= sentence.end; k++) {
@@ -1193,7 +1236,7 @@ function endedAt(text: string, draft: Draft, end: number): Draft | null {
   const kept = text.slice(last.start, end).replace(CLAUSE_TAIL, '')
   if (kept.trim().split(/\s+/u).length < 2) return null
   spans[spans.length - 1] = { start: last.start, end: last.start + kept.length }
-  return { ...draft, spans, texts: spans.map((sp) => text.slice(sp.start, sp.end)) }
+  return { ...draft, spans, pieces: spans }
 }
 
 /**
@@ -1343,7 +1386,7 @@ function readingAt(
   const attribution: Attribution = { mention: subject?.mention ?? null, role: subject?.role ?? null, cue: { start: cueStart, end: cueEnd }, end: -1 }
   const draft = draftOf(text, 'indirect', { start: clause.start, end: sentence.end }, attribution, index)
   if (draft === null) return null
-  if (parenthetical !== null) return { draft: { ...draft, spans: [parenthetical, ...draft.spans], texts: [text.slice(parenthetical.start, parenthetical.end), ...draft.texts], start: parenthetical.start }, opens }
+  if (parenthetical !== null) return { draft: { ...draft, spans: [parenthetical, ...draft.spans], pieces: [parenthetical, ...draft.pieces], start: parenthetical.start }, opens }
   return { draft, opens }
 }
 
@@ -1408,7 +1451,8 @@ const NOUN_LIKE_CUES = new Set('states reports claims notes promises estimates p
 const QUANTIFIERS = /^(?:\d[\d,.]*|one|two|three|four|five|six|seven|eight|nine|ten|dozen|dozens|hundreds|many|some|few|several|both|all|most|more|other|others|these|those|the|a|an)$/u
 
 // Verbs that take "to" in another sense than reporting: "added to her lead", "notes to the committee", "told him to leave".
-const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported'.split(' '))
+// "confirmed to RIA Novosti", "explained to reporters": after these the "to" names who was told, not what was said.
+const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains wrote writes admitted admits complained complains'.split(' '))
 // Prepositions that do not open what was said: "was reported by the Post", "confirmed on Facebook", "states and …".
 // "warned of", "argued for", "spoke about" do open it, as annotators of attribution read them.
 const PREPOSITION_START = /^(?:to|on|from|by|into|onto|over|through|under|upon|up|out|off|and|or)\b/iu
@@ -1453,7 +1497,7 @@ function draftOf(text: string, kind: QuoteKind, span: Span, attribution: Attribu
   while (end > start && /\s/u.test(text[end - 1] ?? '')) end--
   if (kind === 'indirect') start = afterDateline(text, start, end)
   if (end - start < 3) return null
-  return { kind, spans: [{ start, end }], texts: [text.slice(start, end)], attribution, sentence, start }
+  return { kind, spans: [{ start, end }], pieces: [{ start, end }], attribution, sentence, start }
 }
 
 // ---------------------------------------------------------------------------
@@ -1591,13 +1635,22 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   // People the article marks as a man or a woman ("Mr Lenk", "spokeswoman Ana Ruiz"), and the people quoted so far.
   const genders = personGenders(text, known.filter((k) => k.person))
   const personSpeakers: string[] = []
+  // The title each speaker was first given in a quote's attribution ("Kremlin spokesman" for Dmitry Peskov).
+  const rolesSeen = new Map<string, string>()
   const quotes: Quote[] = []
   for (const draft of drafts) {
     const { mention, cue } = draft.attribution
     let speaker: string | null = null
     let role = draft.attribution.role
+    const steps: SpeakerStep[] = []
     if (mention !== null) {
-      const written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
+      let written = text.slice(mention.start, mention.end).replace(/\s+/gu, ' ')
+      // "According to the ministry's statement": a statement or report says nothing; whoever issued it does.
+      const owner = documentOwner(written)
+      if (owner !== null) {
+        written = owner
+        steps.push('document')
+      }
       const lower = written.toLowerCase()
       // Entries from `firstAfter` on are at or after the mention: the search starts below them.
       const firstAfter = firstAtOrAfter(known, mention.start, positionOfKnown)
@@ -1620,13 +1673,18 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           const fits = (name: string): boolean => (genders.get(name) ?? gender) === gender
           speaker = findLast(personSpeakers, fits) ?? findLast(known, (k) => k.person && k.position < mention.start && fits(k.name), firstAfter)?.name ?? null
         }
+        steps.push('pronoun')
       } else if (PRONOUN_SET.has(lower)) {
         speaker = lastGroup ?? before(false)?.name ?? null
+        steps.push('pronoun')
       } else if (aliasToName.has(lower)) {
         speaker = aliasToName.get(lower) ?? written
+        if (speaker.toLowerCase() !== lower) steps.push('full-name')
       } else {
         const bare = written.replace(/^(?:the|a|an)\s+/iu, '').replace(/^(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|Prof)\.?\s+/u, '')
-        const isName = isUpper(bare) || isParticle(bare)
+        // "the London-based monitoring group" is a description, though its first word is capitalised.
+        const core = bare.replace(/^\S+-(?:based|led|backed|run|linked|affiliated)\s+/u, '')
+        const isName = isUpper(core) || isParticle(core)
         const head = /(\p{L}+)$/u.exec(bare)?.[1] ?? bare
         if (isName && !/\s/u.test(bare)) {
           // A surname: the fullest earlier name ending with it.
@@ -1634,17 +1692,36 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
           const upTo = firstAtOrAfter(known, mention.start + 1, positionOfKnown)
           const match = findLast(known, (k) => k.position <= mention.start && k.name !== bare && (k.name.endsWith(` ${bare}`) || k.name.endsWith(`-${bare}`)), upTo)
           speaker = match?.name ?? bare
+          if (match !== undefined) steps.push('full-name')
+        } else if (!isName && /^the\s/iu.test(written) && GENERIC_ORG_HEADS.has(head.toLowerCase())) {
+          // "the London-based monitoring group": the organisation last quoted by name, else the last one named.
+          const quoted: string | null = lastGroup !== null && isUpper(lastGroup) ? lastGroup : null
+          const match: string | null = quoted ?? findLast(known, (k) => !k.person && k.position < mention.start, firstAfter)?.name ?? null
+          speaker = match ?? bare
+          if (match !== null) steps.push('description')
+        } else if (!isName && /^the\s/iu.test(written) && ROLE_SET.has(head.toLowerCase()) && !/s$/u.test(head)) {
+          // "the governor", "the Kremlin spokesman": the person the article named with that title.
+          const title = bare.toLowerCase()
+          const hasTitle = (name: string): boolean => (rolesSeen.get(name) ?? roleOf.get(name) ?? '').toLowerCase().endsWith(title)
+          const match = findLast(personSpeakers, hasTitle) ?? findLast(known, (k) => k.person && k.position < mention.start && hasTitle(k.name), firstAfter)?.name ?? null
+          speaker = match ?? bare
+          if (match !== null) steps.push('role')
         } else if (!isName && /^the\s/iu.test(written) && ORG_HEADS.test(head.charAt(0).toUpperCase() + head.slice(1))) {
+          // "the ministry": the organisation of that kind the article has named before.
           const title = head.charAt(0).toUpperCase() + head.slice(1)
           const match = findLast(known, (k) => !k.person && k.position < mention.start && k.name.includes(title), firstAfter)
           speaker = match?.name ?? bare
+          if (match !== undefined) steps.push('description')
         } else speaker = bare
       }
       // A mention made only of function words ("and", "that") names nobody: better no speaker than a wrong one.
       if (speaker !== null && speaker.split(/\s+/u).every((word) => STOPWORDS.has(word.toLowerCase()))) speaker = null
-      if (speaker !== null && role === null) role = roleOf.get(speaker) ?? null
+      if (speaker !== null && role === null) role = roleOf.get(speaker) ?? rolesSeen.get(speaker) ?? null
+      if (speaker !== null && role !== null && !rolesSeen.has(speaker)) rolesSeen.set(speaker, role)
       if (speaker !== null) {
-        const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker))
+        // A person's name is capitalised throughout ("Ahmad al-Sharaa"); "Syrian government" or "UK officials" is a group,
+        // which a later "it" or "they" refers to.
+        const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker) && speaker.split(/\s+/u).every((word) => isUpper(word) || isParticle(word)))
         if (person) {
           lastPerson = speaker
           lastPersonAt = mention.start
@@ -1653,13 +1730,14 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
         else if (!PRONOUN_SET.has(lower)) lastGroup = speaker
       }
     }
-    const joined = draft.texts.join(' ')
+    const textSpans = saidSpans(text, draft.pieces)
     quotes.push({
       kind: draft.kind,
-      // News style puts the sentence's comma inside the closing quote mark ("…,” she said); it is not the speaker's.
-      text: joined.replace(/[,;:]+$/u, ''),
+      text: quoteDisplay(text, textSpans),
+      textSpans,
       spans: draft.spans,
-      normalized: normalizeQuote(joined),
+      // The words alone, as one run: the same quotation matches whether an outlet splits it or not.
+      normalized: normalizeQuote(textSpans.map((span) => text.slice(span.start, span.end)).join(' ')),
       speaker,
       speakerRole: role,
       speakerSpan: mention,
@@ -1667,11 +1745,71 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       cueSpan: cue,
       sentence: draft.sentence,
       ...(draft.clause === undefined ? {} : { clause: draft.clause }),
+      ...(speaker === null || steps.length === 0 ? {} : { speakerResolution: steps }),
     })
   }
   return quotes
 }
 
+
+// Heads of a description that fits any organisation: "the group" refers back to whichever one the article is about.
+const GENERIC_ORG_HEADS = new Set(['group', 'organisation', 'organization', 'monitor', 'watchdog', 'body', 'charity', 'ngo'])
+
+// What an organisation or a person issues in their name: a statement stands for its issuer as a speaker.
+const DOCUMENT_NOUNS = 'statement|statements|report|reports|announcement|communique|communiqué|release|data|figures|tally|count|estimate|estimates|findings|account|website|post|tweet|letter|bulletin|update|records|survey|study|analysis|notice|decree|order|filing|ruling|message|remarks|comments'
+const DOCUMENT_MODIFIERS = '(?:(?:latest|new|official|own|written|joint|daily|weekly|monthly|annual|initial|preliminary|final|press|public|earlier|later|separate|recent|previous)\\s+)*'
+const POSSESSIVE_DOCUMENT = new RegExp(`^(.+?)(?:[’']s|(?<=s)[’'])\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})$`, 'iu')
+const DOCUMENT_BY = new RegExp(`^(?:an?|the|its|their)\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})\\s+(?:from|by|of|issued\\s+by|released\\s+by|published\\s+by)\\s+(.+)$`, 'iu')
+
+/**
+ * Whose statement or report a mention names: "the ministry's statement" → "the ministry", "SOHR's latest
+ * report" → "SOHR", "a statement from the Kremlin" → "the Kremlin"; null for any other mention.
+ */
+export function documentOwner(written: string): string | null {
+  const possessive = POSSESSIVE_DOCUMENT.exec(written)
+  if (possessive !== null) return possessive[1] ?? null
+  return DOCUMENT_BY.exec(written)?.[1] ?? null
+}
+
+const innerSpan = (region: QuoteRegion): Span => ({ start: region.innerStart, end: region.innerEnd })
+const sliceOf = (text: string, span: Span | undefined): string => (span === undefined ? '' : text.slice(span.start, span.end))
+
+/**
+ * What joins the pieces of a quotation in its display text: words the
+ * article puts between them (an attribution, a paragraph break) are left out,
+ * and the reader sees that they were.
+ */
+export const ELISION = ' […] '
+
+/**
+ * A quotation's display text: the exact text of each span, joined by
+ * `ELISION`. Nothing is re-cased or re-punctuated, so the display can always
+ * be found in the article piece by piece.
+ *
+ * @example
+ * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 9 }, { start: 21, end: 34 }])
+ * // => 'It held […] It will hold.'
+ */
+export function quoteDisplay(text: string, spans: readonly Span[]): string {
+  return spans.map((span) => text.slice(span.start, span.end)).join(ELISION)
+}
+
+/**
+ * The spans of the said words: each piece less its surrounding whitespace and
+ * less the comma, semicolon or colon that news style puts inside a closing
+ * quote mark ("…overnight,” said Marek): that one is the sentence's, not the
+ * speaker's. Pieces left empty are dropped.
+ */
+function saidSpans(text: string, pieces: readonly Span[]): Span[] {
+  const out: Span[] = []
+  for (const piece of pieces) {
+    let { start, end } = piece
+    while (start < end && /\s/u.test(text[start] ?? '')) start++
+    while (end > start && /[\s,;:]/u.test(text[end - 1] ?? '')) end--
+    if (end > start) out.push({ start, end })
+  }
+  return out
+}
 
 /** The last item before index `end` (all items by default) that passes `test`. */
 function findLast<T>(items: readonly T[], test: (item: T) => boolean, end = items.length): T | undefined {

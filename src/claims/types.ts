@@ -19,12 +19,22 @@ export type Qualifier = 'exact' | 'at least' | 'more than' | 'up to' | 'less tha
  * vague quantity. Years and days of the month are dates, not quantities.
  */
 export interface Quantity {
-  /** The value; for a range its low end; for a vague quantity its conventional value (dozens → 12). */
+  /**
+   * The value; for a range its low end; for a vague quantity only its order
+   * of magnitude (dozens → 12, hundreds → 100), never a count: read `range`
+   * and `text` for those.
+   */
   readonly value: number
   /** The high end of a range ("between 252 and 287", "5-10"), else null. */
   readonly high: number | null
   /** True for "dozens", "hundreds", "tens of thousands" and the like. */
   readonly vague: boolean
+  /**
+   * For a vague quantity, the counts its words can mean: "dozens" 24 to 99,
+   * "hundreds" 200 to 999, "tens of thousands" 20,000 to 99,999. Absent for a
+   * number.
+   */
+  readonly range?: { readonly low: number; readonly high: number }
   readonly qualifier: Qualifier
   /** Normalised unit (`percent`, `dollar`, `euro`, `kilometre`, …); null for a bare count. */
   readonly unit: string | null
@@ -65,6 +75,8 @@ export interface Figure extends Quantity {
   readonly when: string | null
   /** `when` resolved to an ISO date where it can be; null otherwise. */
   readonly whenDate: string | null
+  /** How `whenDate` was obtained (`stated` or `publication`); absent when it is null. */
+  readonly whenBasis?: DateBasis
   /** Index into the sentences the extractor was given. */
   readonly sentence: number
 }
@@ -78,13 +90,36 @@ export type QuoteKind =
   /** Reported speech without quote marks ("he said that …", "according to …"). */
   | 'indirect'
 
+/**
+ * One step from the words an attribution points at to the speaker named:
+ * - `document`: a statement or report stands for whose it is ("the
+ *   ministry's statement", "a report by the agency" → the ministry, the agency);
+ * - `description`: a definite description resolved to the named entity the
+ *   article introduced with it ("the ministry" → "Ministry of Defense");
+ * - `full-name`: a surname or short form resolved to the full name given
+ *   earlier ("Peskov" → "Dmitry Peskov");
+ * - `pronoun`: "he", "she", "it", "they" resolved to an earlier speaker or name;
+ * - `role`: a role description resolved to the person the article names with
+ *   it ("Syria's de-facto leader" → "Ahmed al-Sharaa").
+ */
+export type SpeakerStep = 'document' | 'description' | 'full-name' | 'pronoun' | 'role'
+
 export interface Quote {
   readonly kind: QuoteKind
   /**
-   * The quoted words without the quote marks and without a trailing comma the
-   * sentence put inside them; a quote split by its attribution is joined with a space.
+   * The said words as displayed: the exact text of each of `textSpans`,
+   * joined by " […] " where the article puts other words between them (a
+   * quote split by its attribution, one running over paragraphs). Never
+   * re-cased or re-punctuated, so it can be checked against the article.
    */
   readonly text: string
+  /**
+   * The said words in the text, piece by piece: without quote marks, without
+   * the reporter's words that `spans` may add, and without a comma the sentence
+   * put inside a closing quote mark. Always set by the extractor; optional
+   * only for quotes stored before it was.
+   */
+  readonly textSpans?: readonly Span[]
   /**
    * The attributed content in the text: the quoted pieces with their quote
    * marks (several when split by "…, he said, …"), and for a direct quote whose
@@ -104,6 +139,13 @@ export interface Quote {
   readonly speakerRole: string | null
   /** The mention the attribution points at, as written in this sentence ("he", "Peskov", "the EU"). */
   readonly speakerSpan: Span | null
+  /**
+   * How `speaker` was read from the mention at `speakerSpan`, step by step,
+   * when it is not simply the words written there: empty or absent when the
+   * mention names the speaker as it stands ("Dmitry Peskov", "local sources").
+   * A speaker reached by any step is inferred, and shown as such.
+   */
+  readonly speakerResolution?: readonly SpeakerStep[]
   /** The reporting words ("said", "told reporters", "according to"). */
   readonly cue: string | null
   readonly cueSpan: Span | null
@@ -134,10 +176,28 @@ export interface Entity {
   readonly mentions: readonly Span[]
 }
 
+/**
+ * How a date was obtained, so a view can show an inferred date as inferred:
+ * - `stated`: the text names the calendar day ("March 9", "14 April 2026");
+ * - `publication`: a relative date ("on Monday", "yesterday") resolved
+ *   against the article's own publication date, by the tense of its clause;
+ * - `speech`: a relative date inside a quotation ("today") resolved against
+ *   when the words were spoken, as the article states it ("said on Monday");
+ * - `inferred`: resolved against a date the article does not give as its
+ *   own: a full date it states elsewhere, or its story's publication date.
+ */
+export type DateBasis = 'stated' | 'publication' | 'speech' | 'inferred'
+
 /** A dated event the article states. */
 export interface DatedEvent {
-  /** ISO date (`2025-03-10`) when known: stated, or relative and resolved against the publication date. */
+  /**
+   * ISO date (`2025-03-10`) when known: stated, or relative and resolved (see
+   * `dateBasis`). Null when it cannot be known, e.g. "today" inside a
+   * quotation whose words the article does not date.
+   */
   readonly date: string | null
+  /** How `date` was obtained; absent when `date` is null (and on events stored before it was recorded). */
+  readonly dateBasis?: DateBasis
   /** The date as written ("on Monday", "March 9", "earlier today"). */
   readonly dateText: string
   readonly dateSpan: Span

@@ -30,6 +30,43 @@ describe('figure bounds', () => {
 })
 
 describe('compareFigures', () => {
+  test('a vague quantity is never the low, high or best of a group that has numbers', () => {
+    const [group] = compareFigures([
+      claim({ articleId: 'gazette', value: 41, qualifier: 'at least', evidenceGroup: 1 }),
+      claim({ articleId: 'courier', value: 56, qualifier: 'exact', evidenceGroup: 2 }),
+      claim({ articleId: 'blog', value: 12, vague: true, text: 'dozens', qualifier: 'exact', evidenceGroup: 3 }),
+      claim({ articleId: 'radio', value: 100, vague: true, text: 'hundreds', qualifier: 'exact', evidenceGroup: 4 }),
+    ])
+    assert.equal(group?.claims.length, 4, 'the vague ones are still listed')
+    assert.deepEqual([group?.summary.low.text, group?.summary.high.text], ['at least 41', '56'])
+    assert.notEqual(group?.summary.best.text, 'dozens')
+    assert.notEqual(group?.summary.best.text, 'hundreds')
+  })
+
+  test('a group of vague quantities only still has a summary, as words', () => {
+    const [group] = compareFigures([claim({ articleId: 'blog', value: 12, vague: true, text: 'dozens', qualifier: 'exact' })])
+    assert.equal(group?.summary.best.text, 'dozens')
+  })
+
+  // A count of one night or the first day is part of the toll, not a rival of it.
+  const subCounts = ['in the early hours of March 10', 'overnight', 'on the night of April 14', 'in the first 24 hours']
+  for (const when of subCounts) {
+    test(`a sub-count "${when}" of a toll over several days is kept apart from it and related as its part`, () => {
+      const groups = compareFigures([
+        claim({ articleId: 'gazette', value: 800, qualifier: 'more than', measure: 'civilians killed', when: 'over the past three days', evidenceGroup: 2 }),
+        claim({ articleId: 'courier', value: 973, qualifier: 'at least', measure: 'civilians killed', reportedBy: 'Harbour Rights Monitor', evidenceGroup: 1 }),
+        claim({ articleId: 'courier', value: 143, qualifier: 'at least', measure: 'civilians killed', reportedBy: 'Harbour Rights Monitor', when, evidenceGroup: 1 }),
+      ])
+      assert.equal(groups.length, 2)
+      const part = groups.find((g) => g.window !== null)
+      assert.deepEqual(part?.claims.map((c) => c.value), [143])
+      assert.equal(part?.verdict, 'agree')
+      const whole = groups.find((g) => g.window === null)
+      assert.ok(whole?.findings.every((f) => ![f.a, f.b].some((k) => whole.claims[k]?.value === 143)))
+      assert.match(whole?.related[0]?.reason ?? '', /^a sub-count: /u)
+    })
+  }
+
   test('"at least 1,300" against "up to 1,300" of the same measure differ, even inside one evidence group', () => {
     const [group] = compareFigures([
       claim({ articleId: 'gazette', value: 1300, qualifier: 'at least', where: 'Harbour district' }),
@@ -109,7 +146,7 @@ describe('compareFigures', () => {
     const whole = groups.find((g) => g.window === null)
     assert.deepEqual(whole?.claims.map((c) => c.articleId), ['a', 'b'])
     assert.equal(whole?.verdict, 'differ')
-    assert.ok(whole?.related.some((r) => /different time window/u.test(r.reason)))
+    assert.ok(whole?.related.some((r) => /^a sub-count: people killed in the first 24 hours only/u.test(r.reason)))
   })
 
   test('a cause read as an agent does not split a group; a real agent does; a bare subject is left out', () => {

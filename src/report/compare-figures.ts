@@ -28,6 +28,8 @@
  * 6. The summary gives low (the smallest number stated), high (the largest)
  *    and best (the reading the most independent evidence groups are
  *    compatible with; ties go to the later date, then the more sources).
+ *    When the group has numbers, a vague quantity ("hundreds") is none of
+ *    the three: it says too little to bound anything a number states.
  */
 import { boundsCompatible, figureBounds } from './figure-bounds.js'
 import type { FigureClaim, FigureFinding, FigureGroup, FigureVerdict, SummaryPoint } from './types.js'
@@ -37,8 +39,24 @@ export interface CompareFiguresOpts {
   readonly sameName?: (a: string, b: string) => boolean
 }
 
-/** A time phrase that bounds the count itself, not the event. */
+/**
+ * A time phrase that bounds the count itself, not the event: "in the first
+ * 24 hours", "between Monday and Wednesday", and a part of one day or night
+ * ("in the early hours of March 10", "overnight", "on the night of …"). A
+ * figure with one counts part of the story's toll (a sub-count), so it is
+ * never set against the whole toll as differing or as an update.
+ */
 const COUNT_WINDOW = /\b(?:in|during|within|over) the first\b|\bbetween\b.+\band\b/iu
+/**
+ * A part of one day or night ("in the early hours of March 10", "overnight",
+ * "on the night of …"). It bounds the count only when the story's count of
+ * the same thing runs over several days (see `MANY_DAYS`): then a figure for
+ * one night is part of the toll. In a story of one night ("the dam failed in
+ * the early hours of Tuesday, killing 41") it only dates the event.
+ */
+const PART_OF_DAY = /\b(?:in|during) the (?:early |late |small )?(?:hours|morning|afternoon|evening|night) of\b|\bovernight\b|\bon the (?:night|morning|evening) of\b|\bin (?:a|one|a single) (?:day|night|morning)\b/iu
+/** A count that runs over several days: "over the past three days", "in the last week", "since March 6". */
+const MANY_DAYS = /\b(?:over|in|during|within) the (?:past|last|previous) (?:[\p{L}\d-]+ )?(?:days|weeks?|months?)\b|\bover (?:[\p{L}\d-]+ ){0,2}?(?:days|weeks|months)\b|\bsince\b/iu
 
 /** Subjects without an outcome: what they count is unknown ("900 people" did what?). */
 const BARE_SUBJECTS: ReadonlySet<string> = new Set(['people', 'civilians', 'children', 'women', 'residents', 'rescuers', 'rebels', 'security personnel', 'individuals', 'persons'])
@@ -85,10 +103,10 @@ export function compareFigures(claims: readonly FigureClaim[], opts: CompareFigu
     list.push(claim)
     byMeasure.set(key, list)
   }
-  const parts: FigureClaim[][] = []
+  const parts: { window: string | null; claims: FigureClaim[] }[] = []
   for (const list of byMeasure.values()) parts.push(...splitByWindow(list))
 
-  const built = parts.map((part) => buildGroup(part, sameName))
+  const built = parts.map((part) => buildGroup(part.claims, part.window, sameName))
   built.sort((x, y) => y.evidenceGroups - x.evidenceGroups || y.claims.length - x.claims.length || x.measure.localeCompare(y.measure))
   const groups: FigureGroup[] = built.map((group, i) => ({ ...group, id: `f${i + 1}`, related: [] }))
   return groups.map((group) => ({ ...group, related: relatedGroups(group, groups) }))
@@ -103,18 +121,20 @@ export function measureLabel(group: Pick<FigureGroup, 'measure' | 'agent' | 'uni
   return `${group.measure}${group.agent === null ? '' : ` by ${group.agent}`}${group.unit === null ? '' : ` (${group.unit})`}`
 }
 
-function windowOf(claim: FigureClaim): string | null {
-  if (claim.when === null || !COUNT_WINDOW.test(claim.when)) return null
+/** The part of the story a figure counts, or null for the whole; `manyDays` when its measure's count runs over several days. */
+function windowOf(claim: FigureClaim, manyDays: boolean): string | null {
+  if (claim.when === null || !(COUNT_WINDOW.test(claim.when) || (manyDays && PART_OF_DAY.test(claim.when)))) return null
   return claim.date === null ? claim.when : `${claim.when} (${claim.date})`
 }
 
-function splitByWindow(list: readonly FigureClaim[]): FigureClaim[][] {
+function splitByWindow(list: readonly FigureClaim[]): { window: string | null; claims: FigureClaim[] }[] {
+  const manyDays = list.some((claim) => claim.when !== null && MANY_DAYS.test(claim.when))
   const parts = new Map<string | null, FigureClaim[]>()
   for (const claim of list) {
-    const window = windowOf(claim)
+    const window = windowOf(claim, manyDays)
     parts.set(window, [...(parts.get(window) ?? []), claim])
   }
-  return [...parts.values()]
+  return [...parts].map(([window, claims]) => ({ window, claims }))
 }
 
 function readingsOf(claims: readonly FigureClaim[], sameName: (a: string, b: string) => boolean): Reading[] {
@@ -199,7 +219,7 @@ export function figureText(c: Pick<FigureClaim, 'value' | 'high' | 'qualifier' |
   return c.qualifier === 'exact' ? number : `${c.qualifier} ${number}`
 }
 
-function buildGroup(claims: FigureClaim[], sameName: (a: string, b: string) => boolean): Omit<FigureGroup, 'id' | 'related'> {
+function buildGroup(claims: FigureClaim[], window: string | null, sameName: (a: string, b: string) => boolean): Omit<FigureGroup, 'id' | 'related'> {
   const first = claims[0] as FigureClaim
   const readings = readingsOf(claims, sameName)
   const findings: FigureFinding[] = []
@@ -248,7 +268,7 @@ function buildGroup(claims: FigureClaim[], sameName: (a: string, b: string) => b
     agent: narrowingAgent(first.agent),
     unit: first.unit,
     where,
-    window: windowOf(first),
+    window,
     claims,
     verdict,
     reason,
@@ -283,8 +303,10 @@ function summarise(readings: readonly Reading[], claims: readonly FigureClaim[])
       corroboration: corroboration[i] as number,
     }
   }
-  const indexes = readings.map((_, i) => i)
-  const top = (score: (i: number) => number): number => indexes.reduce((best, i) => (score(i) > score(best) ? i : best), 0)
+  // Vague words bound nothing a number states: they are candidates only when the group has nothing else.
+  const numeric = readings.map((_, i) => i).filter((i) => !(readings[i] as Reading).first.vague)
+  const indexes = numeric.length > 0 ? numeric : readings.map((_, i) => i)
+  const top = (score: (i: number) => number): number => indexes.reduce((best, i) => (score(i) > score(best) ? i : best), indexes[0] as number)
   const low = top((i) => -(readings[i] as Reading).first.value + (corroboration[i] as number) * 1e-9)
   const high = top((i) => ((readings[i] as Reading).first.high ?? (readings[i] as Reading).first.value) + (corroboration[i] as number) * 1e-9)
   const best = indexes.reduce((b, i) => {
@@ -296,7 +318,7 @@ function summarise(readings: readonly Reading[], claims: readonly FigureClaim[])
     if ((x.date ?? '') !== (y.date ?? '')) return (x.date ?? '') > (y.date ?? '') ? i : b
     if (x.claims.length !== y.claims.length) return x.claims.length > y.claims.length ? i : b
     return b
-  }, 0)
+  }, indexes[0] as number)
   return { low: point(low), high: point(high), best: point(best) }
 }
 
@@ -311,7 +333,13 @@ function relatedGroups(group: FigureGroup, all: readonly FigureGroup[]): FigureG
     if (sameMeasure && (other.agent ?? '') !== (group.agent ?? '')) {
       reason = `${measureLabel(other)} counts only part of ${measureLabel(group)} (or the other way round)`
     } else if (sameMeasure && other.window !== group.window) {
-      reason = `a different time window (${other.window ?? 'the whole story'} against ${group.window ?? 'the whole story'})`
+      // One of the two counts part of the story (a night, the first day): a sub-count, not a rival figure.
+      reason =
+        group.window === null
+          ? `a sub-count: ${measureLabel(other)} ${other.window ?? ''} only, part of this count`
+          : other.window === null
+            ? `the whole count this sub-count (${group.window}) is part of`
+            : `a different time window (${other.window} against ${group.window})`
     } else if (outcome(other) !== '' && outcome(other) === outcome(group)) {
       reason = `${measureLabel(other)} and ${measureLabel(group)} count different people`
     }

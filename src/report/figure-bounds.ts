@@ -5,6 +5,7 @@
  * 41 that may grow, not "any number from 41 to infinity", so that "at least
  * 41" and "at least 56" from two authorities are seen to disagree.
  */
+import { vagueRange } from '../claims/quantities.js'
 import type { Qualifier } from '../claims/types.js'
 
 /** Which way the qualifier points: the true number is at or above (`floor`), at or below (`ceiling`), around, or at the value. */
@@ -44,7 +45,11 @@ export const NEARLY_REACH = 0.1
  */
 export function figureBounds(figure: BoundsInput): FigureBounds {
   const v = figure.value
-  if (figure.vague) return { low: v, high: v * 10, direction: 'vague' }
+  if (figure.vague) {
+    // "dozens" is 24 to 99, not 12: the range the words mean (see `vagueRange`).
+    const { low, high } = vagueRange(v)
+    return { low, high, direction: 'vague' }
+  }
   if (figure.high !== null && figure.high > v) return { low: v, high: figure.high, direction: 'range' }
   switch (figure.qualifier) {
     case 'exact':
