@@ -8,6 +8,7 @@ import type { Block, InputFormat, RawDocument, SourceRef, StatedMetadata } from 
 import { normalizeStatedDate } from './date-parser.js'
 import { htmlFragmentToBlocks } from './html.js'
 import { normalizeLanguageTag } from './language.js'
+import { unsafeLinkDiagnostic, unsafeScheme } from './link-scheme.js'
 import { sourceLabel } from './source-label.js'
 import { textToBlocks } from './text.js'
 
@@ -32,7 +33,7 @@ export function isArticleRecord(value: unknown): value is Record<string, unknown
  * One JSON record as a raw document. Throws `InputError` (`NO_CONTENT`) when
  * the record has no body field.
  */
-export function jsonRecordToDocument(record: unknown, source: SourceRef, format: InputFormat, raw: string): RawDocument {
+export function jsonRecordToDocument(record: unknown, source: SourceRef, format: InputFormat, raw: string, opts?: { readonly maxDepth?: number }): RawDocument {
   if (!isObject(record)) {
     throw new InputError('PARSE_FAILED', `expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`, {
       input: sourceLabel(source),
@@ -45,8 +46,13 @@ export function jsonRecordToDocument(record: unknown, source: SourceRef, format:
       input: sourceLabel(source),
     })
   }
-  const blocks: Block[] = html !== undefined ? htmlFragmentToBlocks(html) : textBodyToBlocks(text ?? '')
-  return { source, format, blocks, metadata: statedMetadata(record), raw, diagnostics: [] }
+  const blocks: Block[] =
+    html !== undefined ? htmlFragmentToBlocks(html, { input: sourceLabel(source), ...(opts?.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }) }) : textBodyToBlocks(text ?? '')
+  const metadata = statedMetadata(record)
+  const scheme = metadata.url === undefined ? null : unsafeScheme(metadata.url)
+  if (scheme === null || metadata.url === undefined) return { source, format, blocks, metadata, raw, diagnostics: [] }
+  const { url, ...rest } = metadata
+  return { source, format, blocks, metadata: rest, raw, diagnostics: [unsafeLinkDiagnostic(url, scheme)] }
 }
 
 /**
