@@ -5,11 +5,11 @@
  */
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
 import { CrosscheckError, InputError, describeError } from '../errors.js'
 import type { RawDocument, SourceRef } from '../types.js'
 import { DEFAULT_MAX_DEPTH, jsonDepth, tooDeep } from './budgets.js'
 import { decodeBytes } from './decode.js'
+import { decodedLines } from './lines.js'
 import { type ReadAs, formatFromContentType, formatFromName, sniffFormat } from './detect-format.js'
 import { normalizeStatedDate } from './date-parser.js'
 import { type ParsedFeed, type FeedItem, parseFeed } from './feed.js'
@@ -140,21 +140,22 @@ function* readJsonLines(lines: readonly string[], source: SourceRef, maxDepth: n
 }
 
 async function* readJsonLinesFile(path: string, maxBytes: number, maxDepth: number): AsyncGenerator<ReadItem> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+  // Decoded here rather than by the stream: a BOM or UTF-16 would otherwise cost lines (or all of them).
+  const lines = decodedLines(createReadStream(path), maxBytes)
   let index = -1
   let any = false
   for await (const line of lines) {
     index++
-    if (line.trim() === '') continue
+    if (!line.tooLong && line.text.trim() === '') continue
     any = true
     const at: SourceRef = { kind: 'file', location: path, index }
-    if (line.length > maxBytes) {
+    if (line.tooLong) {
       yield new InputError('INPUT_TOO_LARGE', `line ${index + 1} is over the ${formatBytes(maxBytes)} limit for one document`, {
         input: sourceLabel(at),
       })
       continue
     }
-    yield jsonLine(line, at, maxDepth)
+    yield jsonLine(line.text, at, maxDepth)
   }
   if (!any) yield new InputError('INPUT_EMPTY', 'the file has no JSON lines', { input: path })
 }
