@@ -10,9 +10,13 @@ export type ErrorCode =
   | 'INPUT_EMPTY'
   | 'INPUT_BINARY'
   | 'INPUT_TOO_LARGE'
+  /** Nesting (JSON, feed or HTML elements) deeper than the depth budget. */
+  | 'INPUT_TOO_DEEP'
   | 'INPUT_UNREADABLE'
   | 'INPUT_UNSUPPORTED'
   | 'PARSE_FAILED'
+  /** Parsing and cleaning one document took longer than its time budget, or more memory than a worker has. */
+  | 'PARSE_OVER_BUDGET'
   | 'NO_CONTENT'
   // Fetching a URL failed.
   | 'FETCH_BLOCKED_ADDRESS'

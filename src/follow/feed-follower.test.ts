@@ -215,3 +215,30 @@ test('a feed list is one URL per line with # comments', () => {
     'https://b.example/atom',
   ])
 })
+
+test('one poll holds at most its byte budget of pages; the items left come with the next poll', async () => {
+  const site = newsSite()
+  const base = await site.start()
+  const store = openSqliteStore(':memory:')
+  const queue = createWriteQueue()
+  // A budget smaller than any page: each poll stops after its first page.
+  const follower = createFeedFollower({ store, queue, allowPrivateAddresses: true, ingest: { workers: 0 }, timeoutMs: 2000, maxBytesPerPoll: 1 })
+  try {
+    site.publish('/bridge', BRIDGE_REPORT)
+    site.publish('/library', LIBRARY_NEWS)
+    site.publish('/bridge-rewrite', BRIDGE_REWRITE)
+    const feed = `${base}/rss`
+    await store.addFeed(feed)
+    await follower.pollNow(feed)
+    const first = await store.countArticles()
+    assert.equal(first, 1)
+    await follower.pollNow(feed)
+    await follower.pollNow(feed)
+    assert.equal(await store.countArticles(), 3)
+  } finally {
+    await follower.stop()
+    await queue.close()
+    await store.close()
+    await site.stop()
+  }
+})

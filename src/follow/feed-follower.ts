@@ -35,6 +35,13 @@ export interface FeedFollowerOpts {
   readonly maxBytes?: number
   /** New items fetched per poll; the rest wait for the next poll. @default 50 */
   readonly maxItemsPerPoll?: number
+  /**
+   * Page text one poll of one feed may hold before ingesting it (counted as
+   * decoded, two bytes a character); once reached, the items left wait for
+   * the next poll. Without it a poll could hold 50 pages of 16 MiB.
+   * @default 32 MiB
+   */
+  readonly maxBytesPerPoll?: number
   /** @default false */
   readonly allowPrivateAddresses?: boolean
   readonly ingest?: Pick<IngestOpts, 'workers' | 'batchSize'>
@@ -90,6 +97,7 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
   const maxDelayMs = opts.maxBackoffMs ?? 3_600_000
   const timeoutMs = opts.timeoutMs ?? 15_000
   const maxItems = opts.maxItemsPerPoll ?? 50
+  const maxBytesPerPoll = opts.maxBytesPerPoll ?? 32 * 1024 * 1024
   const emit = opts.onEvent ?? (() => {})
   const fetchOpts = {
     timeoutMs,
@@ -161,10 +169,12 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
 
     const items: ReadItem[] = []
     const handled: string[] = []
+    let held = 0
     for (const item of fresh) {
-      if (signal.aborted) break
+      if (signal.aborted || held >= maxBytesPerPoll) break
       const page = await fetchItemPage(item, parsed, signal)
       items.push(page)
+      if ('html' in page) held += 2 * page.html.length
       if (!('code' in page) || !TRANSIENT.has(page.code)) handled.push(item.link)
     }
     const validators = { etag: response.etag ?? null, lastModified: response.lastModified ?? null }

@@ -36,13 +36,50 @@ export function normalizeStatedDate(value: string | undefined | null): string | 
   const text = value.trim()
   if (text === '') return null
   // ISO 8601 is kept as written: converting to UTC could move a late-evening date to the next day.
-  if (/^\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/u.test(text)) return text.replace(' ', 'T')
+  const iso = ISO_STATED.exec(text)
+  if (iso !== null) return onCalendar(iso) ? text.replace(' ', 'T') : null
+  // Any other text that starts like an ISO date must be a real one too (Date.parse would roll 2025-02-30 over to March).
+  const isoStart = /^(\d{4})-(\d{2})-(\d{2})/u.exec(text)
+  if (isoStart !== null && !onCalendar(isoStart)) return null
   const direct = Date.parse(text)
   if (!Number.isNaN(direct) && /\d{4}/u.test(text)) {
     const hasTime = /\d{1,2}:\d{2}/u.test(text)
     return hasTime ? new Date(direct).toISOString() : isoOf(new Date(direct), false)
   }
   return chronoDateParser(text)?.iso ?? null
+}
+
+const ISO_STATED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/u
+
+/**
+ * True when the parts of an ISO date (year, month, day, then optional hour,
+ * minute, second, zone hours and minutes) name a moment on the calendar:
+ * `9999-99-99`, `2025-02-30` and `25:61` do not.
+ */
+function onCalendar(parts: RegExpExecArray): boolean {
+  const [year, month, day, hour, minute, second, zoneHours, zoneMinutes] = parts.slice(1, 9).map((part) => (part === undefined ? 0 : Number(part)))
+  if (year === undefined || month === undefined || day === undefined) return false
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false
+  const monthDays = new Date(Date.UTC(year, month, 0)).getUTCDate()
+  if (day > monthDays) return false
+  // Second 60 is a leap second; zones run from -12:00 to +14:00.
+  return (hour ?? 0) <= 23 && (minute ?? 0) <= 59 && (second ?? 0) <= 60 && (zoneHours ?? 0) <= 14 && (zoneMinutes ?? 0) <= 59
+}
+
+/**
+ * Why a stated date was not kept, when it has a date's shape but is not on
+ * the calendar (`9999-99-99`); null for dates kept, and for text that does
+ * not look like a date at all.
+ *
+ * @example
+ * impossibleDate('2025-02-30') // => 'the date "2025-02-30" is not on the calendar; left out'
+ */
+export function impossibleDate(value: string | undefined | null): string | null {
+  if (value === undefined || value === null) return null
+  const text = value.trim()
+  const start = /^(\d{4})-(\d{2})-(\d{2})/u.exec(text)
+  if (start === null || normalizeStatedDate(text) !== null) return null
+  return `the date ${JSON.stringify(text.slice(0, 40))} is not on the calendar; left out`
 }
 
 /**

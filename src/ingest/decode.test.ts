@@ -184,3 +184,25 @@ test('charsetParam reads quoted and unquoted parameters', () => {
   assert.equal(charsetParam('text/html'), null)
   assert.equal(charsetParam('text/html; charset='), null)
 })
+
+test('a declared charset the bytes do not fit is overridden, with a diagnostic', () => {
+  const page = '<!doctype html><meta charset="windows-1252"><p>Zürich café — “quoted”</p>'
+  const lying = decodeBytes(utf8(page), { name: 'lies.html', kind: 'html' })
+  assert.equal(lying.charset, 'utf-8')
+  assert.equal(lying.text, page)
+  assert.equal(lying.diagnostics[0]?.ruleId, 'decode/charset-mismatch')
+  // ASCII markup served as UTF-16 would decode to CJK and leave "no article text".
+  const ascii = decodeBytes(utf8('<html><body><p>Plain words.</p></body></html>'), { name: 'a.html', contentType: 'text/html; charset=utf-16' })
+  assert.equal(ascii.text, '<html><body><p>Plain words.</p></body></html>')
+  // Declared UTF-8, but the letters are windows-1252: kept as letters, not U+FFFD.
+  const latin = decodeBytes(Uint8Array.from([...utf8('<meta charset="utf-8"><p>caf'), 0xe9, ...utf8(' cr'), 0xe8, ...utf8('me</p>')]), { name: 'l.html', kind: 'html' })
+  assert.equal(latin.text, '<meta charset="utf-8"><p>café crème</p>')
+})
+
+test('UTF-16 without a byte order mark is recognised by its zero bytes', () => {
+  const text = '{"text": "Ferries sail again."}\n'
+  const le = decodeBytes(Buffer.from(text, 'utf16le'), { name: 'a.jsonl' })
+  assert.equal(le.text, text)
+  const be = Buffer.from(text, 'utf16le').swap16()
+  assert.equal(decodeBytes(be, { name: 'b.jsonl' }).text, text)
+})

@@ -33,7 +33,7 @@ export interface DecodedText {
 }
 
 /** Where the chosen charset came from; used in diagnostics. */
-type CharsetSource = 'bom' | 'content-type' | 'meta' | 'xml-declaration' | 'default'
+type CharsetSource = 'bom' | 'utf-16-pattern' | 'content-type' | 'meta' | 'xml-declaration' | 'default'
 
 /** How far into an HTML document a `<meta charset>` counts, as in the HTML spec's prescan (1024) with slack for long heads. */
 const META_SCAN_BYTES = 4096
@@ -89,7 +89,15 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOpts): DecodedText {
 
   const diagnostics: Diagnostic[] = []
   const kind = opts.kind ?? kindFromContentType(opts.contentType)
-  const chosen = chooseCharset(bytes, opts.contentType, kind)
+  const declared = chooseCharset(bytes, opts.contentType, kind)
+  const chosen = fitCharset(bytes, declared)
+  if (chosen !== declared) {
+    diagnostics.push({
+      ruleId: 'decode/charset-mismatch',
+      severity: 'warning',
+      message: `the ${describeSource(declared.source)} declares ${declared.label}, but the bytes do not fit it; decoded as ${chosen.label}`,
+    })
+  }
   let decoder = makeDecoder(chosen.label)
   if (decoder === null) {
     diagnostics.push({
@@ -117,7 +125,7 @@ export function decodeBytes(bytes: Uint8Array, opts: DecodeOpts): DecodedText {
  */
 export function looksBinary(bytes: Uint8Array): boolean {
   if (binaryFormat(bytes) !== null) return true
-  const bom = sniffBom(bytes)
+  const bom = sniffBom(bytes) ?? sniffUtf16(bytes)
   const sample = bytes.subarray(0, SNIFF_CHARS * (bom?.startsWith('utf-16') === true ? 2 : 1))
   return binaryReason(new TextDecoder(bom ?? 'windows-1252').decode(sample)) !== null
 }
@@ -162,6 +170,9 @@ function chooseCharset(
 ): { label: string; source: CharsetSource } {
   const bom = sniffBom(bytes)
   if (bom !== null) return { label: bom, source: 'bom' }
+  // UTF-16 without a BOM shows as ASCII with a zero byte beside every character; no header can make that UTF-8.
+  const utf16 = sniffUtf16(bytes)
+  if (utf16 !== null) return { label: utf16, source: 'utf-16-pattern' }
   const fromHeader = contentType === undefined ? null : charsetParam(contentType)
   if (fromHeader !== null) return { label: fromHeader, source: 'content-type' }
   if (kind === 'html') {
@@ -179,6 +190,56 @@ function sniffBom(bytes: Uint8Array): string | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8'
   if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be'
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le'
+  return null
+}
+
+/**
+ * The declared charset, or the one the bytes show when the declaration lies:
+ * UTF-16 declared for bytes without its zero bytes (ASCII markup read as
+ * UTF-16 is all CJK, and the page "has no text"); a legacy charset declared
+ * for bytes that are valid UTF-8 with multi-byte characters (which a legacy
+ * text almost never is by chance); UTF-8 declared for bytes most of whose
+ * non-ASCII bytes are not UTF-8 (windows-1252 then keeps Latin letters that
+ * U+FFFD would erase). A BOM and the default are not declarations.
+ */
+function fitCharset(bytes: Uint8Array, chosen: { label: string; source: CharsetSource }): { label: string; source: CharsetSource } {
+  if (chosen.source === 'bom' || chosen.source === 'utf-16-pattern' || chosen.source === 'default') return chosen
+  const encoding = makeDecoder(chosen.label)?.encoding
+  if (encoding === undefined) return chosen
+  const nonAscii = countNonAscii(bytes)
+  // UTF-16 text has zero bytes (its spaces, newlines and markup); text without any in its first 4 KB is not UTF-16.
+  if (encoding.startsWith('utf-16')) return bytes.subarray(0, 4096).includes(0) ? chosen : { label: 'utf-8', source: chosen.source }
+  if (encoding !== 'utf-8') {
+    if (nonAscii > 0 && isValidUtf8(bytes)) return { label: 'utf-8', source: chosen.source }
+    return chosen
+  }
+  if (nonAscii > 0 && countInvalidUtf8(bytes) > nonAscii / 2) return { label: 'windows-1252', source: chosen.source }
+  return chosen
+}
+
+function countNonAscii(bytes: Uint8Array): number {
+  let count = 0
+  for (let i = 0; i < bytes.length; i++) if ((bytes[i] as number) >= 0x80) count++
+  return count
+}
+
+function isValidUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes)
+    return true
+  } catch {
+    return false
+  }
+}
+
+/** UTF-16 without a BOM: the first characters are ASCII, so every other byte of the first eight is zero. */
+function sniffUtf16(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  if (bytes.length < 8) return null
+  const ascii = (b: number | undefined): boolean => b !== undefined && ((b >= 0x20 && b < 0x7f) || b === 0x09 || b === 0x0a || b === 0x0d)
+  const even = [0, 2, 4, 6].map((i) => bytes[i])
+  const odd = [1, 3, 5, 7].map((i) => bytes[i])
+  if (even.every(ascii) && odd.every((b) => b === 0)) return 'utf-16le'
+  if (odd.every(ascii) && even.every((b) => b === 0)) return 'utf-16be'
   return null
 }
 
@@ -305,6 +366,8 @@ function describeSource(source: CharsetSource): string {
   switch (source) {
     case 'bom':
       return 'byte order mark'
+    case 'utf-16-pattern':
+      return 'zero bytes of UTF-16 text'
     case 'content-type':
       return 'Content-Type header'
     case 'meta':

@@ -9,11 +9,15 @@
 
 import { DomUtils, parseDocument } from 'htmlparser2'
 import { InputError } from '../errors.js'
+import { DEFAULT_MAX_DEPTH, capMarkupDepth, treeDepth } from './budgets.js'
+import { unsafeScheme } from './link-scheme.js'
 
 /** Options of {@link parseFeed}. */
 export interface ParseFeedOpts {
   /** Name of the input (path, URL) for error messages. */
   readonly name: string
+  /** Deepest element nesting inside one item whose markup is read. @default DEFAULT_MAX_DEPTH */
+  readonly maxDepth?: number
 }
 
 /** A feed's channel data and items. */
@@ -43,6 +47,13 @@ export interface FeedItem {
   /** RSS `description` or Atom `summary`; often HTML source too. */
   readonly summary: string | null
   readonly categories: string[]
+  /**
+   * True when the item's markup nests deeper than the depth budget: its
+   * body (`contentHtml`, `summary`) is left unread and the item fails alone.
+   */
+  readonly tooDeep?: boolean
+  /** A link the item gave with a scheme other than http(s) (`javascript:`, `data:`, `file:`), dropped from `link`. */
+  readonly unsafeLink?: string
 }
 
 type Document = ReturnType<typeof parseDocument>
@@ -64,15 +75,16 @@ const ATOM_NS = 'http://www.w3.org/2005/Atom'
  * ```
  */
 export function parseFeed(xml: string, opts: ParseFeedOpts): ParsedFeed {
-  const doc = parseDocument(xml, { xmlMode: true })
+  const maxDepth = opts.maxDepth ?? DEFAULT_MAX_DEPTH
+  const doc = parseDocument(capMarkupDepth(xml, maxDepth, 'xml'), { xmlMode: true })
   const root = doc.children.find(DomUtils.isTag)
   switch (root === undefined ? '' : localName(root)) {
     case 'rss':
-      return parseRss(root as Element)
+      return parseRss(root as Element, maxDepth)
     case 'RDF':
-      return parseRdf(root as Element)
+      return parseRdf(root as Element, maxDepth)
     case 'feed':
-      return parseAtom(root as Element)
+      return parseAtom(root as Element, maxDepth)
     default: {
       const found = root === undefined ? 'no root element' : `root element <${root.name}>`
       throw new InputError('PARSE_FAILED', `${opts.name} is not an RSS or Atom feed (${found})`, { input: opts.name })
@@ -99,7 +111,7 @@ export function looksLikeFeed(text: string): boolean {
   return name === 'feed' && (tag[3] ?? '').includes(ATOM_NS)
 }
 
-function parseRss(root: Element): ParsedFeed {
+function parseRss(root: Element, maxDepth: number): ParsedFeed {
   const channel = child(root, 'channel')
   // Some RSS 0.9x feeds put items beside the channel rather than in it.
   const itemElements = [...(channel === null ? [] : children(channel, 'item')), ...children(root, 'item')]
@@ -109,11 +121,11 @@ function parseRss(root: Element): ParsedFeed {
     title: channel === null ? null : plainText(child(channel, 'title')),
     link,
     language: channel === null ? null : text(child(channel, 'language')) ?? text(child(channel, 'dc:language')),
-    items: itemElements.map((item, index) => rssItem(item, index, link)),
+    items: itemElements.map((item, index) => rssItem(item, index, link, maxDepth)),
   }
 }
 
-function parseRdf(root: Element): ParsedFeed {
+function parseRdf(root: Element, maxDepth: number): ParsedFeed {
   const channel = child(root, 'channel')
   const link = channel === null ? null : text(child(channel, 'link'))
   return {
@@ -121,11 +133,13 @@ function parseRdf(root: Element): ParsedFeed {
     title: channel === null ? null : plainText(child(channel, 'title')),
     link,
     language: channel === null ? null : text(child(channel, 'dc:language')) ?? text(child(channel, 'language')),
-    items: children(root, 'item').map((item, index) => rssItem(item, index, link)),
+    items: children(root, 'item').map((item, index) => rssItem(item, index, link, maxDepth)),
   }
 }
 
-function rssItem(item: Element, index: number, feedLink: string | null): FeedItem {
+function rssItem(item: Element, index: number, feedLink: string | null, maxDepth: number): FeedItem {
+  // Serializing markup back to HTML recurses; an item nested past the budget keeps its fields but not its body.
+  const deep = isTooDeep(item, maxDepth)
   const guidElement = child(item, 'guid')
   const guid = text(guidElement) ?? attr(item, 'rdf:about')
   const permaLink = guidElement !== null && DomUtils.getAttributeValue(guidElement, 'isPermaLink')?.trim().toLowerCase() !== 'false'
@@ -136,39 +150,42 @@ function rssItem(item: Element, index: number, feedLink: string | null): FeedIte
     index,
     guid,
     title: plainText(child(item, 'title')),
-    link: absolute(linkText, feedLink),
+    ...safeLink(absolute(linkText, feedLink)),
     published: parseDate(text(child(item, 'pubDate')) ?? text(child(item, 'dc:date'))),
     author: cleanAuthor(text(child(item, 'dc:creator')) ?? text(child(item, 'author'))),
-    contentHtml: htmlSource(child(item, 'content:encoded')),
-    summary: htmlSource(child(item, 'description')),
+    contentHtml: deep ? null : htmlSource(child(item, 'content:encoded')),
+    summary: deep ? null : htmlSource(child(item, 'description')),
     categories: unique(categories),
+    ...(deep ? { tooDeep: true } : {}),
   }
 }
 
-function parseAtom(root: Element): ParsedFeed {
+function parseAtom(root: Element, maxDepth: number): ParsedFeed {
   const link = atomLink(root, null)
   return {
     kind: 'atom',
     title: atomText(child(root, 'title')),
     link,
     language: attr(root, 'xml:lang'),
-    items: children(root, 'entry').map((entry, index) => atomEntry(entry, index, link)),
+    items: children(root, 'entry').map((entry, index) => atomEntry(entry, index, link, maxDepth)),
   }
 }
 
-function atomEntry(entry: Element, index: number, feedLink: string | null): FeedItem {
+function atomEntry(entry: Element, index: number, feedLink: string | null, maxDepth: number): FeedItem {
+  const deep = isTooDeep(entry, maxDepth)
   const author = child(entry, 'author')
   const categories = children(entry, 'category').map((c) => attr(c, 'term') ?? attr(c, 'label'))
   return {
     index,
     guid: text(child(entry, 'id')),
-    title: atomText(child(entry, 'title')),
-    link: atomLink(entry, feedLink),
+    title: deep ? plainText(child(entry, 'title')) : atomText(child(entry, 'title')),
+    ...safeLink(atomLink(entry, feedLink)),
     published: parseDate(text(child(entry, 'published')) ?? text(child(entry, 'updated'))),
     author: author === null ? null : text(child(author, 'name')) ?? text(child(author, 'email')),
-    contentHtml: atomHtml(child(entry, 'content')),
-    summary: atomHtml(child(entry, 'summary')),
+    contentHtml: deep ? null : atomHtml(child(entry, 'content')),
+    summary: deep ? null : atomHtml(child(entry, 'summary')),
     categories: unique(categories),
+    ...(deep ? { tooDeep: true } : {}),
   }
 }
 
@@ -199,9 +216,9 @@ function atomText(element: Element | null): string | null {
   if (type === 'html') {
     const html = rawText(element)
     // The decoded text is HTML source, so it is parsed once more to get the words.
-    return html === null ? null : collapse(DomUtils.textContent(parseDocument(html)))
+    return html === null ? null : collapse(textContent(parseDocument(html)))
   }
-  if (type === 'xhtml') return collapse(DomUtils.textContent(element))
+  if (type === 'xhtml') return collapse(textContent(element))
   return plainText(element)
 }
 
@@ -216,7 +233,7 @@ function xhtmlContent(element: Element): string | null {
 /** Text content, whitespace collapsed and trimmed; null when missing or blank. */
 function text(element: Element | null): string | null {
   if (element === null) return null
-  return collapse(DomUtils.textContent(element))
+  return collapse(textContent(element))
 }
 
 /**
@@ -234,7 +251,7 @@ function htmlSource(element: Element | null): string | null {
 /** Text content as the feed has it (entity-decoded once, CDATA unwrapped), trimmed; null when blank. */
 function rawText(element: Element | null): string | null {
   if (element === null) return null
-  const value = DomUtils.textContent(element).trim()
+  const value = textContent(element).trim()
   return value === '' ? null : value
 }
 
@@ -259,6 +276,33 @@ function decodeEntityLeftovers(value: string): string {
     const code = dec !== undefined ? Number(dec) : parseInt(hex ?? '', 16)
     return code > 0 && code <= 0x10ffff && (code < 0xd800 || code > 0xdfff) ? String.fromCodePoint(code) : whole
   })
+}
+
+/**
+ * The text of a node and everything under it (text and CDATA, no comments),
+ * as `DomUtils.textContent` gives it but with an explicit stack: a feed may
+ * nest elements as deep as it likes.
+ */
+function textContent(node: Node | Document): string {
+  const parts: string[] = []
+  const stack: Array<Node | Document> = [node]
+  while (stack.length > 0) {
+    const current = stack.pop() as Node | Document
+    if (DomUtils.isText(current)) parts.push(current.data)
+    else if (DomUtils.isTag(current) || DomUtils.isCDATA(current) || DomUtils.isDocument(current)) {
+      for (let i = current.children.length - 1; i >= 0; i--) stack.push(current.children[i] as Node)
+    }
+  }
+  return parts.join('')
+}
+
+function isTooDeep(element: Element, maxDepth: number): boolean {
+  return treeDepth<Node>(element, (node) => (DomUtils.isTag(node) ? node.children : []), maxDepth) > maxDepth
+}
+
+/** The link when it is safe to keep as an article's URL; else no link, with the dropped one kept for a diagnostic. */
+function safeLink(link: string | null): { link: string | null; unsafeLink?: string } {
+  return link === null || unsafeScheme(link) === null ? { link } : { link: null, unsafeLink: link }
 }
 
 function collapse(value: string): string | null {

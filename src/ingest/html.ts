@@ -11,11 +11,15 @@ import { comparisonForm } from '../text/normalize.js'
 import { type DomDocument, type DomElement, TEXT_NODE, isElement } from './html-dom.js'
 import { domToBlocks, markFurniture } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
+import { DEFAULT_MAX_DEPTH, capMarkupDepth, treeDepth, tooDeep } from './budgets.js'
+import { sourceLabel } from './source-label.js'
 
 /** Options for `parseHtmlPage`. */
 export interface ParseHtmlPageOpts {
   /** Where the page was fetched from; the URL when the page states none, and the base for relative ones. */
   readonly url?: string
+  /** Deepest element nesting read; a deeper page fails with `INPUT_TOO_DEEP`. @default DEFAULT_MAX_DEPTH */
+  readonly maxDepth?: number
 }
 
 // Less body text than this from Readability means it picked a fragment (a
@@ -34,7 +38,8 @@ const MIN_BODY_CHARS = 250
  */
 export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlPageOpts): RawDocument {
   const diagnostics: Diagnostic[] = []
-  const doc = parseDocument(html)
+  const maxDepth = opts?.maxDepth ?? DEFAULT_MAX_DEPTH
+  const doc = parseDocument(html, maxDepth, sourceLabel(source))
   // Before Readability: it removes scripts (JSON-LD) and rewrites the tree.
   const page = readPageMetadata(doc, opts?.url)
   diagnostics.push(...page.diagnostics)
@@ -53,7 +58,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   if (visibleLength(blocks) < MIN_BODY_CHARS) {
     // Readability gave up or kept a scrap: score containers on a fresh parse,
     // since Readability has already pruned this one.
-    const fallback = densestContainerBlocks(parseDocument(html))
+    const fallback = densestContainerBlocks(parseDocument(html, maxDepth, sourceLabel(source)))
     if (visibleLength(fallback) > visibleLength(blocks)) {
       blocks = fallback
       diagnostics.push({
@@ -84,14 +89,24 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
  * htmlFragmentToBlocks('<p>First.</p><p>Second<br>line.</p>')
  * // => [{ kind: 'text', text: 'First.' }, { kind: 'text', text: 'Second' }, { kind: 'text', text: 'line.' }]
  */
-export function htmlFragmentToBlocks(fragment: string): Block[] {
-  const doc = parseDocument(`<!doctype html><html><head></head><body>${fragment}</body></html>`)
+export function htmlFragmentToBlocks(fragment: string, opts?: { readonly maxDepth?: number; readonly input?: string }): Block[] {
+  const doc = parseDocument(`<!doctype html><html><head></head><body>${fragment}</body></html>`, opts?.maxDepth ?? DEFAULT_MAX_DEPTH, opts?.input ?? '')
   return doc.body === null ? [] : domToBlocks(doc.body)
 }
 
-function parseDocument(html: string): DomDocument {
+/**
+ * Parses a page and checks its nesting against the depth budget: the
+ * extractors below walk the tree recursively, and Readability's time grows
+ * steeply with depth. (linkedom itself builds the tree without recursion.)
+ */
+function parseDocument(html: string, maxDepth: number, input: string): DomDocument {
   // linkedom's typings refer to the browser DOM, which this project does not load.
-  return (parseHTML(withBody(html)) as unknown as { document: DomDocument }).document
+  const doc = (parseHTML(withBody(capMarkupDepth(html, maxDepth, 'html'))) as unknown as { document: DomDocument }).document
+  const root = doc.documentElement
+  if (root !== null && treeDepth(root, (el) => el.children, maxDepth) > maxDepth) {
+    throw tooDeep('the page', maxDepth, input)
+  }
+  return doc
 }
 
 /**

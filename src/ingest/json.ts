@@ -4,10 +4,11 @@
  * files), so each field is read from the names those tools use.
  */
 import { InputError } from '../errors.js'
-import type { Block, InputFormat, RawDocument, SourceRef, StatedMetadata } from '../types.js'
-import { normalizeStatedDate } from './date-parser.js'
+import type { Block, Diagnostic, InputFormat, RawDocument, SourceRef, StatedMetadata } from '../types.js'
+import { impossibleDate, normalizeStatedDate } from './date-parser.js'
 import { htmlFragmentToBlocks } from './html.js'
 import { normalizeLanguageTag } from './language.js'
+import { unsafeLinkDiagnostic, unsafeScheme } from './link-scheme.js'
 import { sourceLabel } from './source-label.js'
 import { textToBlocks } from './text.js'
 
@@ -32,21 +33,24 @@ export function isArticleRecord(value: unknown): value is Record<string, unknown
  * One JSON record as a raw document. Throws `InputError` (`NO_CONTENT`) when
  * the record has no body field.
  */
-export function jsonRecordToDocument(record: unknown, source: SourceRef, format: InputFormat, raw: string): RawDocument {
+export function jsonRecordToDocument(record: unknown, source: SourceRef, format: InputFormat, raw: string, opts?: { readonly maxDepth?: number }): RawDocument {
   if (!isObject(record)) {
     throw new InputError('PARSE_FAILED', `expected a JSON object, got ${Array.isArray(record) ? 'an array' : typeof record}`, {
       input: sourceLabel(source),
     })
   }
-  const html = firstString(record, FIELDS.html)
-  const text = firstString(record, FIELDS.text)
+  const input = sourceLabel(source)
+  const html = strictString(record, FIELDS.html, input)
+  const text = strictString(record, FIELDS.text, input)
   if (html === undefined && text === undefined) {
     throw new InputError('NO_CONTENT', `no article body: expected one of the fields ${[...FIELDS.text, ...FIELDS.html].join(', ')}`, {
       input: sourceLabel(source),
     })
   }
-  const blocks: Block[] = html !== undefined ? htmlFragmentToBlocks(html) : textBodyToBlocks(text ?? '')
-  return { source, format, blocks, metadata: statedMetadata(record), raw, diagnostics: [] }
+  const blocks: Block[] =
+    html !== undefined ? htmlFragmentToBlocks(html, { input: sourceLabel(source), ...(opts?.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }) }) : textBodyToBlocks(text ?? '')
+  const { metadata, diagnostics } = statedMetadata(record, input)
+  return { source, format, blocks, metadata, raw, diagnostics }
 }
 
 /**
@@ -64,19 +68,60 @@ export function jsonRecords(value: unknown): unknown[] {
   return [value]
 }
 
-function statedMetadata(record: Record<string, unknown>): StatedMetadata {
-  const published = normalizeStatedDate(firstString(record, FIELDS.published))
-  const language = normalizeLanguageTag(firstString(record, FIELDS.language))
+/**
+ * The record's metadata, with what was left out said as diagnostics: a URL
+ * with an unsafe scheme, a date that is not on the calendar.
+ */
+function statedMetadata(record: Record<string, unknown>, input: string): { metadata: StatedMetadata; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = []
+  const statedDate = strictString(record, FIELDS.published, input)
+  const published = normalizeStatedDate(statedDate)
+  const notOnCalendar = impossibleDate(statedDate)
+  if (notOnCalendar !== null) diagnostics.push({ ruleId: 'input/impossible-date', severity: 'warning', message: notOnCalendar })
+  const language = normalizeLanguageTag(strictString(record, FIELDS.language, input))
+  let url = strictString(record, FIELDS.url, input)
+  const scheme = url === undefined ? null : unsafeScheme(url)
+  if (url !== undefined && scheme !== null) {
+    diagnostics.push(unsafeLinkDiagnostic(url, scheme))
+    url = undefined
+  }
   const entries: Array<[keyof StatedMetadata, string | undefined | null]> = [
-    ['title', firstString(record, FIELDS.title)],
-    ['url', firstString(record, FIELDS.url)],
+    ['title', strictString(record, FIELDS.title, input)],
+    ['url', url],
     ['published', published],
     ['outlet', firstString(record, FIELDS.outlet)],
     ['byline', firstString(record, FIELDS.byline)],
     ['creditedSource', firstString(record, FIELDS.creditedSource)],
     ['language', language],
   ]
-  return Object.fromEntries(entries.filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as StatedMetadata
+  const metadata = Object.fromEntries(entries.filter(([, value]) => typeof value === 'string' && value.trim() !== '')) as StatedMetadata
+  return { metadata, diagnostics }
+}
+
+/**
+ * The first of `names` the record gives (null counts as not given), which
+ * must be a string: the body, title, URL, date and language have one form,
+ * and an array or object there is a malformed record, not something to
+ * guess at. Blank strings count as not given.
+ *
+ * @throws InputError `PARSE_FAILED` naming the field and what it held
+ */
+function strictString(record: Record<string, unknown>, names: readonly string[], input: string): string | undefined {
+  for (const name of names) {
+    const value = record[name]
+    if (value === undefined || value === null) continue
+    if (typeof value !== 'string') {
+      throw new InputError('PARSE_FAILED', `the field "${name}" must be a string, but it holds ${describeJson(value)}`, { input })
+    }
+    if (value.trim() !== '') return value
+  }
+  return undefined
+}
+
+function describeJson(value: unknown): string {
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return 'an object'
+  return `a ${typeof value}`
 }
 
 /** Paragraphs separated by blank lines; a body without blank lines has one paragraph a line. */

@@ -26,6 +26,8 @@ export type PrepareJob =
       readonly url?: string
       readonly fallback?: StatedMetadata
       readonly diagnostics: readonly Diagnostic[]
+      /** Deepest element nesting read (see `DEFAULT_MAX_DEPTH`). */
+      readonly maxDepth?: number
     }
   /** A plain-text article. */
   | { readonly kind: 'text'; readonly text: string; readonly source: SourceRef; readonly diagnostics: readonly Diagnostic[] }
@@ -63,7 +65,10 @@ function toDocument(job: PrepareJob): RawDocument {
       return withDiagnostics(doc, job.diagnostics)
     }
     case 'html': {
-      const doc = parseHtmlPage(job.html, job.source, job.url === undefined ? {} : { url: job.url })
+      const doc = parseHtmlPage(job.html, job.source, {
+        ...(job.url === undefined ? {} : { url: job.url }),
+        ...(job.maxDepth === undefined ? {} : { maxDepth: job.maxDepth }),
+      })
       const metadata = job.fallback === undefined ? doc.metadata : { ...job.fallback, ...doc.metadata }
       return withDiagnostics({ ...doc, metadata }, job.diagnostics)
     }

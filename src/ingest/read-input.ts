@@ -5,10 +5,11 @@
  */
 import { createReadStream } from 'node:fs'
 import { open } from 'node:fs/promises'
-import { createInterface } from 'node:readline'
 import { CrosscheckError, InputError, describeError } from '../errors.js'
 import type { RawDocument, SourceRef } from '../types.js'
+import { DEFAULT_MAX_DEPTH, jsonDepth, tooDeep } from './budgets.js'
 import { decodeBytes } from './decode.js'
+import { decodedLines } from './lines.js'
 import { type ReadAs, formatFromContentType, formatFromName, sniffFormat } from './detect-format.js'
 import { normalizeStatedDate } from './date-parser.js'
 import { type ParsedFeed, type FeedItem, parseFeed } from './feed.js'
@@ -17,6 +18,7 @@ import { htmlFragmentToBlocks } from './html.js'
 import type { Input } from './inputs.js'
 import { isArticleRecord, jsonRecordToDocument, jsonRecords } from './json.js'
 import { normalizeLanguageTag } from './language.js'
+import { unsafeLinkDiagnostic, unsafeScheme } from './link-scheme.js'
 import { sourceLabel } from './source-label.js'
 import type { PrepareJob } from './prepare-job.js'
 import { type WarcSkip, readWarc } from './warc.js'
@@ -30,6 +32,8 @@ export interface ReadOpts {
   readonly allowPrivateAddresses?: boolean
   /** Time limit for one fetch, in milliseconds. @default 15000 */
   readonly timeoutMs?: number
+  /** Deepest nesting of a JSON record, a feed or a page (see `DEFAULT_MAX_DEPTH`). @default 256 */
+  readonly maxDepth?: number
   /** Standard input, for `-` (tests pass their own). @default process.stdin */
   readonly stdin?: AsyncIterable<Uint8Array>
 }
@@ -55,8 +59,8 @@ async function* readFile(path: string, size: number, fromDirectory: boolean, opt
   const source: SourceRef = { kind: 'file', location: path }
   const named = formatFromName(path)
   // Containers are streamed: their size is not one document's size.
-  if (named === 'warc') return yield* readWarcFile(path, maxBytes)
-  if (named === 'jsonl') return yield* readJsonLinesFile(path, maxBytes)
+  if (named === 'warc') return yield* readWarcFile(path, maxBytes, depthLimit(opts))
+  if (named === 'jsonl') return yield* readJsonLinesFile(path, maxBytes, depthLimit(opts))
   if (size === 0) throw new InputError('INPUT_EMPTY', 'the file is empty', { input: path })
   if (size > maxBytes) {
     throw new InputError('INPUT_TOO_LARGE', `the file is ${formatBytes(size)}, over the ${formatBytes(maxBytes)} limit for one document (--max-bytes)`, {
@@ -64,7 +68,7 @@ async function* readFile(path: string, size: number, fromDirectory: boolean, opt
     })
   }
   const bytes = await readWhole(path, size)
-  if (named === null && startsWith(bytes, 'WARC/')) return yield* readWarcFile(path, maxBytes)
+  if (named === null && startsWith(bytes, 'WARC/')) return yield* readWarcFile(path, maxBytes, depthLimit(opts))
   const kind = named === 'html' ? 'html' : named === 'feed' || /\.xml$/iu.test(path) ? 'xml' : 'text'
   const decoded = decodeBytes(bytes, { name: path, kind })
   const format = named ?? sniffFormat(decoded.text)
@@ -87,22 +91,25 @@ async function* readDecoded(
       yield { kind: 'text', text, source, diagnostics }
       return
     case 'html':
-      yield { kind: 'html', html: text, source, diagnostics, ...(source.kind === 'url' ? { url: source.location } : {}) }
+      yield { kind: 'html', html: text, source, diagnostics, maxDepth: depthLimit(opts), ...(source.kind === 'url' ? { url: source.location } : {}) }
       return
     case 'feed':
-      yield* readFeed(parseFeed(text, { name: sourceLabel(source) }), source, opts)
+      yield* readFeed(parseFeed(text, { name: sourceLabel(source), maxDepth: depthLimit(opts) }), source, opts)
       return
     case 'jsonl':
-      yield* readJsonLines(text.split('\n'), source)
+      yield* readJsonLines(text.split('\n'), source, depthLimit(opts))
       return
     case 'json': {
       let value: unknown
+      const maxDepth = depthLimit(opts)
       try {
+        if (jsonDepth(text, maxDepth) > maxDepth) throw tooDeep('the JSON', maxDepth, sourceLabel(source))
         value = JSON.parse(text)
       } catch (error) {
         // Files named .json often hold JSON Lines.
         const lines = text.split('\n').filter((line) => line.trim() !== '')
-        if (lines.length > 1 && lines.every(isJson)) return yield* readJsonLines(text.split('\n'), source)
+        if (lines.length > 1 && lines.every(isJson)) return yield* readJsonLines(text.split('\n'), source, maxDepth)
+        if (error instanceof InputError) throw error
         throw new InputError('PARSE_FAILED', `not valid JSON: ${describeError(error)}`, { input: sourceLabel(source) })
       }
       const records = jsonRecords(value)
@@ -114,7 +121,7 @@ async function* readDecoded(
       }
       for (const [index, record] of records.entries()) {
         const at: SourceRef = records.length === 1 ? source : { ...source, index }
-        yield attempt(() => withDiagnostics(jsonRecordToDocument(record, at, 'json', JSON.stringify(record))), at)
+        yield attempt(() => withDiagnostics(jsonRecordToDocument(record, at, 'json', JSON.stringify(record), { maxDepth })), at)
       }
       return
     }
@@ -125,31 +132,36 @@ async function* readDecoded(
   }
 }
 
-function* readJsonLines(lines: readonly string[], source: SourceRef): Generator<ReadItem> {
+function* readJsonLines(lines: readonly string[], source: SourceRef, maxDepth: number): Generator<ReadItem> {
   for (const [index, line] of lines.entries()) {
     if (line.trim() === '') continue
-    yield jsonLine(line, { ...source, index })
+    yield jsonLine(line, { ...source, index }, maxDepth)
   }
 }
 
-async function* readJsonLinesFile(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
-  const lines = createInterface({ input: createReadStream(path, { encoding: 'utf8' }), crlfDelay: Infinity })
+async function* readJsonLinesFile(path: string, maxBytes: number, maxDepth: number): AsyncGenerator<ReadItem> {
+  // Decoded here rather than by the stream: a BOM or UTF-16 would otherwise cost lines (or all of them).
+  const lines = decodedLines(createReadStream(path), maxBytes)
   let index = -1
   let any = false
   for await (const line of lines) {
     index++
-    if (line.trim() === '') continue
+    if (!line.tooLong && line.text.trim() === '') continue
     any = true
     const at: SourceRef = { kind: 'file', location: path, index }
-    if (line.length > maxBytes) {
+    if (line.tooLong) {
       yield new InputError('INPUT_TOO_LARGE', `line ${index + 1} is over the ${formatBytes(maxBytes)} limit for one document`, {
         input: sourceLabel(at),
       })
       continue
     }
-    yield jsonLine(line, at)
+    yield jsonLine(line.text, at, maxDepth)
   }
   if (!any) yield new InputError('INPUT_EMPTY', 'the file has no JSON lines', { input: path })
+}
+
+function depthLimit(opts: ReadOpts): number {
+  return opts.maxDepth ?? DEFAULT_MAX_DEPTH
 }
 
 function isJson(text: string): boolean {
@@ -161,25 +173,39 @@ function isJson(text: string): boolean {
   }
 }
 
-function jsonLine(line: string, at: SourceRef): ReadItem {
+function jsonLine(line: string, at: SourceRef, maxDepth: number): ReadItem {
   let value: unknown
+  // Checked before parsing: every step after it (field reading, serializing) walks the value.
+  if (jsonDepth(line, maxDepth) > maxDepth) return tooDeep(`line ${(at.index ?? 0) + 1}`, maxDepth, sourceLabel(at))
   try {
     value = JSON.parse(line)
   } catch (error) {
     return new InputError('PARSE_FAILED', `line ${(at.index ?? 0) + 1} is not valid JSON: ${describeError(error)}`, { input: sourceLabel(at) })
   }
-  return attempt(() => jsonRecordToDocument(value, at, 'jsonl', line), at)
+  return attempt(() => jsonRecordToDocument(value, at, 'jsonl', line, { maxDepth }), at)
 }
 
 /** Feed items: the linked page when following links, else the feed's own text. */
 async function* readFeed(feed: ParsedFeed, source: SourceRef, opts: ReadOpts): AsyncGenerator<ReadItem> {
   for (const item of feed.items) {
     const at: SourceRef = { ...source, index: item.index }
+    if (item.tooDeep === true) {
+      yield tooDeep('the feed item', depthLimit(opts), sourceLabel(at))
+      continue
+    }
     if (opts.followLinks === true && item.link !== null) {
       try {
         const page = await fetchPage(item.link, opts)
         if (page !== null) {
-          yield { kind: 'html', html: page.html, source: at, url: page.url, fallback: feedItemMetadata(item, feed), diagnostics: page.diagnostics }
+          yield {
+            kind: 'html',
+            html: page.html,
+            source: at,
+            url: page.url,
+            fallback: feedItemMetadata(item, feed),
+            diagnostics: page.diagnostics,
+            maxDepth: depthLimit(opts),
+          }
           continue
         }
       } catch (error) {
@@ -187,11 +213,11 @@ async function* readFeed(feed: ParsedFeed, source: SourceRef, opts: ReadOpts): A
         continue
       }
     }
-    yield attempt(() => feedItemToDocument(item, feed, at), at)
+    yield attempt(() => feedItemToDocument(item, feed, at, depthLimit(opts)), at)
   }
 }
 
-function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef): RawDocument {
+function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef, maxDepth: number): RawDocument {
   const html = item.contentHtml ?? item.summary
   if (html === null || html.trim() === '') {
     throw new InputError('NO_CONTENT', 'the feed item has no text (use --follow-links to fetch the linked page)', {
@@ -201,10 +227,10 @@ function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef)
   return {
     source,
     format: feed.kind,
-    blocks: htmlFragmentToBlocks(html),
+    blocks: htmlFragmentToBlocks(html, { maxDepth, input: sourceLabel(source) }),
     metadata: feedItemMetadata(item, feed),
     raw: html,
-    diagnostics: [],
+    diagnostics: item.unsafeLink === undefined ? [] : [unsafeLinkDiagnostic(item.unsafeLink, unsafeScheme(item.unsafeLink) ?? 'unsafe')],
   }
 }
 
@@ -222,7 +248,7 @@ export function feedItemMetadata(item: FeedItem, feed: ParsedFeed): RawDocument[
   }
 }
 
-async function* readWarcFile(path: string, maxBytes: number): AsyncGenerator<ReadItem> {
+async function* readWarcFile(path: string, maxBytes: number, maxDepth: number): AsyncGenerator<ReadItem> {
   const skipped: WarcSkip[] = []
   const pages = readWarc(createReadStream(path), {
     name: path,
@@ -235,7 +261,7 @@ async function* readWarcFile(path: string, maxBytes: number): AsyncGenerator<Rea
     const at: SourceRef = { kind: 'file', location: path, index: page.index }
     try {
       const decoded = decodeBytes(page.bytes, { name: sourceLabel(at), kind: 'html', ...(page.contentType === null ? {} : { contentType: page.contentType }) })
-      yield { kind: 'html', html: decoded.text, source: at, url: page.targetUri, diagnostics: decoded.diagnostics }
+      yield { kind: 'html', html: decoded.text, source: at, url: page.targetUri, diagnostics: decoded.diagnostics, maxDepth }
     } catch (error) {
       yield asInputError(error, `${sourceLabel(at)} (${page.targetUri})`)
     }

@@ -42,8 +42,13 @@ export function textToBlocks(text: string): Block[] {
 
 function isHardWrapped(lines: readonly string[]): boolean {
   if (lines.length < 3) return false
-  const body = lines.slice(0, -1).map((line) => line.trim().length)
-  const shortest = Math.min(...body)
-  const longest = Math.max(...body)
+  // A loop, not Math.min(...lines): a 200,000-line run would overflow the argument stack.
+  let shortest = Infinity
+  let longest = 0
+  for (let i = 0; i < lines.length - 1; i++) {
+    const length = (lines[i] as string).trim().length
+    if (length < shortest) shortest = length
+    if (length > longest) longest = length
+  }
   return shortest >= WRAP_MIN && longest <= WRAP_MAX && longest - shortest <= WRAP_SPREAD
 }

@@ -227,3 +227,20 @@ test('garbage after a good record is reported as corrupt at its index', async ()
   )
   assert.equal(pages.length, 1)
 })
+
+test('a gzip member inflating to a header line without end fails at the header budget, after the pages before it', async () => {
+  const records = archiveRecords()
+  const good = zlib.gzipSync(concat(...records.slice(0, 3)))
+  // 32 MiB of one header line compresses to about 32 KiB.
+  const bomb = zlib.gzipSync(concat('WARC/1.0\r\nWARC-Type: response\r\nX-Filler: ', Buffer.alloc(32 * 1024 * 1024, 0x61)))
+  const pages: WarcPage[] = []
+  const before = process.memoryUsage().rss
+  await assert.rejects(
+    async () => {
+      for await (const page of readWarc(pieces(concat(good, bomb)), { name: 'bomb.warc.gz', maxHeaderBytes: 256 * 1024 })) pages.push(page)
+    },
+    (error: unknown) => error instanceof InputError && error.code === 'PARSE_FAILED' && /record 3 .*maxHeaderBytes/u.test(error.message),
+  )
+  assert.equal(pages.length, 1)
+  assert.ok(process.memoryUsage().rss - before < 24 * 1024 * 1024)
+})

@@ -47,9 +47,53 @@ export interface ReadWarcOpts {
    * without a target URI, are passed over silently.
    */
   readonly onSkip?: (skip: WarcSkip) => void
+  /**
+   * Largest head of one record (its WARC and HTTP header lines), as
+   * decompressed. Headers are a few hundred bytes; warcio buffers a header
+   * line until its end, so a gzip member inflating to gigabytes without a
+   * line break would otherwise be held in memory whole.
+   * @default 1 MiB
+   */
+  readonly maxHeaderBytes?: number
 }
 
 const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
+const DEFAULT_MAX_HEADER_BYTES = 1024 * 1024
+
+/**
+ * warcio's reader with a budget on the bytes read while a record's headers
+ * are parsed: from {@link HeaderBudgetReader.startHeaders} to
+ * {@link HeaderBudgetReader.endHeaders}, reading more than the budget throws
+ * before the next chunk is buffered. Payloads are read outside the window
+ * (and bounded by the record size limit instead).
+ */
+class HeaderBudgetReader extends AsyncIterReader {
+  #from = -1
+  readonly #budget: number
+
+  constructor(source: AsyncIterable<Uint8Array>, budget: number) {
+    super(source)
+    this.#budget = budget
+  }
+
+  startHeaders(): void {
+    this.#from = this.getReadOffset()
+  }
+
+  endHeaders(): void {
+    this.#from = -1
+  }
+
+  override async *[Symbol.asyncIterator](): AsyncGenerator<Uint8Array, void, unknown> {
+    for await (const chunk of super[Symbol.asyncIterator]()) {
+      // The read offset already counts this chunk (and un-counts any the parser put back).
+      if (this.#from >= 0 && this.getReadOffset() - this.#from > this.#budget) {
+        throw new Error(`its headers run past the ${formatBytes(this.#budget)} limit for a record's headers (maxHeaderBytes)`)
+      }
+      yield chunk
+    }
+  }
+}
 const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
 
 /**
@@ -73,7 +117,8 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, opts: ReadWar
   const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES
   const counted = countBytes(stream)
   // warcio detects gzip per member and falls back to plain text, so .warc and .warc.gz take the same path.
-  const parser = new WARCParser(counted.stream)
+  const reader = new HeaderBudgetReader(counted.stream, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES)
+  const parser = new WARCParser(reader)
   const fail = (index: number, problem: string, cause?: unknown): InputError =>
     new InputError('PARSE_FAILED', `${opts.name}: record ${index} ${problem}`, cause === undefined ? { input: opts.name } : { input: opts.name, cause })
 
@@ -81,7 +126,9 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, opts: ReadWar
   for (;;) {
     let record: WARCRecord | null
     try {
+      reader.startHeaders()
       record = await parser.parse()
+      reader.endHeaders()
     } catch (error) {
       throw fail(index, `could not be read (${describe(error)})`, error)
     }
@@ -103,7 +150,6 @@ export async function* readWarc(stream: AsyncIterable<Uint8Array>, opts: ReadWar
   }
   // A gzip member cut short yields nothing at all (the inflater holds back partial output), so the
   // only trace is compressed input that never completed a member.
-  const reader = parser._reader
   if (reader.compressed !== null && reader.getRawOffset() < counted.total()) {
     throw fail(index, 'is truncated: the file ends inside its gzip data')
   }

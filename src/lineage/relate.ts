@@ -4,12 +4,12 @@
  * pair, with sentences prepared once per article.
  */
 import type { Article } from '../types.js'
-import { type AlignableSentence, type AlignOpts, alignSentences } from './align-articles.js'
+import { type AlignableSentence, type BudgetedAlignOpts, alignSentencesWithin } from './align-articles.js'
 import { type ClassifyOpts, classifyRelation } from './classify.js'
 import { decideDirection } from './direction.js'
 import type { Relation } from './types.js'
 
-export interface RelateOpts extends AlignOpts, ClassifyOpts {}
+export interface RelateOpts extends BudgetedAlignOpts, ClassifyOpts {}
 
 /** An article with its sentences ready to align. */
 export interface AlignableArticle {
@@ -25,7 +25,7 @@ export interface AlignableArticle {
  */
 export function relateArticles(first: AlignableArticle, second: AlignableArticle, opts?: RelateOpts): Relation {
   const [x, y] = first.article.id <= second.article.id ? [first, second] : [second, first]
-  const matches = alignSentences(x.sentences, y.sentences, opts)
+  const { matches, method } = alignSentencesWithin(x.sentences, y.sentences, opts)
   const { kind, coverageA, coverageB } = classifyRelation(matches, x.article.sentences, y.article.sentences, opts)
   const direction = kind === 'independent' ? { original: null, confidence: 0, reasons: [] } : decideDirection(x.article, y.article)
   return {
@@ -36,6 +36,7 @@ export function relateArticles(first: AlignableArticle, second: AlignableArticle
     coverageB: round(coverageB),
     matches: kind === 'independent' ? [] : matches,
     direction,
+    ...(method.method === 'banded' ? { alignment: { method: 'banded', scored: method.scored, anchors: method.anchors } } : {}),
   }
 }
 

@@ -42,4 +42,11 @@ export interface Relation {
   /** The aligned sentences, in the order of both texts. */
   readonly matches: readonly SentenceMatch[]
   readonly direction: Direction
+  /**
+   * Present when the two texts were too long to score every sentence pair
+   * (over the alignment budget): the matches come from a band around the
+   * sentences both share word for word, and a passage moved further than
+   * the band reaches is not among them.
+   */
+  readonly alignment?: { readonly method: 'banded'; readonly scored: number; readonly anchors: number }
 }

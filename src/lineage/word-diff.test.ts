@@ -28,3 +28,12 @@ test('identical sentences are one kept run; empty sides are all added or all rem
   assert.deepEqual(wordDiff('', 'New text'), [{ kind: 'added', text: 'New text' }])
   assert.deepEqual(wordDiff('Old text', ''), [{ kind: 'removed', text: 'Old text' }])
 })
+
+test('two very long sentences are diffed within the cell budget, kept ends found and the middle replaced', () => {
+  const words = (from: number, count: number) => Array.from({ length: count }, (_, i) => `w${from + i}`).join(' ')
+  const before = `${words(0, 50)} ${words(1000, 3000)} ${words(9000, 50)}`
+  const after = `${words(0, 50)} ${words(5000, 3000)} ${words(9000, 50)}`
+  const parts = wordDiff(before, after)
+  assert.deepEqual(parts.map((p) => p.kind), ['same', 'removed', 'added', 'same'])
+  assert.equal(parts[0]?.text, words(0, 50))
+})

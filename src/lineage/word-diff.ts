@@ -15,6 +15,18 @@ export interface DiffPart {
 const WORD = /\S+/gu
 
 /**
+ * Cells of the word table one diff may fill (a 1,000 × 1,000-word middle):
+ * the sentences of real articles are far shorter, and a 3-million-word
+ * "sentence" must not ask for terabytes.
+ */
+export const DEFAULT_MAX_DIFF_CELLS = 1_000_000
+
+export interface WordDiffOpts {
+  /** Largest word table, in cells, after kept runs at both ends are set aside. @default DEFAULT_MAX_DIFF_CELLS */
+  readonly maxCells?: number
+}
+
+/**
  * The words of `before` and `after` as a sequence of kept, removed and added
  * runs (longest common subsequence of words, compared in comparison form).
  *
@@ -23,23 +35,19 @@ const WORD = /\S+/gu
  * // => [{ kind: 'same', text: 'The' }, { kind: 'removed', text: 'council' }, { kind: 'added', text: 'Council' },
  * //     { kind: 'same', text: 'was united' }, { kind: 'added', text: 'today' }]
  */
-export function wordDiff(before: string, after: string): DiffPart[] {
+export function wordDiff(before: string, after: string, opts?: WordDiffOpts): DiffPart[] {
+  const maxCells = opts?.maxCells ?? DEFAULT_MAX_DIFF_CELLS
   const a = before.match(WORD) ?? []
   const b = after.match(WORD) ?? []
   const keyA = a.map(key)
   const keyB = b.map(key)
-  const n = a.length
-  const m = b.length
-  // lcs[i][j]: length of the LCS of a[i..] and b[j..].
-  const lcs = new Uint16Array((n + 1) * (m + 1))
-  for (let i = n - 1; i >= 0; i--) {
-    for (let j = m - 1; j >= 0; j--) {
-      lcs[i * (m + 1) + j] =
-        keyA[i] === keyB[j] && keyA[i] !== ''
-          ? (lcs[(i + 1) * (m + 1) + j + 1] as number) + 1
-          : Math.max(lcs[(i + 1) * (m + 1) + j] as number, lcs[i * (m + 1) + j + 1] as number)
-    }
-  }
+  // Runs kept at both ends cost nothing to find; only the middle needs the table.
+  let head = 0
+  while (head < a.length && head < b.length && keyA[head] === keyB[head] && keyA[head] !== '') head++
+  let tail = 0
+  while (tail < a.length - head && tail < b.length - head && keyA[a.length - 1 - tail] === keyB[b.length - 1 - tail] && keyA[a.length - 1 - tail] !== '') tail++
+  const n = a.length - head - tail
+  const m = b.length - head - tail
   const parts: DiffPart[] = []
   const push = (kind: DiffPart['kind'], word: string, afterWord = word): void => {
     const last = parts.at(-1)
@@ -49,27 +57,47 @@ export function wordDiff(before: string, after: string): DiffPart[] {
       parts[parts.length - 1] = after === text ? { kind, text } : { kind, text, after }
     } else parts.push(afterWord === word ? { kind, text: word } : { kind, text: word, after: afterWord })
   }
-  let i = 0
-  let j = 0
-  while (i < n || j < m) {
-    if (i < n && j < m && keyA[i] === keyB[j] && bare(a[i] as string) === bare(b[j] as string)) {
-      push('same', a[i] as string, b[j] as string)
-      i++
-      j++
-    } else if (i < n && j < m && keyA[i] === keyB[j]) {
+  const kept = (i: number, j: number): void => {
+    if (bare(a[i] as string) === bare(b[j] as string)) push('same', a[i] as string, b[j] as string)
+    else {
       // Same word, different spelling or case ("council" / "Council"): show both.
       push('removed', a[i] as string)
       push('added', b[j] as string)
-      i++
-      j++
-    } else if (j >= m || (i < n && (lcs[(i + 1) * (m + 1) + j] as number) >= (lcs[i * (m + 1) + j + 1] as number))) {
-      push('removed', a[i] as string)
-      i++
-    } else {
-      push('added', b[j] as string)
-      j++
     }
   }
+  for (let k = 0; k < head; k++) kept(k, k)
+  if ((n + 1) * (m + 1) > maxCells) {
+    // Over the budget (two very long, very different sentences): the middle is shown as replaced whole.
+    for (let i = head; i < head + n; i++) push('removed', a[i] as string)
+    for (let j = head; j < head + m; j++) push('added', b[j] as string)
+  } else {
+    // lcs[i][j]: length of the LCS of the middle's a[i..] and b[j..]. The budget keeps it under 2^16.
+    const lcs = new Uint16Array((n + 1) * (m + 1))
+    for (let i = n - 1; i >= 0; i--) {
+      for (let j = m - 1; j >= 0; j--) {
+        lcs[i * (m + 1) + j] =
+          keyA[head + i] === keyB[head + j] && keyA[head + i] !== ''
+            ? (lcs[(i + 1) * (m + 1) + j + 1] as number) + 1
+            : Math.max(lcs[(i + 1) * (m + 1) + j] as number, lcs[i * (m + 1) + j + 1] as number)
+      }
+    }
+    let i = 0
+    let j = 0
+    while (i < n || j < m) {
+      if (i < n && j < m && keyA[head + i] === keyB[head + j]) {
+        kept(head + i, head + j)
+        i++
+        j++
+      } else if (j >= m || (i < n && (lcs[(i + 1) * (m + 1) + j] as number) >= (lcs[i * (m + 1) + j + 1] as number))) {
+        push('removed', a[head + i] as string)
+        i++
+      } else {
+        push('added', b[head + j] as string)
+        j++
+      }
+    }
+  }
+  for (let k = 0; k < tail; k++) kept(a.length - tail + k, b.length - tail + k)
   return parts
 }
 

@@ -67,6 +67,8 @@ export function statusFor(code: ApiErrorCode): ErrorStatus {
     case 'INPUT_EMPTY':
     case 'INPUT_BINARY':
     case 'INPUT_TOO_LARGE':
+    case 'INPUT_TOO_DEEP':
+    case 'PARSE_OVER_BUDGET':
     case 'INPUT_UNREADABLE':
     case 'INPUT_UNSUPPORTED':
     case 'PARSE_FAILED':
