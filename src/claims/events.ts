@@ -105,11 +105,17 @@ export function extractEvents(text: string, sentences: readonly Span[], opts: Ex
     // gives the same speaker ("Speaking to reporters on Monday, Nebenzia …"); else unknown.
     // A quotation's speaker is often named in a later sentence of its paragraph ("“…. …,” Nebenzia said."): names
     // are read from the whole paragraph.
-    const paragraphStart = text.lastIndexOf('\n', span.start) + 1
-    const paragraphEnd = text.indexOf('\n', span.end)
-    const names = namesOutside(text.slice(paragraphStart, paragraphEnd < 0 ? text.length : paragraphEnd), paragraphStart, quoted)
+    // Within reach of the sentence only: a paragraph can be a whole document (one line of text), and reading all of
+    // it for each of its sentences made a long document cost its length squared.
+    // (The line breaks are looked for within that reach too: a search to the text's ends is the same square.)
+    const reachStart = Math.max(0, span.start - NAME_REACH_CHARS)
+    const lastBreak = text.slice(reachStart, span.start).lastIndexOf('\n')
+    const paragraphStart = lastBreak < 0 ? reachStart : reachStart + lastBreak + 1
+    const nextBreak = text.slice(span.end, span.end + NAME_REACH_CHARS).indexOf('\n')
+    const paragraphEnd = nextBreak < 0 ? Math.min(text.length, span.end + NAME_REACH_CHARS) : span.end + nextBreak
+    const names = namesOutside(text.slice(paragraphStart, paragraphEnd), paragraphStart, quoted)
     const outside = found.find((f) => !f.inQuote && f.date !== null) ?? null
-    const spokenOn = outside?.date ?? findLast(said, (s) => s.sentence >= index - SPEAKER_DATE_REACH && s.names.some((n) => names.includes(n)))?.date ?? null
+    const spokenOn = outside?.date ?? lastSaidBy(said, names, index - SPEAKER_DATE_REACH)?.date ?? null
     for (let k = 0; k < found.length; k++) {
       const f = found[k] as (typeof found)[number]
       if (!f.inQuote || !f.mention.relative) continue
@@ -168,6 +174,9 @@ export function quotedRanges(text: string): Span[] {
   return ranges
 }
 
+/** How far around a sentence (characters, within its paragraph) its quotation's speaker is looked for. */
+const NAME_REACH_CHARS = 1500
+
 /** How many sentences back a speaker's dated appearance still dates their quotation. */
 const SPEAKER_DATE_REACH = 4
 
@@ -181,8 +190,13 @@ function namesOutside(passage: string, offset: number, quoted: readonly Span[]):
   return names
 }
 
-function findLast<T>(items: readonly T[], test: (item: T) => boolean): T | undefined {
-  for (let i = items.length - 1; i >= 0; i--) if (test(items[i] as T)) return items[i]
+/** The latest dated appearance at or after sentence `from` naming one of `names`; `said` is in sentence order, so the scan stops at `from`. */
+function lastSaidBy<T extends { readonly sentence: number; readonly names: readonly string[] }>(said: readonly T[], names: readonly string[], from: number): T | undefined {
+  for (let i = said.length - 1; i >= 0; i--) {
+    const item = said[i] as T
+    if (item.sentence < from) return undefined
+    if (item.names.some((n) => names.includes(n))) return item
+  }
   return undefined
 }
 

@@ -117,7 +117,8 @@ export function extractQuotes(text: string, sentences: readonly Span[], opts?: E
   const regions = findQuoteRegions(text, paragraphs)
   const cues = findCues(text)
   const drafts = groupQuotes(text, sentences, paragraphs, regions, cues)
-  drafts.push(...indirectSpeech(text, sentences, regions, drafts, cues))
+  // A loop, not push(...): an input with hundreds of thousands of sentences would overflow the argument stack.
+  for (const draft of indirectSpeech(text, sentences, regions, drafts, cues)) drafts.push(draft)
   drafts.sort((a, b) => a.start - b.start)
   return resolveSpeakers(text, drafts, opts?.entities ?? [])
 }
@@ -1178,7 +1179,7 @@ function indirectIn(
   let readTo = base
   const wordsBefore = (from: number, to: number): Token[] => {
     if (to > readTo) {
-      sentenceWords.push(...tokens(text, readTo, to))
+      for (const token of tokens(text, readTo, to)) sentenceWords.push(token)
       readTo = to
     }
     const first = from <= base ? 0 : firstAtOrAfter(sentenceWords, from, startOfToken)
