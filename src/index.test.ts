@@ -43,6 +43,7 @@ test('exposes exactly the public API', async () => {
     'outletProfiles',
     'prepareArticle',
     'readArticleClaims',
+    'readLineage',
     'readOutletProfiles',
     'readStory',
     'readStoryClaims',

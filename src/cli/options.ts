@@ -3,6 +3,7 @@
  * parser are both generated from these tables, so they cannot drift apart.
  */
 import type { ParseArgsConfig } from 'node:util'
+import { DEFAULT_BATCH_SIZE, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES } from '../limits.js'
 
 export interface OptionSpec {
   readonly type: 'string' | 'boolean'
@@ -54,14 +55,14 @@ export const COMMANDS = {
         type: 'boolean',
         description: 'let URLs reach loopback and private networks (refused by default)',
       },
-      timeout: { type: 'string', argument: '<seconds>', description: 'time limit for one fetch', defaultText: '15' },
+      timeout: { type: 'string', argument: '<seconds>', description: 'time limit for one fetch', defaultText: String(DEFAULT_FETCH_TIMEOUT_MS / 1000) },
       'max-bytes': {
         type: 'string',
         argument: '<bytes>',
         description: 'largest single document (file, page, JSON line, WARC record)',
-        defaultText: '16777216',
+        defaultText: String(DEFAULT_MAX_BYTES),
       },
-      'batch-size': { type: 'string', argument: '<n>', description: 'articles per store transaction', defaultText: '200' },
+      'batch-size': { type: 'string', argument: '<n>', description: 'articles per store transaction', defaultText: String(DEFAULT_BATCH_SIZE) },
       workers: {
         type: 'string',
         argument: '<n>',

@@ -20,6 +20,7 @@ import { asInputError, feedItemMetadata } from '../ingest/read-input.js'
 import type { FollowedFeed, Store } from '../storage.js'
 import type { StatedMetadata } from '../types.js'
 import { nextPollDelay } from './backoff.js'
+import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js'
 
 export interface FeedFollowerOpts {
   readonly store: Store
@@ -95,7 +96,7 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
   const { store, queue } = opts
   const intervalMs = opts.intervalMs ?? 300_000
   const maxDelayMs = opts.maxBackoffMs ?? 3_600_000
-  const timeoutMs = opts.timeoutMs ?? 15_000
+  const timeoutMs = opts.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS
   const maxItems = opts.maxItemsPerPoll ?? 50
   const maxBytesPerPoll = opts.maxBytesPerPoll ?? 32 * 1024 * 1024
   const emit = opts.onEvent ?? (() => {})

@@ -16,6 +16,7 @@ import zlib from 'node:zlib'
 import type { Transform } from 'node:stream'
 import { FetchError } from '../errors.js'
 import { checkLiteralHost, createGuardedLookup } from './address-guard.js'
+import { DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES } from '../limits.js'
 
 /** Options of {@link fetchUrl}. */
 export interface FetchOpts {
@@ -74,8 +75,6 @@ export interface FetchedResource {
   readonly lastModified?: string
 }
 
-const DEFAULT_TIMEOUT_MS = 15_000
-const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 const DEFAULT_MAX_REDIRECTS = 5
 const DEFAULT_USER_AGENT = 'crosscheck/0.1 (news analysis)'
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308])
@@ -98,7 +97,7 @@ const CREDENTIAL_HEADERS = ['authorization', 'cookie', 'proxy-authorization']
  * ```
  */
 export async function fetchUrl(url: string, opts?: FetchOpts): Promise<FetchedResource> {
-  const timeoutMs = opts?.timeoutMs ?? DEFAULT_TIMEOUT_MS
+  const timeoutMs = opts?.timeoutMs ?? DEFAULT_FETCH_TIMEOUT_MS
   const connectTimeoutMs = opts?.connectTimeoutMs ?? timeoutMs
   const maxBytes = opts?.maxBytes ?? DEFAULT_MAX_BYTES
   const maxRedirects = opts?.maxRedirects ?? DEFAULT_MAX_REDIRECTS

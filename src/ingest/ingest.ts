@@ -18,6 +18,7 @@ import { jobSource, type PrepareResult } from './prepare-job.js'
 import { preparer } from './preparer.js'
 import { type ReadItem, type ReadOpts, readInput } from './read-input.js'
 import { sourceLabel } from './source-label.js'
+import { DEFAULT_BATCH_SIZE } from '../limits.js'
 
 export interface IngestOpts extends ReadOpts {
   /** Articles per store transaction. @default 200 */
@@ -118,7 +119,7 @@ async function runIngest(
   opts: IngestOpts,
   expanded: Pick<ExpandedInputs, 'failures' | 'skipped'>,
 ): Promise<IngestReport> {
-  const batchSize = opts.batchSize ?? 200
+  const batchSize = opts.batchSize ?? DEFAULT_BATCH_SIZE
   const report: IngestReport = { stored: [], failed: [], skipped: [], inserted: 0, duplicates: 0, relations: 0 }
   const emit = opts.onEvent ?? (() => {})
   const fail = (error: InputError, fallback: string): void => {

@@ -22,6 +22,7 @@ import { unsafeLinkDiagnostic, unsafeScheme } from './link-scheme.js'
 import { sourceLabel } from './source-label.js'
 import type { PrepareJob } from './prepare-job.js'
 import { type WarcSkip, readWarc } from './warc.js'
+import { DEFAULT_MAX_BYTES } from '../limits.js'
 
 export interface ReadOpts {
   /** Largest single document (a file, a page, a JSON line, a WARC record), in bytes. @default 16 MiB */
@@ -41,7 +42,6 @@ export interface ReadOpts {
 /** A unit of CPU work (parse + prepare) for the pool, or the error that stopped a record. */
 export type ReadItem = PrepareJob | InputError
 
-export const DEFAULT_MAX_BYTES = 16 * 1024 * 1024
 
 /** Every document of one input, or the errors that stopped them. */
 export async function* readInput(input: Input, opts: ReadOpts = {}): AsyncGenerator<ReadItem> {

@@ -10,6 +10,7 @@ import zlib from 'node:zlib'
 import { AsyncIterReader, LimitReader, WARCParser } from 'warcio'
 import type { WARCRecord } from 'warcio'
 import { InputError } from '../errors.js'
+import { DEFAULT_MAX_BYTES } from '../limits.js'
 
 /** One captured HTML page. */
 export interface WarcPage {
@@ -57,7 +58,6 @@ export interface ReadWarcOpts {
   readonly maxHeaderBytes?: number
 }
 
-const DEFAULT_MAX_RECORD_BYTES = 16 * 1024 * 1024
 const DEFAULT_MAX_HEADER_BYTES = 1024 * 1024
 
 /**
@@ -114,7 +114,7 @@ const HTML_TYPES = new Set(['text/html', 'application/xhtml+xml'])
  * ```
  */
 export async function* readWarc(stream: AsyncIterable<Uint8Array>, opts: ReadWarcOpts): AsyncGenerator<WarcPage> {
-  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_RECORD_BYTES
+  const maxRecordBytes = opts.maxRecordBytes ?? DEFAULT_MAX_BYTES
   const counted = countBytes(stream)
   // warcio detects gzip per member and falls back to plain text, so .warc and .warc.gz take the same path.
   const reader = new HeaderBudgetReader(counted.stream, opts.maxHeaderBytes ?? DEFAULT_MAX_HEADER_BYTES)

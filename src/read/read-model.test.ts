@@ -48,6 +48,10 @@ for (const [name, folder] of corpora) {
           assert.equal(cli.status, 0, cli.stderr)
           assert.deepEqual(JSON.parse(cli.stdout), api, `story ${id}: CLI --json = API`)
 
+          const lineageApi = (await (await app.request(`/api/v1/stories/${id}/lineage`)).json()) as unknown
+          const lineageCli = spawnSync(process.execPath, [BIN, '--db', db, 'lineage', '--story', String(id), '--json'], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' } })
+          assert.deepEqual(JSON.parse(lineageCli.stdout), lineageApi, `story ${id}: lineage --story --json = API`)
+
           const storyReport = await readStoryReport(store, id)
           assert.ok(storyReport !== null)
           assert.deepEqual(storyReport.missingClaims, [], 'claims were stored at ingest')

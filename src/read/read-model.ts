@@ -115,6 +115,21 @@ export async function readStoryLineage(store: StoryReads, id: number): Promise<S
   return { story: story.id, ...story.graph, relations: story.relations, outlets: outletProfiles(story.graph, story.members) }
 }
 
+/** The lineage of the whole store, or of the relations of one article: the graph, the relations and the outlets' profiles. */
+export interface LineageView {
+  readonly nodes: LineageGraph['nodes']
+  readonly edges: LineageGraph['edges']
+  readonly relations: readonly Relation[]
+  readonly outlets: readonly OutletProfile[]
+}
+
+export async function readLineage(store: Pick<ArticleStore, 'listArticles'> & Pick<LineageStore, 'listRelations'>, opts: { readonly articleId?: ArticleId } = {}): Promise<LineageView> {
+  const summaries = await allSummaries(store)
+  const relations = await store.listRelations(opts.articleId === undefined ? { kinds: ['copy', 'rewrite', 'partial'] } : { articleId: opts.articleId, kinds: ['copy', 'rewrite', 'partial'] })
+  const graph = lineageGraph(relations, summaries)
+  return { ...graph, relations, outlets: outletProfiles(graph, summaries) }
+}
+
 /** Claims as stored for an article, with how its relative dates were read; null when none are stored. */
 export interface ArticleClaimsView extends ArticleClaims {
   readonly extractorVersion: number
@@ -171,17 +186,22 @@ export async function readStoryReport(store: StoryReads & Pick<ClaimStore, 'getC
 
 /** How every outlet stands across the whole store: copies it ran, copies others ran of it. */
 export async function readOutletProfiles(store: Pick<ArticleStore, 'listArticles'> & Pick<LineageStore, 'listRelations'>): Promise<OutletProfile[]> {
-  const summaries: ArticleSummary[] = []
-  for (let offset = 0; ; offset += ARTICLE_PAGE) {
-    const page = await store.listArticles({ limit: ARTICLE_PAGE, offset })
-    summaries.push(...page)
-    if (page.length < ARTICLE_PAGE) break
-  }
+  const summaries = await allSummaries(store)
   const relations = await store.listRelations({ kinds: ['copy', 'rewrite', 'partial'] })
   return outletProfiles(lineageGraph(relations, summaries), summaries)
 }
 
 const ARTICLE_PAGE = 1000
+
+/** Every article's summary: the graph needs every article's outlet. */
+async function allSummaries(store: Pick<ArticleStore, 'listArticles'>): Promise<ArticleSummary[]> {
+  const summaries: ArticleSummary[] = []
+  for (let offset = 0; ; offset += ARTICLE_PAGE) {
+    const page = await store.listArticles({ limit: ARTICLE_PAGE, offset })
+    for (const summary of page) summaries.push(summary)
+    if (page.length < ARTICLE_PAGE) return summaries
+  }
+}
 
 function claimsView(stored: StoredClaims): ArticleClaimsView {
   return { ...stored.claims, extractorVersion: stored.extractorVersion, datesReadAgainst: stored.datesReadAgainst }

@@ -28,6 +28,7 @@ import { createReadCache } from '../web/read-cache.js'
 import { sendItem } from './write-jobs.js'
 import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
 import { type Writer, WriterFailedError } from './writer.js'
+import { DEFAULT_MAX_BYTES } from '../limits.js'
 
 export interface AppDeps {
   readonly store: Store
@@ -54,7 +55,6 @@ export interface AppDeps {
   readonly web?: boolean
 }
 
-const DEFAULT_MAX_BODY = 16 * 1024 * 1024
 /** What articles sent in a request body are named after (`api#3` is the fourth). */
 export const API_SOURCE = 'api'
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}(?:T[\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$/u
@@ -80,8 +80,8 @@ export function createApp(deps: AppDeps): Hono {
   // Authentication before the body is read: an anonymous client cannot make us buffer anything.
   const auth = requireToken(deps.token)
   const limit = bodyLimit({
-    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BODY,
-    onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is over the ${deps.maxBodyBytes ?? DEFAULT_MAX_BODY} byte limit`), 413),
+    maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BYTES,
+    onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is over the ${deps.maxBodyBytes ?? DEFAULT_MAX_BYTES} byte limit`), 413),
   })
   const enqueue = <T>(task: () => Promise<T>): Promise<T> =>
     queue.run(task).catch((error: unknown) => {

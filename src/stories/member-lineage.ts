@@ -125,11 +125,12 @@ export function storyLineage(members: readonly ArticleId[], relations: readonly 
   return result
 }
 
-/** A label for a member's place, the same in every text view: "original (2 derived)", "copy of 3f9a0c1d". */
+/** A label for a member's place in a terminal: "original (2 derived)", "copy of 3f9a0c1d", "partial reuse of 3f9a0c1d". */
 export function lineageLabel(place: SourceLineage): string {
   if (place.kind === 'original') return `original (${place.derived} derived)`
   if (place.of === null) return place.kind
   const target = place.of.slice(0, 8)
   if (place.kind === 'related') return `related to ${target}`
-  return place.directed ? `${place.kind} of ${target}` : `${place.kind}, shares text with ${target}`
+  const kind = place.kind === 'partial' ? 'partial reuse' : place.kind
+  return place.directed ? `${kind} of ${target}` : `${kind}, shares text with ${target}`
 }

@@ -4,20 +4,21 @@ import { ingest } from '../../ingest/ingest.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { progressBar } from '../progress.js'
+import { DEFAULT_BATCH_SIZE, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES } from '../../limits.js'
 
 /** `crosscheck ingest <inputs…>`: exit 0 when every input was read, 1 when some failed. */
 export async function runIngest(context: CommandContext): Promise<number> {
   const { values, positionals, store, json, out } = context
   if (positionals.length === 0) throw new CrosscheckError('USAGE', 'name at least one file, directory, URL or - (standard input)')
-  const timeoutSeconds = integerFlag(values, 'timeout', 15)
+  const timeoutSeconds = integerFlag(values, 'timeout', DEFAULT_FETCH_TIMEOUT_MS / 1000)
   const quiet = values['quiet'] === true || json
   const bar = progressBar(context.err)
   const report = await ingest(positionals, store, {
     followLinks: values['follow-links'] === true,
     allowPrivateAddresses: values['allow-private'] === true,
     timeoutMs: timeoutSeconds * 1000,
-    maxBytes: integerFlag(values, 'max-bytes', 16 * 1024 * 1024),
-    batchSize: Math.max(1, integerFlag(values, 'batch-size', 200)),
+    maxBytes: integerFlag(values, 'max-bytes', DEFAULT_MAX_BYTES),
+    batchSize: Math.max(1, integerFlag(values, 'batch-size', DEFAULT_BATCH_SIZE)),
     workers: integerFlag(values, 'workers', availableParallelism()),
     onEvent: (event) => {
       if (event.kind === 'progress') bar.update(event.done, event.total, event.current)

@@ -1,13 +1,9 @@
-import { lineageGraph, outletProfiles } from '../../lineage/lineage-graph.js'
-import type { ArticleSummary } from '../../types.js'
+import { type LineageView, readLineage, readStoryLineage } from '../../read/read-model.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
 
-/** Articles listed per page when building the graph: the graph needs every article's outlet. */
-const PAGE = 5000
-
-/** `crosscheck lineage`: the lineage graph and the outlets' copy/rewrite profile. */
+/** `crosscheck lineage`: the lineage graph and the outlets' copy/rewrite profile (of the store, one story or one article's relations). */
 export async function runLineage(context: CommandContext): Promise<number> {
   const { store, json, out, values } = context
   const articleId = typeof values['article'] === 'string' ? (await store.getArticle(values['article']))?.id : undefined
@@ -15,27 +11,20 @@ export async function runLineage(context: CommandContext): Promise<number> {
     context.err.write(`crosscheck lineage: no article with id ${values['article']}\n`)
     return EXIT.PARTIAL
   }
-  let summaries: ArticleSummary[] = []
-  for (let offset = 0; ; offset += PAGE) {
-    const page = await store.listArticles({ limit: PAGE, offset })
-    summaries.push(...page)
-    if (page.length < PAGE) break
-  }
-  let relations = await store.listRelations(articleId === undefined ? {} : { articleId })
+  let view: LineageView
   if (typeof values['story'] === 'string') {
-    const story = await store.getStory(Number(values['story']))
+    // The same object as GET /api/v1/stories/<id>/lineage.
+    const story = await readStoryLineage(store, Number(values['story']))
     if (story === null) {
       context.err.write(`crosscheck lineage: no story ${values['story']} (see crosscheck stories)\n`)
       return EXIT.PARTIAL
     }
-    const members = new Set(story.memberIds)
-    summaries = summaries.filter((s) => members.has(s.id))
-    relations = relations.filter((r) => members.has(r.a) && members.has(r.b))
-  }
-  const graph = lineageGraph(relations, summaries)
-  const outlets = outletProfiles(graph, summaries)
+    view = story
+  } else view = await readLineage(store, articleId === undefined ? {} : { articleId })
+  const graph = view
+  const outlets = view.outlets
   if (json) {
-    writeJson(out, { ...graph, relations, outlets })
+    writeJson(out, view)
     return EXIT.OK
   }
   if (graph.edges.length === 0) {
@@ -60,7 +49,7 @@ export async function runLineage(context: CommandContext): Promise<number> {
     )}\n`,
   )
   out.write('\nThe original, and why:\n')
-  for (const relation of relations) {
+  for (const relation of view.relations) {
     const verdict = relation.direction.original === null ? 'unknown' : relation.direction.original.slice(0, 8)
     const why = relation.direction.reasons.length === 0 ? '' : `: ${relation.direction.reasons.join('; ')}`
     out.write(`  ${relation.kind} ${relation.a.slice(0, 8)} / ${relation.b.slice(0, 8)}: ${verdict}${why}\n`)
