@@ -8,8 +8,8 @@
 import type { PreparedSentence, TokenWeight } from './types.js'
 import { comparisonForm } from '../text/normalize.js'
 import { combineHashes, hashToken, toIdSet } from './id-set.js'
-import { lightStem } from './light-stem.js'
-import { isStopword } from './stopwords.js'
+import { lightStem } from '../text/light-stem.js'
+import { isStopword } from '../text/stopwords.js'
 import { heuristicWeight } from './token-weight.js'
 
 export interface PrepareSentenceOpts {

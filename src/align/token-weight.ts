@@ -6,7 +6,7 @@
  * long words are rarer than short ones.
  */
 import type { TokenWeight } from './types.js'
-import { isStopword } from './stopwords.js'
+import { isStopword } from '../text/stopwords.js'
 
 /**
  * The built-in weight: 0.2 for a function word, 3 for a number, otherwise

@@ -13,7 +13,7 @@
 import { readdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { STOPWORDS } from '../align/stopwords.js'
+import { STOPWORDS } from '../text/stopwords.js'
 import { InputError } from '../errors.js'
 import { expandInputs } from '../ingest/inputs.js'
 import { jsonRecordToDocument } from '../ingest/json.js'

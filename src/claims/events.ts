@@ -21,7 +21,7 @@
  *
  * Every resolved date says how it was obtained (`DatedEvent.dateBasis`).
  */
-import { STOPWORDS } from '../align/stopwords.js'
+import { STOPWORDS } from '../text/stopwords.js'
 import type { Span } from '../types.js'
 import type { DateBasis, DatedEvent } from './types.js'
 import { type DateFinder, type DateMention, WEEKDAYS, addDays, dayOf, isoDay, resolveWeekday } from './date-finder.js'

@@ -13,7 +13,7 @@
  * Everything is a linear scan with precompiled regexes, because claims
  * extraction runs on every article of a stream.
  */
-import { STOPWORDS } from '../align/stopwords.js'
+import { STOPWORDS } from '../text/stopwords.js'
 import type { Span } from '../types.js'
 import {
   ACCORDING_TO,

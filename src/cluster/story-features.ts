@@ -4,8 +4,8 @@
  * places it names and its day. Everything is hashed into sparse vectors so
  * a story's centroid is a few kilobytes whatever the vocabulary.
  */
-import { lightStem } from '../align/light-stem.js'
-import { STOPWORDS } from '../align/stopwords.js'
+import { lightStem } from '../text/light-stem.js'
+import { STOPWORDS } from '../text/stopwords.js'
 import { hash32 } from '../dedup/tokens.js'
 import { EMPTY_VECTOR, sparseFromCounts } from './sparse-vector.js'
 import type { SparseVector, StoryFeatures } from './types.js'

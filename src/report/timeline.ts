@@ -3,7 +3,7 @@
  * day, with every source that states it, so a reader sees which sources
  * carry which part of the chronology.
  */
-import { isStopword } from '../align/stopwords.js'
+import { isStopword } from '../text/stopwords.js'
 import type { DatedEvent } from '../claims/types.js'
 import type { ArticleId } from '../types.js'
 import type { TimelineEntry } from './types.js'

@@ -3,7 +3,7 @@
  * other members' headlines (the most central one), so that one outlet's
  * quirky headline does not name the story.
  */
-import { isStopword } from '../align/stopwords.js'
+import { isStopword } from '../text/stopwords.js'
 import { comparisonForm, words } from '../text/normalize.js'
 
 /**
