@@ -1,8 +1,8 @@
 /**
  * The layout's one dependency rule, checked on every import of `src/`:
  * the core (the pipeline's stages and the shapes they share) imports no
- * edge (ingest, store drivers, cli, server, web, follow), no tooling (bench,
- * eval, scripts, testing) and no third-party package; each package is
+ * edge (ingest, store drivers, cli, server, web, follow), no test tooling
+ * and no third-party package; each package is
  * imported only by the edge that wraps it; and no two folders import each
  * other. Test files are exempt (a test may drive an edge).
  */
@@ -17,7 +17,8 @@ const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src')
 
 const CORE = new Set(['text', 'dedup', 'align', 'lineage', 'cluster', 'stories', 'claims', 'report', 'read', '.'])
 const EDGES = new Set(['ingest', 'store', 'cli', 'server', 'web', 'follow'])
-const TOOLING = new Set(['bench', 'eval', 'scripts', 'testing'])
+/** Test helpers and generators; the other tooling (benchmarks, evaluations, scripts) lives in tools/, outside the package. */
+const TOOLING = new Set(['testing'])
 /** Which folders may import a package (by its name's first segment). */
 const PACKAGE_HOMES: Record<string, readonly string[]> = {
   'better-sqlite3': ['store'],
@@ -108,4 +109,18 @@ test('no two folders import each other', () => {
     return (a as string) < (b as string) && edges.has(`${b}>${a}`)
   })
   assert.deepEqual(cycles, [])
+})
+
+test('the tools (benchmarks, evaluations, scripts) use the built package, never its sources', () => {
+  const TOOLS = join(SRC, '..', 'tools')
+  const wrong = sourceFiles(TOOLS).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/^(?:import|export)\b[^'"]*?from\s+'(\.[^']+)'/gmu)]
+      .map((m) => m[1] as string)
+      .filter((spec) => {
+        const target = relative(join(SRC, '..'), normalize(join(dirname(file), spec))).split(sep)[0]
+        return target !== 'tools' && target !== 'dist'
+      })
+      .map((spec) => `${relative(TOOLS, file)} imports ${spec}`),
+  )
+  assert.deepEqual(wrong, [])
 })

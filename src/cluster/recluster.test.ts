@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { seededRandom } from '../bench/synthetic.js'
+import { seededRandom } from '../testing/synthetic.js'
 import { recluster } from './recluster.js'
 import { storyFeatures } from './story-features.js'
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { seededRandom, syntheticTextArticle } from '../bench/synthetic.js'
+import { seededRandom, syntheticTextArticle } from '../testing/synthetic.js'
 import { type FingerprintOpts, fingerprint } from './fingerprint.js'
 import { NEAR_COPY, ORIGINAL, REWRITE, UNRELATED } from './fixtures.js'
 import { bandHashes, type LshCandidate, LshIndex } from './lsh.js'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { seededRandom } from '../bench/synthetic.js'
+import { seededRandom } from '../testing/synthetic.js'
 import { NEAR_COPY, ORIGINAL, REWRITE, UNRELATED } from './fixtures.js'
 import { jaccard } from './jaccard.js'
 import { EMPTY_SLOT, type MinhashScheme, estimateJaccard, minhash, minhashClassic } from './minhash.js'

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict'
 import { describe, test } from 'node:test'
-import { seededRandom } from '../bench/synthetic.js'
+import { seededRandom } from '../testing/synthetic.js'
 import { comparisonForm, words } from '../text/normalize.js'
 import { hash32, mix32, tokenHashes } from './tokens.js'
 

@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
-import { exampleArticles, properNames, reenact, type ArticleRecord } from '../bench/story-corpus.js'
+import { exampleArticles, properNames, reenact, type ArticleRecord } from '../testing/story-corpus.js'
 import { decodeClusterSnapshot } from '../cluster/snapshot-format.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 
