@@ -745,6 +745,8 @@ function subjectBefore(text: string, words: readonly Token[]): Speaker | null {
     appositive = inner.length > 0 && !/^(?:on|in|at|for|by|with|however|meanwhile|though|too|also)$/iu.test((inner[0] as Token).text) ? spanText(text, inner) : null
     i = j - 1
   }
+  // ", the spokesman, said": a comma opens the words, so no subject stands before the appositive.
+  if (i < 0) return null
   const head = words[i] as Token
   const lower = head.text.toLowerCase()
   if (PRONOUN_SET.has(lower)) return { mention: { start: head.start, end: head.end }, role: appositive, end: -1 }
@@ -1731,6 +1733,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       }
     }
     const textSpans = saidSpans(text, draft.pieces)
+    // Quote marks around nothing ("“ ”", a stray pair) quote no words: nothing to attribute or to cite.
+    if (textSpans.length === 0) continue
     quotes.push({
       kind: draft.kind,
       text: quoteDisplay(text, textSpans),
