@@ -1627,6 +1627,7 @@ function knownNames(text: string, entities: readonly Entity[]): Known[] {
  */
 function resolveSpeakers(text: string, drafts: readonly Draft[], entities: readonly Entity[]): Quote[] {
   const known = knownNames(text, entities)
+  const entityMentions = entities.filter((e) => e.kind !== 'place').flatMap((e) => e.mentions)
   const aliasToName = new Map<string, string>()
   for (const entity of entities) for (const alias of entity.aliases) aliasToName.set(alias.toLowerCase(), entity.name)
   const roleOf = new Map<string, string>()
@@ -1641,7 +1642,10 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   const rolesSeen = new Map<string, string>()
   const quotes: Quote[] = []
   for (const draft of drafts) {
-    const { mention, cue } = draft.attribution
+    const { cue } = draft.attribution
+    // A mention inside a longer name the entity reader found ("Human Rights" of "Syrian Observatory for Human
+    // Rights"): the speaker is the whole entity, and its span ends on the entity's boundaries.
+    const mention = draft.attribution.mention === null ? null : (wholeEntityAt(entityMentions, draft.attribution.mention) ?? draft.attribution.mention)
     let speaker: string | null = null
     let role = draft.attribution.role
     const steps: SpeakerStep[] = []
@@ -1755,6 +1759,14 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   return quotes
 }
 
+
+/** The entity mention that strictly contains `mention`, if any. */
+function wholeEntityAt(mentions: readonly Span[], mention: Span): Span | null {
+  for (const m of mentions) {
+    if (m.start <= mention.start && m.end >= mention.end && m.end - m.start > mention.end - mention.start) return m
+  }
+  return null
+}
 
 // Heads of a description that fits any organisation: "the group" refers back to whichever one the article is about.
 const GENERIC_ORG_HEADS = new Set(['group', 'organisation', 'organization', 'monitor', 'watchdog', 'body', 'charity', 'ngo'])
