@@ -168,6 +168,8 @@ export function quotedRanges(text: string): Span[] {
   return ranges
 }
 
+const CALENDAR_WORD = /^(?:(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|January|February|March|April|May|June|July|August|September|October|November|December)$/u
+
 /** How many sentences back a speaker's dated appearance still dates their quotation. */
 const SPEAKER_DATE_REACH = 4
 
@@ -175,7 +177,8 @@ const SPEAKER_DATE_REACH = 4
 function namesOutside(passage: string, offset: number, quoted: readonly Span[]): string[] {
   const names: string[] = []
   for (const match of passage.matchAll(/(?<![\p{L}’'-])\p{Lu}[\p{Ll}’'-]{2,}/gu)) {
-    if (STOPWORDS.has(match[0].toLowerCase()) || insideAny(quoted, offset + match.index)) continue
+    // Days and months are shared by unrelated sentences: they name no speaker.
+    if (STOPWORDS.has(match[0].toLowerCase()) || CALENDAR_WORD.test(match[0]) || insideAny(quoted, offset + match.index)) continue
     names.push(match[0])
   }
   return names

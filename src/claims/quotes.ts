@@ -1803,7 +1803,7 @@ export const ELISION = ' […] '
  * be found in the article piece by piece.
  *
  * @example
- * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 9 }, { start: 21, end: 34 }])
+ * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 8 }, { start: 21, end: 34 }])
  * // => 'It held […] It will hold.'
  */
 export function quoteDisplay(text: string, spans: readonly Span[]): string {
