@@ -238,7 +238,7 @@ export function checkBlocks(article: Pick<Article, 'text' | 'title' | 'removed' 
     const words = squash(block.text)
     if (words === '' || kept.includes(words)) continue
     // The headline, the byline and a dateline that only gives the publication time: kept as metadata.
-    if (metadata.some((m) => m === words) || (article.published !== null && DATE_ONLY.test(words))) continue
+    if (metadata.some((m) => m === words) || (article.published !== null && words.length <= 40 && DATE_ONLY.test(words))) continue
     // A block removed whole, or in pieces (a fragment cut from it and the rest kept).
     if (removed.some((r) => r.includes(words) || words.includes(r))) continue
     out.push({ kind: 'lost-block', detail: `“${clip(block.text)}” is neither in the text nor in the removals`, at: null })
@@ -246,12 +246,15 @@ export function checkBlocks(article: Pick<Article, 'text' | 'title' | 'removed' 
   return out
 }
 
-/** A squashed block made only of a date and a time ("april 15 2026 9 20 am gmt 2"). */
-const DATE_ONLY = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|updated|published|posted|at|on)(?: (?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|updated|published|posted|at|on))*$/u
+/** A squashed block made only of a date and a time ("april1520269920amgmt2"). */
+const DATE_ONLY = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|updated|published|posted|at|on)+$/u
 
-/** Letters and digits only, lower case, one space between words: blocks and text compared as words. */
+/**
+ * Letters and digits only, lower case: blocks and text compared by their words' letters, so cleaning that
+ * re-joins a word broken across a line ("news- paper") does not count as losing the block.
+ */
 function squash(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim()
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
 }
 
 function clip(text: string, max = 80): string {
