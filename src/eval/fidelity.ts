@@ -49,7 +49,7 @@ export interface Violation {
 }
 
 // Files beside the articles that describe them: answer keys, annotations, reference outputs.
-const NOT_ARTICLES = /^(?:expected|ground-truth|NewsQuant)\.json$|\.(?:ann|tsv|md|txt\.gz)$|^(?:LICENSE|LICENSEDATA|README)/iu
+const NOT_ARTICLES = /^(?:expected|ground-truth|NewsQuant)\.json$|\.(?:ann|tsv|md|txt\.gz)$|readme|licen[cs]e/iu
 const SKIPPED_FOLDERS = new Set(['attributions', 'reference-outputs', 'node_modules'])
 
 export const fidelity: EvalTask = async (folder) => {
