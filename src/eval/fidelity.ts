@@ -183,7 +183,9 @@ export function checkClaims(article: Pick<Article, 'text' | 'sentences' | 'publi
     if (!within(figure.span) || !text.slice(figure.span.start, figure.span.end).includes(figure.text)) {
       out.push({ kind: 'verbatim', detail: `figure “${figure.text}” is not the text at its span`, at: figure.span })
     }
-    if (figure.sourceSpan !== null && !within(figure.sourceSpan)) out.push({ kind: 'verbatim', detail: `source span of figure “${figure.text}” is outside the text`, at: figure.sourceSpan })
+    if (figure.sourceSpan !== null && (!within(figure.sourceSpan) || (figure.sourceWritten !== undefined && text.slice(figure.sourceSpan.start, figure.sourceSpan.end) !== figure.sourceWritten))) {
+      out.push({ kind: 'verbatim', detail: `the source of figure “${figure.text}” is not the text at its span`, at: figure.sourceSpan })
+    }
     if (VAGUE_WORD.test(figure.text) && !/\d/u.test(figure.text) && (!figure.vague || figure.range === undefined)) {
       out.push({ kind: 'vague-exact', detail: `“${figure.text}” read as ${figure.vague ? 'vague without a range' : `the exact count ${figure.value}`}`, at: figure.span })
     }
