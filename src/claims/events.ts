@@ -177,6 +177,8 @@ export function quotedRanges(text: string): Span[] {
 /** How far around a sentence (characters, within its paragraph) its quotation's speaker is looked for. */
 const NAME_REACH_CHARS = 1500
 
+const CALENDAR_WORD = /^(?:(?:Sun|Mon|Tues|Wednes|Thurs|Fri|Satur)day|January|February|March|April|May|June|July|August|September|October|November|December)$/u
+
 /** How many sentences back a speaker's dated appearance still dates their quotation. */
 const SPEAKER_DATE_REACH = 4
 
@@ -184,7 +186,8 @@ const SPEAKER_DATE_REACH = 4
 function namesOutside(passage: string, offset: number, quoted: readonly Span[]): string[] {
   const names: string[] = []
   for (const match of passage.matchAll(/(?<![\p{L}’'-])\p{Lu}[\p{Ll}’'-]{2,}/gu)) {
-    if (STOPWORDS.has(match[0].toLowerCase()) || insideAny(quoted, offset + match.index)) continue
+    // Days and months are shared by unrelated sentences: they name no speaker.
+    if (STOPWORDS.has(match[0].toLowerCase()) || CALENDAR_WORD.test(match[0]) || insideAny(quoted, offset + match.index)) continue
     names.push(match[0])
   }
   return names
@@ -216,7 +219,19 @@ function firstFullDate(text: string, sentences: readonly Span[], candidates: rea
 
 function resolveMention(mention: DateMention, sentence: string, reference: Date | null, weekdays: 'past' | 'after'): Date | null {
   const weekday = WEEKDAY_ONLY.exec(mention.text)
-  if (weekday === null || reference === null) return mention.date === null ? null : dayOf(mention.date)
+  if (weekday === null || reference === null) {
+    const date = mention.date === null ? null : dayOf(mention.date)
+    // "He was arrested in April", "refreshed in May": a month named without its year, in a clause in the past, is
+    // the latest such month on or before the reference, not the nearest one (which may lie ahead).
+    if (date !== null && reference !== null && weekdays === 'past' && date > reference && MONTH_NAME.test(mention.text) && !/\d{4}/u.test(mention.text) && speaksOfPast(sentence, mention)) {
+      return new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12)
+    }
+    // "The first of the deaths this weekend was …": in the past, the weekend that has begun, not the coming one.
+    if (date !== null && reference !== null && weekdays === 'past' && date > reference && /^this\s+weekend$/iu.test(mention.text) && speaksOfPast(sentence, mention)) {
+      return resolveWeekday(6, reference, 'past')
+    }
+    return date
+  }
   const index = WEEKDAYS.findIndex((name) => name.startsWith((weekday[1] ?? '').toLowerCase()))
   // Future: the first such day on or after the reference ("is expected to visit on Friday", written on a Friday).
   const direction = weekdays === 'after' ? 'after' : speaksOfFuture(sentence, mention) ? 'after' : 'past'
@@ -238,6 +253,16 @@ function speaksOfFuture(sentence: string, mention: DateMention): boolean {
   if (PAST_VERB_BEFORE.test(before)) return false
   if (FUTURE.test(before)) return true
   return before.trim() === '' && FUTURE.test(sentence.slice(mention.end, mention.end + 40))
+}
+
+const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/u
+// A verb in the past: a regular -ed form (not "hundred", "need", "indeed") or a common irregular one.
+const PAST_VERB = /\b(?:(?!(?:hundred|kindred|sacred|naked|wicked|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed)\b)\p{L}{2,}[^e\W]ed|said|told|was|were|had|came|went|began|took|gave|made|met|held|left|found|sent|fell|rose|broke|spoke|wrote|saw|won|lost|led|paid|sold|bought|brought|became|ran|struck)\b/iu
+
+/** Whether the clause holding the date is in the past: a verb in the past and no word of the future, quotations left out. */
+function speaksOfPast(sentence: string, mention: DateMention): boolean {
+  const clause = withoutQuotations(clauseAround(sentence, mention))
+  return PAST_VERB.test(clause) && !FUTURE.test(clause)
 }
 
 // A past-tense verb, then at most two words (an object, "late", "early"), right before the date.

@@ -99,6 +99,24 @@ describe('extractFigures', () => {
     const [f] = extractFigures(text, splitSentences(text))
     assert.equal(f?.source, 'office of Mayor Petra Holm')
     assert.equal(text.slice(f?.sourceSpan?.start, f?.sourceSpan?.end), 'Her office')
+    // What a citation quotes is the article's words; `source` says who they stand for.
+    assert.equal(f?.sourceWritten, 'Her office')
+  })
+
+  it('keeps a vague quantity vague, with the range its words mean', () => {
+    const text = 'Hundreds of people fled the valley and dozens were hurt, the Red Cross said.'
+    const found = extractFigures(text, splitSentences(text))
+    assert.deepEqual(found.map((f) => [f.text, f.vague, f.range]), [
+      ['Hundreds', true, { low: 200, high: 999 }],
+      ['dozens', true, { low: 24, high: 99 }],
+    ])
+  })
+
+  it('dates a month and day without a year by the tense of the sentence', () => {
+    const past = 'Three people were killed on December 20, police said.'
+    assert.equal(extractFigures(past, splitSentences(past), { published: '2013-09-09' })[0]?.whenDate, '2012-12-20')
+    const future = 'Three people will be sentenced on December 20, police said.'
+    assert.equal(extractFigures(future, splitSentences(future), { published: '2013-09-09' })[0]?.whenDate, '2013-12-20')
   })
 
   it('keeps a description that cannot refer back to the previous source, and reads past relative clauses', () => {

@@ -58,7 +58,7 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
       const credited = source !== null && attribution !== null && inOtherClause(sentence, attribution.contentFrom, start) ? null : source
       times ??= findTimes(sentence)
       const when = pickTime(times, end)
-      const whenDate = when === null ? null : resolveWhen(when.text, published)
+      const whenDate = when === null ? null : inTenseOf(sentence, resolveWhen(when.text, published), when.text, published)
       // Written out rather than spread: V8 builds a literal of known shape much faster than a spread clone.
       figures.push({
         value: quantity.value,
@@ -73,6 +73,7 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
         agent: measure.outcome === null ? null : findAgent(sentence, measure.end),
         source: credited?.text ?? null,
         sourceSpan: credited?.span ?? null,
+        ...(credited?.span == null ? {} : { sourceWritten: text.slice(credited.span.start, credited.span.end) }),
         where,
         when: when?.text ?? null,
         whenDate,
@@ -488,6 +489,20 @@ export function resolveWhen(when: string, published: Date | null): string | null
     return toIso(new Date(published.getTime() - back * 86_400_000))
   }
   return null
+}
+
+// A verb in the past (-ed, said, was…) and words of the future, for the tense of a figure's sentence.
+const PAST_TENSE = /\b(?:said|told|was|were|had|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|succeed|exceed)\b)[a-z]{2,}[^e\W]ed)\b/iu
+const FUTURE_TENSE = /\b(?:will|would|expected|due|scheduled|plans?|next|until|by)\b/iu
+
+/**
+ * A month and day without a year ("December 20") takes the publication year; in a sentence in the past, one
+ * that would then lie after publication is last year's: "were killed on December 20" in a September paper.
+ */
+function inTenseOf(sentence: string, iso: string | null, when: string, published: Date | null): string | null {
+  if (iso === null || published === null || iso <= toIso(published) || /\d{4}/u.test(when) || !EXPLICIT_DATE.test(when)) return iso
+  if (!PAST_TENSE.test(sentence) || FUTURE_TENSE.test(sentence)) return iso
+  return `${Number(iso.slice(0, 4)) - 1}${iso.slice(4)}`
 }
 
 function shift(span: Span, by: number): Span {

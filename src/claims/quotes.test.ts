@@ -466,6 +466,15 @@ describe('extractQuotes: speaker resolution', () => {
     assert.deepEqual(quotes.map((q) => q.text), ['that the talks had begun.'])
   })
 
+  it('ends a speaker on the boundaries of the entity the mention is part of', () => {
+    const story = 'The Harbour Workers and Dockers Union said that the strike would go on.'
+    const start = story.indexOf('Harbour')
+    const union: Entity = { kind: 'organization', name: 'Harbour Workers and Dockers Union', aliases: ['Harbour Workers and Dockers Union'], role: null, mentions: [{ start, end: start + 'Harbour Workers and Dockers Union'.length }] }
+    const [quote] = run(story, [union])
+    assert.equal(quote?.speaker, 'Harbour Workers and Dockers Union')
+    assert.equal(at(story, quote?.speakerSpan ?? null), 'Harbour Workers and Dockers Union')
+  })
+
   it('uses the entities given to map a mention to its full name', () => {
     const entity: Entity = { kind: 'person', name: 'Petra Lindqvist-Holm', aliases: ['Petra Lindqvist-Holm', 'Lindqvist'], role: 'Labour Minister', mentions: [] }
     const [first] = direct(run(text, [entity]))

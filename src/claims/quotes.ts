@@ -746,6 +746,8 @@ function subjectBefore(text: string, words: readonly Token[]): Speaker | null {
     appositive = inner.length > 0 && !/^(?:on|in|at|for|by|with|however|meanwhile|though|too|also)$/iu.test((inner[0] as Token).text) ? spanText(text, inner) : null
     i = j - 1
   }
+  // ", the spokesman, said": a comma opens the words, so no subject stands before the appositive.
+  if (i < 0) return null
   const head = words[i] as Token
   const lower = head.text.toLowerCase()
   if (PRONOUN_SET.has(lower)) return { mention: { start: head.start, end: head.end }, role: appositive, end: -1 }
@@ -1626,6 +1628,7 @@ function knownNames(text: string, entities: readonly Entity[]): Known[] {
  */
 function resolveSpeakers(text: string, drafts: readonly Draft[], entities: readonly Entity[]): Quote[] {
   const known = knownNames(text, entities)
+  const entityMentions = entities.filter((e) => e.kind !== 'place').flatMap((e) => e.mentions)
   const aliasToName = new Map<string, string>()
   for (const entity of entities) for (const alias of entity.aliases) aliasToName.set(alias.toLowerCase(), entity.name)
   const roleOf = new Map<string, string>()
@@ -1640,7 +1643,10 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   const rolesSeen = new Map<string, string>()
   const quotes: Quote[] = []
   for (const draft of drafts) {
-    const { mention, cue } = draft.attribution
+    const { cue } = draft.attribution
+    // A mention inside a longer name the entity reader found ("Human Rights" of "Syrian Observatory for Human
+    // Rights"): the speaker is the whole entity, and its span ends on the entity's boundaries.
+    const mention = draft.attribution.mention === null ? null : (wholeEntityAt(entityMentions, draft.attribution.mention) ?? draft.attribution.mention)
     let speaker: string | null = null
     let role = draft.attribution.role
     const steps: SpeakerStep[] = []
@@ -1732,6 +1738,8 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
       }
     }
     const textSpans = saidSpans(text, draft.pieces)
+    // Quote marks around nothing ("“ ”", a stray pair) quote no words: nothing to attribute or to cite.
+    if (textSpans.length === 0) continue
     quotes.push({
       kind: draft.kind,
       text: quoteDisplay(text, textSpans),
@@ -1752,6 +1760,14 @@ function resolveSpeakers(text: string, drafts: readonly Draft[], entities: reado
   return quotes
 }
 
+
+/** The entity mention that strictly contains `mention`, if any. */
+function wholeEntityAt(mentions: readonly Span[], mention: Span): Span | null {
+  for (const m of mentions) {
+    if (m.start <= mention.start && m.end >= mention.end && m.end - m.start > mention.end - mention.start) return m
+  }
+  return null
+}
 
 // Heads of a description that fits any organisation: "the group" refers back to whichever one the article is about.
 const GENERIC_ORG_HEADS = new Set(['group', 'organisation', 'organization', 'monitor', 'watchdog', 'body', 'charity', 'ngo'])
@@ -1788,7 +1804,7 @@ export const ELISION = ' […] '
  * be found in the article piece by piece.
  *
  * @example
- * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 9 }, { start: 21, end: 34 }])
+ * quoteDisplay('“It held,” he said. “It will hold.”', [{ start: 1, end: 8 }, { start: 21, end: 34 }])
  * // => 'It held […] It will hold.'
  */
 export function quoteDisplay(text: string, spans: readonly Span[]): string {

@@ -69,6 +69,12 @@ export interface Figure extends Quantity {
    */
   readonly source: string | null
   readonly sourceSpan: Span | null
+  /**
+   * The words at `sourceSpan` exactly as written ("the London-based monitoring
+   * group", "His office"): what a citation quotes, where `source` says who
+   * that is. Absent when no source is named.
+   */
+  readonly sourceWritten?: string
   /** Place, when the sentence states one ("in Latakia and Tartus"). */
   readonly where: string | null
   /** Time, as written ("over the past three days", "as of Monday"). */

@@ -48,6 +48,15 @@ describe('compareFigures', () => {
     assert.equal(group?.summary.best.text, 'dozens')
   })
 
+  test('a count for one place the sentence singles out ("in Verin alone") is a sub-count', () => {
+    const groups = compareFigures([
+      claim({ articleId: 'gazette', value: 41, qualifier: 'at least', evidenceGroup: 1 }),
+      claim({ articleId: 'observer', value: 9, qualifier: 'at least', where: 'Verin', sentence: 'At least 9 people were killed in Verin alone, volunteers said.', evidenceGroup: 2 }),
+    ])
+    assert.deepEqual(groups.map((g) => [g.window, g.verdict, g.claims.length]), [[null, 'agree', 1], ['in Verin alone', 'agree', 1]])
+    assert.match(groups[0]?.related[0]?.reason ?? '', /^a sub-count: people killed in Verin alone only/u)
+  })
+
   // A count of one night or the first day is part of the toll, not a rival of it.
   const subCounts = ['in the early hours of March 10', 'overnight', 'on the night of April 14', 'in the first 24 hours']
   for (const when of subCounts) {

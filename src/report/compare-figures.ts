@@ -9,7 +9,9 @@
  *    listed as `related`, not comparable.
  * 2. A group is split further by time window only when a figure says it
  *    counts part of the story ("in the first 24 hours", "between Monday and
- *    Wednesday"). A figure's place and date are shown beside it but do not
+ *    Wednesday", one night of a toll over days, "in Verin alone"): such a
+ *    sub-count is related to the whole count as its part, never compared
+ *    with it. Otherwise a figure's place and date are shown beside it but do not
  *    split a group: inside one story places nest (a town in a valley) and the
  *    time a sentence gives usually dates the event, not the count, so
  *    splitting on them would hide the very contradictions the report is for.
@@ -121,10 +123,22 @@ export function measureLabel(group: Pick<FigureGroup, 'measure' | 'agent' | 'uni
   return `${group.measure}${group.agent === null ? '' : ` by ${group.agent}`}${group.unit === null ? '' : ` (${group.unit})`}`
 }
 
-/** The part of the story a figure counts, or null for the whole; `manyDays` when its measure's count runs over several days. */
+/**
+ * The part of the story a figure counts, or null for the whole: a window of
+ * time (see `COUNT_WINDOW`, `PART_OF_DAY`; `manyDays` when its measure's
+ * count runs over several days) or one place the sentence singles out ("in
+ * Verin alone").
+ */
 function windowOf(claim: FigureClaim, manyDays: boolean): string | null {
+  if (claim.where !== null && placeAlone(claim.sentence, claim.where)) return `in ${claim.where} alone`
   if (claim.when === null || !(COUNT_WINDOW.test(claim.when) || (manyDays && PART_OF_DAY.test(claim.when)))) return null
   return claim.date === null ? claim.when : `${claim.when} (${claim.date})`
+}
+
+/** "12 were killed in Verin alone": the sentence counts one place of the story, not all of it. */
+function placeAlone(sentence: string, where: string): boolean {
+  const at = sentence.indexOf(where)
+  return at >= 0 && /^\s+alone\b/u.test(sentence.slice(at + where.length, at + where.length + 8))
 }
 
 function splitByWindow(list: readonly FigureClaim[]): { window: string | null; claims: FigureClaim[] }[] {

@@ -75,6 +75,30 @@ describe('report of the example corpus’s dam story', () => {
     }
   })
 
+  test('what a fact-checker copies is right: verbatim quotes, dates by tense, vague counts and sub-counts kept apart', () => {
+    // A quotation split by its attribution shows its pieces as written, the gap marked, never glued ("memory, Every").
+    const marek = report.quotes.find((q) => /still reaching places/u.test(q.text))
+    assert.equal(marek?.text, 'We are still reaching places that were cut off overnight […] and I have to be honest with people: I expect this number to rise.')
+    const kostelnik = report.quotes.find((q) => /living memory/u.test(q.text) && q.text.includes('Every family'))
+    assert.ok(kostelnik?.text.includes('living memory […] Every family'), kostelnik?.text)
+    assert.ok(report.quotes.every((q) => !/memory, Every/u.test(q.text)))
+    // "Kostelnyk said on Thursday evening" in a Friday paper: the Thursday before, not the next one.
+    const independent = report.sources.find((s) => s.location.endsWith('independent-b.html'))
+    const thursday = report.timeline.find((t) => t.sources.some((s) => s.articleId === independent?.id && s.dateText === 'on Thursday evening'))
+    assert.equal(thursday?.date, '2026-04-16')
+    assert.ok(report.timeline.every((t) => t.date <= '2026-04-17'), 'no event dated after the latest paper')
+    // "Dozens" still missing is listed, and bounds nothing where the group has a number.
+    const missing = report.figureGroups.find((g) => g.measure === 'people missing' && g.window === null)
+    assert.ok(missing?.claims.some((c) => c.vague && c.text === 'Dozens'))
+    assert.deepEqual([missing?.summary.low.text, missing?.summary.high.text, missing?.summary.best.text], ['63', '63', '63'])
+    // "At least 9 … in Verin alone" is a sub-count of the toll: kept apart, never a rival of 41 or 56.
+    const verin = report.figureGroups.find((g) => g.window === 'in Verin alone')
+    assert.deepEqual(verin?.claims.map((c) => c.value), [9])
+    const killed = report.figureGroups.find((g) => g.measure === 'people killed' && g.window === null)
+    assert.ok(killed?.claims.every((c) => c.value !== 9))
+    assert.ok(killed?.related.some((r) => r.group === verin?.id && /^a sub-count/u.test(r.reason)))
+  })
+
   test('copies and rewrites of the wire count once as evidence', () => {
     const wire = report.sources.find((s) => s.location.endsWith('wire-original.html'))
     for (const doc of ['republished-verbatim.txt', 'spun-rewrite.txt']) {

@@ -19,6 +19,8 @@ const TASKS: Record<string, () => Promise<EvalTask>> = {
   numbers: async () => (await import('./numbers.js')).numbers,
   quotes: async () => (await import('./quotes.js')).quotes,
   'seeds-claims': async () => (await import('./seeds-claims.js')).seedsClaims,
+  // Invariants with no answer key (verbatim quotes, dates and tense, vague words, nothing lost), for any folder of articles.
+  fidelity: async () => (await import('./fidelity.js')).fidelity,
   // The same answer-key check, for any folder with an expected.json of that shape (e.g. examples/).
   claims: async () => (await import('./seeds-claims.js')).seedsClaims,
 }

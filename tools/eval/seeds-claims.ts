@@ -4,7 +4,8 @@
  * `quotes`, `aliases` and `timeline` sections.
  *
  * Recall: each expected item is one check. A figure passes when the
- * document has a figure with the same value and qualifier, a matching
+ * document has a figure with the same value and qualifier (for a vague
+ * quantity, read as vague with the same words), a matching
  * measure and the same reporting source (none where the key says none); a
  * quote passes when every document the key lists carries it (same words,
  * or one a fragment of the other) attributed to the key's speaker; an alias
@@ -30,7 +31,10 @@ import type { EvalResult, EvalTask } from './task.js'
 
 interface ExpectedFigure {
   readonly doc: string
-  readonly value: number
+  /** The number; absent for a vague quantity, which `vague` gives as written. */
+  readonly value?: number
+  /** A vague quantity as written ("dozens"): matched by a figure read as vague with those words, never by a number. */
+  readonly vague?: string
   readonly qualifier: string
   readonly measure: string
   readonly source: string | null
@@ -89,8 +93,9 @@ export const seedsClaims: EvalTask = async (folder) => {
     const found = docs.get(expected.doc)?.claims.figures ?? []
     const match = found.find((figure) => figureMatches(figure, expected))
     if (match !== undefined) usedFigures.add(match)
-    const near = match ?? found.find((figure) => figure.value === expected.value)
-    record('figure', `${short(expected.doc)}: ${expected.qualifier} ${expected.value} ${expected.measure} (${expected.source ?? 'no source'})`, match !== undefined, near === undefined ? '' : describeFigure(near))
+    const near = match ?? found.find((figure) => (expected.vague === undefined ? figure.value === expected.value : figure.text.toLowerCase() === expected.vague.toLowerCase()))
+    const amount = expected.vague ?? `${expected.qualifier} ${expected.value}`
+    record('figure', `${short(expected.doc)}: ${amount} ${expected.measure} (${expected.source ?? 'no source'})`, match !== undefined, near === undefined ? '' : describeFigure(near))
   }
 
   const usedQuotes = new Set<Quote>()
@@ -144,9 +149,9 @@ export const seedsClaims: EvalTask = async (folder) => {
 }
 
 function figureMatches(figure: Figure, expected: ExpectedFigure): boolean {
+  const amount = expected.vague === undefined ? !figure.vague && figure.value === expected.value && figure.qualifier === expected.qualifier : figure.vague && figure.text.toLowerCase() === expected.vague.toLowerCase()
   return (
-    figure.value === expected.value &&
-    figure.qualifier === expected.qualifier &&
+    amount &&
     measureMatches(figure, expected.measure) &&
     (expected.source === null ? figure.source === null : figure.source !== null && sourceMatches(figure.source, expected.source))
   )
@@ -211,7 +216,7 @@ function containsForm(text: string, form: string): boolean {
 }
 
 function describeFigure(figure: Figure): string {
-  return `${figure.qualifier} ${figure.value} ${figure.measure ?? '?'}${figure.agent === null ? '' : ` by ${figure.agent}`} (${figure.source ?? 'no source'})`
+  return `${figure.vague ? figure.text : `${figure.qualifier} ${figure.value}`} ${figure.measure ?? '?'}${figure.agent === null ? '' : ` by ${figure.agent}`} (${figure.source ?? 'no source'})`
 }
 
 function short(doc: string): string {
