@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict'
 import { fileURLToPath } from 'node:url'
 import { describe, it, test } from 'node:test'
-import { extractClaims } from '../claims/extract-claims.js'
-import type { ArticleClaims, Figure, Quote } from '../claims/types.js'
-import { chronoDateFinder } from '../ingest/date-finder.js'
-import { splitSentences } from '../text/segment.js'
+import { extractClaims } from '../../dist/claims/extract-claims.js'
+import type { ArticleClaims, Figure, Quote } from '../../dist/claims/types.js'
+import { chronoDateFinder } from '../../dist/ingest/date-finder.js'
+import { splitSentences } from '../../dist/text/segment.js'
 import { checkBlocks, checkClaims, fidelity, markedUpBlocks } from './fidelity.js'
 
 function article(text: string, published: string | null) {
