@@ -21,6 +21,7 @@ import { runShow } from './commands/show.js'
 import { runStories, runStory } from './commands/stories.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
 import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
+import { printable } from './escape.js'
 
 /** What every command receives: its parsed flags and positionals, the store, and where to write. */
 export interface CommandContext {
@@ -96,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
   } catch (error) {
     if (error instanceof CrosscheckError) {
-      process.stderr.write(`crosscheck ${name}: ${error.message}${error.input === undefined ? '' : ` (${error.input})`}\n`)
+      process.stderr.write(`crosscheck ${name}: ${printable(error.message)}${error.input === undefined ? '' : ` (${printable(error.input)})`}\n`)
       return exitCodeFor(error.code)
     }
     process.stderr.write(`crosscheck ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
