@@ -87,20 +87,21 @@ const CAP_SLACK = 8
  * Markup with its nesting capped before it reaches a parser: htmlparser2
  * (feeds) and linkedom (pages) take time that grows with the square of the
  * depth, so 16 MiB of open tags would stall a parse for half an hour. One
- * linear scan counts open elements by name (a stray close tag of another
- * name does not undo an open one); tags that would nest deeper than
- * `maxDepth` plus a few levels are removed, their text kept. The parsed tree
- * is then still deeper than `maxDepth`, so the item or page it belongs to
- * fails its depth check, and nothing else does. Comments, CDATA sections,
- * processing instructions and (for HTML) raw-text elements are skipped.
- * Returns the text unchanged when it is within the cap.
+ * linear scan keeps a stack of open elements as a parser would (a close tag
+ * pops everything above its element; a stray one changes nothing); tags that
+ * would nest deeper than `maxDepth` plus a few levels are removed, their text
+ * kept. The parsed tree is then still deeper than `maxDepth`, so the item or
+ * page it belongs to fails its depth check, and nothing else does. Comments,
+ * CDATA sections, processing instructions and (for HTML) raw-text elements
+ * are skipped. Returns the text unchanged when it is within the cap.
  */
 export function capMarkupDepth(text: string, maxDepth: number, mode: 'html' | 'xml'): string {
   const cap = maxDepth + CAP_SLACK
+  const stack: string[] = []
   const open = new Map<string, number>()
-  const dropped = new Map<string, number>()
+  // Opens removed past the cap, by name: their closes are removed too.
+  let dropped = new Map<string, number>()
   const kept: string[] = []
-  let depth = 0
   let copiedTo = 0
   let capped = false
   let at = text.indexOf('<')
@@ -119,11 +120,11 @@ export function capMarkupDepth(text: string, maxDepth: number, mode: 'html' | 'x
         const nests = !selfClosing && !(mode === 'html' && FLAT_HTML.has(name))
         let drop = false
         if (nests && !closing) {
-          if (depth >= cap) {
+          if (stack.length >= cap) {
             drop = true
             dropped.set(name, (dropped.get(name) ?? 0) + 1)
           } else {
-            depth++
+            stack.push(name)
             open.set(name, (open.get(name) ?? 0) + 1)
           }
         } else if (nests && closing) {
@@ -131,8 +132,12 @@ export function capMarkupDepth(text: string, maxDepth: number, mode: 'html' | 'x
             drop = true
             dropped.set(name, (dropped.get(name) ?? 0) - 1)
           } else if ((open.get(name) ?? 0) > 0) {
-            depth--
-            open.set(name, (open.get(name) ?? 0) - 1)
+            // The parser closes every element opened after this one, the removed ones included.
+            for (let popped = stack.pop(); popped !== undefined; popped = stack.pop()) {
+              open.set(popped, (open.get(popped) ?? 1) - 1)
+              if (popped === name) break
+            }
+            dropped = new Map()
           }
         }
         if (drop) {
