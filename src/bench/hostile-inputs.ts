@@ -139,6 +139,13 @@ function deepStructure(full: boolean): HostileInput[] {
     },
     {
       class: 'deep structure',
+      name: `page whose JSON-LD headline nests ${depth} arrays`,
+      files: () => [['deep-json-ld.html', `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":${'['.repeat(depth)}"x"${']'.repeat(depth)}}</script></head><body><article><p>${good}</p></article></body></html>`]],
+      good: 1,
+      judge: storesAndFails(1, 0),
+    },
+    {
+      class: 'deep structure',
       name: 'page nested 120 deep (deep but real) is read',
       files: () => [['deep-but-fine.html', `<html><body>${'<div>'.repeat(120)}<article><p>${good}</p><p>${goodText(4).slice(0, 600)}</p></article>${'</div>'.repeat(120)}</body></html>`]],
       good: 1,
