@@ -48,6 +48,9 @@ export function hostileInputs(scale: HostileScale): HostileInput[] {
     ...encodings(),
     ...fieldTypes(),
     ...links(),
+    ...markupBombs(),
+    ...controlCharacters(),
+    ...notArticles(),
     ...disguisedCopies(),
     ...longAlignments(full),
     ...mixed(full),
@@ -275,6 +278,13 @@ function encodings(): HostileInput[] {
     { class: 'encodings', name: 'JSON Lines in UTF-16 BE without BOM', files: () => [['be.jsonl', Buffer.from(Buffer.from(lines, 'utf16le')).swap16()]], good: 3, judge: titlesRight },
     {
       class: 'encodings',
+      name: 'ASCII feed declaring UTF-16',
+      files: () => [['utf16-decl.rss', `<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY}</description></item></channel></rss>`]],
+      good: 1,
+      judge: storesAndFails(1, 0),
+    },
+    {
+      class: 'encodings',
       name: 'UTF-8 page declaring windows-1252',
       files: () => [['lying.html', page]],
       good: 1,
@@ -333,6 +343,51 @@ function links(): HostileInput[] {
         return null
       },
     },
+  ]
+}
+
+function markupBombs(): HostileInput[] {
+  const laughs = [
+    '<!DOCTYPE rss [<!ENTITY lol "lol">',
+    ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`),
+    ']>',
+  ].join('')
+  const feed = (doctype: string, body: string) => `<?xml version="1.0"?>${doctype}<rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY} ${body}</description></item></channel></rss>`
+  const small: HostileInput['judge'] = async ({ report, store }) => {
+    const article = report.stored[0] === undefined ? null : await store.getArticle(report.stored[0].id)
+    if (article === null) return `not stored (${report.failed.map((f) => f.message).join('; ')})`
+    if (article.text.length > 10_000) return `entities expanded to ${article.text.length} characters`
+    return /root:|lollollol/u.test(article.text) ? 'an entity was expanded into the text' : null
+  }
+  return [
+    { class: 'markup bombs', name: 'billion laughs in a feed', files: () => [['laughs.rss', feed(laughs, '&lol9;')]], good: 1, judge: small },
+    { class: 'markup bombs', name: 'external entity reading /etc/passwd', files: () => [['xxe.rss', feed('<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', '&xxe;')]], good: 1, judge: small },
+  ]
+}
+
+function controlCharacters(): HostileInput[] {
+  return [
+    {
+      class: 'control characters',
+      name: 'title with terminal escapes and a forged report line',
+      files: () => [['escapes.json', JSON.stringify({ title: 'Dam opens\u001b]0;owned\u0007\nstored: 0000000000000000 forged', text: `${BODY} ${goodText(80).slice(0, 400)}` })]],
+      good: 1,
+      judge: async ({ report }) => {
+        const title = report.stored[0]?.title
+        if (title === undefined || title === null) return 'not stored'
+        // The CLI prints titles through printable(); what matters here is that the title reaches it intact, to be escaped there.
+        return title.includes('Dam opens') ? null : `title read as ${JSON.stringify(title)}`
+      },
+    },
+  ]
+}
+
+function notArticles(): HostileInput[] {
+  return [
+    { class: 'not articles', name: 'a PNG named .html', files: () => [['image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])]], good: 0, judge: failsWith('INPUT_BINARY') },
+    { class: 'not articles', name: 'an empty file', files: () => [['empty.txt', '']], good: 0, judge: failsWith('INPUT_EMPTY') },
+    { class: 'not articles', name: 'text laced with NUL bytes', files: () => [['nul.txt', `${BODY}\u0000${BODY}`]], good: 0, judge: failsWith('INPUT_BINARY') },
+    { class: 'not articles', name: 'a 17 MiB text file (over the 16 MiB limit)', files: () => [['huge.txt', Buffer.alloc(17 * 1024 * 1024, 0x61)]], good: 0, judge: failsWith('INPUT_TOO_LARGE') },
   ]
 }
 
