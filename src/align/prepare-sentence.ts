@@ -6,6 +6,7 @@
  * prepared forms.
  */
 import type { PreparedSentence, TokenWeight } from './types.js'
+import { lookAlikeSkeleton } from '../text/confusables.js'
 import { comparisonForm } from '../text/normalize.js'
 import { combineHashes, hashToken, toIdSet } from './id-set.js'
 import { lightStem } from '../text/light-stem.js'
@@ -48,8 +49,10 @@ interface RawToken {
  */
 export function prepareSentence(text: string, opts?: PrepareSentenceOpts): PreparedSentence {
   const weight = opts?.weight ?? heuristicWeight
-  const form = comparisonForm(text)
-  const raw = rawTokens(NON_ASCII.test(text) ? text.normalize('NFKC') : text)
+  // Read through the look-alike skeleton: a copy with Cyrillic "а"s or zero-width spaces in its words still matches.
+  const seen = lookAlikeSkeleton(text)
+  const form = comparisonForm(seen)
+  const raw = rawTokens(NON_ASCII.test(seen) ? seen.normalize('NFKC') : seen)
 
   const tokens: string[] = []
   const nameHashes: number[] = []

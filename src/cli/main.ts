@@ -23,6 +23,7 @@ import { runStories, runStory } from './commands/stories.js'
 import { EXIT, exitCodeFor } from './exit-codes.js'
 import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
 import type { CommandContext } from './command-context.js'
+import { printable } from './escape.js'
 
 const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
   ingest: runIngest,
@@ -89,7 +90,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     })
   } catch (error) {
     if (error instanceof CrosscheckError) {
-      process.stderr.write(`crosscheck ${name}: ${error.message}${error.input === undefined ? '' : ` (${error.input})`}\n`)
+      process.stderr.write(`crosscheck ${name}: ${printable(error.message)}${error.input === undefined ? '' : ` (${printable(error.input)})`}\n`)
       return exitCodeFor(error.code)
     }
     process.stderr.write(`crosscheck ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)

@@ -181,6 +181,7 @@ export const COMMANDS = {
     options: {
       port: { type: 'string', argument: '<n>', description: 'TCP port', defaultText: '8080' },
       host: { type: 'string', argument: '<address>', description: 'address to listen on', defaultText: '127.0.0.1' },
+      'host-name': { type: 'string', argument: '<names>', description: 'answer requests for these host names too (comma-separated), besides loopback names and IP addresses' },
       follow: { type: 'string', argument: '<file>', description: 'poll the RSS/Atom feeds listed in this file, one URL per line' },
       interval: { type: 'string', argument: '<seconds>', description: 'how often each followed feed is polled', defaultText: '300' },
       token: { type: 'string', argument: '<token>', description: 'write token for the API; also $CROSSCHECK_TOKEN', defaultText: 'generated and printed at first start' },

@@ -2,9 +2,12 @@
  * Word tokens as 32-bit hashes: the alphabet every fingerprint in `dedup/` is
  * written in. A token is what `words()` in `text/normalize.ts` calls a word (a
  * run of letters and digits in any script, with inner apostrophes and
- * hyphens), taken from the comparison form of the text, so typographic
- * variation (curly quotes, case, spacing) never changes a fingerprint.
+ * hyphens), taken from the comparison form of the text's look-alike
+ * skeleton, so typographic variation (curly quotes, case, spacing) never
+ * changes a fingerprint, and neither do Cyrillic or Greek look-alikes of
+ * Latin letters or invisible characters put inside words to hide a copy.
  */
+import { lookAlikeSkeleton } from '../text/confusables.js'
 import { comparisonForm } from '../text/normalize.js'
 
 /** FNV-1a's 32-bit offset basis and prime. */
@@ -70,7 +73,7 @@ export function tokenHashes(text: string, opts?: TokenHashOpts): Uint32Array {
   // marks, ligatures, astral letters) goes through comparisonForm itself.
   const count = scanFolding(text, seed)
   if (count >= 0) return buffer.slice(0, count)
-  return buffer.slice(0, scanFolded(comparisonForm(text), seed))
+  return buffer.slice(0, scanFolded(comparisonForm(lookAlikeSkeleton(text)), seed))
 }
 
 // What a BMP character is once folded to comparison form, filled in on first sight.
@@ -157,16 +160,25 @@ function foldOf(code: number): { kind: number; code: number } {
   if ((code >= 0xd800 && code <= 0xdfff) || code === 0x60 || isJamo(code)) return contextual
   const char = String.fromCharCode(code)
   if (MARK.test(char)) return contextual
-  const between = comparisonForm(`a${char}a`)
+  const between = readForm(`a${char}a`)
   if (!between.startsWith('a') || !between.endsWith('a') || between.length < 2) return contextual
   const folded = between.slice(1, -1)
   // Final sigma and the like: lower case that depends on what follows.
-  if (comparisonForm(`a${char}`) !== `a${folded}`.trimEnd() || comparisonForm(`${char}a`) !== `${folded}a`.trimStart()) return contextual
+  if (readForm(`a${char}`) !== `a${folded}`.trimEnd() || readForm(`${char}a`) !== `${folded}a`.trimStart()) return contextual
   if (folded === '') return { kind: DROPPED, code: 0 }
   if (folded.length > 1) return SEPARATORS_ONLY.test(folded) ? { kind: SEPARATOR, code: 0 } : contextual
   const foldedCode = folded.charCodeAt(0)
   if (foldedCode === 39 || foldedCode === 45) return { kind: JOINER, code: foldedCode }
   return WORD_CHAR.test(folded) ? { kind: WORD, code: foldedCode } : { kind: SEPARATOR, code: 0 }
+}
+
+/**
+ * The form tokens are read in: the comparison form of the look-alike
+ * skeleton, so a Cyrillic "а" hashes as "a" and invisible characters as
+ * nothing (see `text/confusables.ts` for what the table covers).
+ */
+function readForm(text: string): string {
+  return comparisonForm(lookAlikeSkeleton(text))
 }
 
 const MARK = /^\p{M}$/u

@@ -75,6 +75,15 @@ test('2,000 nested divs fail fast with INPUT_TOO_DEEP instead of stalling Readab
   assert.equal(result.ok ? 'ok' : result.code, 'INPUT_TOO_DEEP')
 })
 
+test('a page too much work for Readability (3,000 paragraphs 250 deep) is read by the container extractor, fast', () => {
+  const html = `<html><body>${'<div>'.repeat(250)}${`<p>${BODY}</p>`.repeat(3000)}${'</div>'.repeat(250)}</body></html>`
+  const started = Date.now()
+  const doc = parseHtmlPage(html, { kind: 'file', location: 'wide.html' })
+  assert.ok(Date.now() - started < 3000)
+  assert.equal(doc.blocks.length, 3000)
+  assert.ok(doc.diagnostics.some((d) => d.ruleId === 'html/readability-skipped'))
+})
+
 test('a 200,000-line text file is read without overflowing the stack', async () => {
   const lines = Array.from({ length: 200_000 }, (_, i) => `Line ${i} of the long file says the ferry sailed again on time today.`)
   const [item] = await read('long.txt', lines.join('\n'))

@@ -4,6 +4,7 @@
  * the first source that gives a value, in the order publishers are most
  * careful with (Open Graph and JSON-LD before page markup).
  */
+import { DEFAULT_MAX_DEPTH, jsonDepth } from './budgets.js'
 import type { Diagnostic, StatedMetadata } from '../types.js'
 import { readDateline } from '../text/dateline.js'
 import { chronoDateParser } from './date-parser.js'
@@ -124,6 +125,11 @@ function articleJsonLd(doc: DomDocument, diagnostics: Diagnostic[]): JsonObject 
   const nodes: JsonObject[] = []
   for (let i = 0; i < scripts.length; i++) {
     const text = scripts[i]?.textContent ?? ''
+    // The readers below walk JSON-LD recursively: a block nested past the depth budget is left unread.
+    if (jsonDepth(text, DEFAULT_MAX_DEPTH) > DEFAULT_MAX_DEPTH) {
+      diagnostics.push({ ruleId: 'html/json-ld-too-deep', severity: 'info', message: `a JSON-LD block nests more than ${DEFAULT_MAX_DEPTH} levels deep; ignored` })
+      continue
+    }
     try {
       collectNodes(JSON.parse(text) as Json, nodes)
     } catch {

@@ -11,7 +11,7 @@ import { comparisonForm } from '../text/normalize.js'
 import { type DomDocument, type DomElement, TEXT_NODE, isElement } from './html-dom.js'
 import { domToBlocks, markFurniture } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
-import { DEFAULT_MAX_DEPTH, capMarkupDepth, treeDepth, tooDeep } from './budgets.js'
+import { DEFAULT_MAX_DEPTH, READABILITY_WORK_BUDGET, capMarkupDepth, tooDeep, treeShape } from './budgets.js'
 import { sourceLabel } from './source-label.js'
 
 /** Options for `parseHtmlPage`. */
@@ -39,14 +39,21 @@ const MIN_BODY_CHARS = 250
 export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlPageOpts): RawDocument {
   const diagnostics: Diagnostic[] = []
   const maxDepth = opts?.maxDepth ?? DEFAULT_MAX_DEPTH
-  const doc = parseDocument(html, maxDepth, sourceLabel(source))
+  const { doc, shape } = parseDocument(html, maxDepth, sourceLabel(source))
   // Before Readability: it removes scripts (JSON-LD) and rewrites the tree.
   const page = readPageMetadata(doc, opts?.url)
   diagnostics.push(...page.diagnostics)
 
   let blocks: Block[] = []
   try {
-    blocks = readableBlocks(doc)
+    if (shape.elements * shape.depth ** 2 <= READABILITY_WORK_BUDGET) blocks = readableBlocks(doc)
+    else {
+      diagnostics.push({
+        ruleId: 'html/readability-skipped',
+        severity: 'info',
+        message: `the page has ${shape.elements} elements nested ${shape.depth} deep, too much work for Readability (READABILITY_WORK_BUDGET); read by the container extractor`,
+      })
+    }
   } catch (error) {
     // Readability is a heuristic over arbitrary markup; one odd page must not stop a run.
     diagnostics.push({
@@ -58,7 +65,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   if (visibleLength(blocks) < MIN_BODY_CHARS) {
     // Readability gave up or kept a scrap: score containers on a fresh parse,
     // since Readability has already pruned this one.
-    const fallback = densestContainerBlocks(parseDocument(html, maxDepth, sourceLabel(source)))
+    const fallback = densestContainerBlocks(parseDocument(html, maxDepth, sourceLabel(source)).doc)
     if (visibleLength(fallback) > visibleLength(blocks)) {
       blocks = fallback
       diagnostics.push({
@@ -90,7 +97,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
  * // => [{ kind: 'text', text: 'First.' }, { kind: 'text', text: 'Second' }, { kind: 'text', text: 'line.' }]
  */
 export function htmlFragmentToBlocks(fragment: string, opts?: { readonly maxDepth?: number; readonly input?: string }): Block[] {
-  const doc = parseDocument(`<!doctype html><html><head></head><body>${fragment}</body></html>`, opts?.maxDepth ?? DEFAULT_MAX_DEPTH, opts?.input ?? '')
+  const { doc } = parseDocument(`<!doctype html><html><head></head><body>${fragment}</body></html>`, opts?.maxDepth ?? DEFAULT_MAX_DEPTH, opts?.input ?? '')
   return doc.body === null ? [] : domToBlocks(doc.body)
 }
 
@@ -99,14 +106,13 @@ export function htmlFragmentToBlocks(fragment: string, opts?: { readonly maxDept
  * extractors below walk the tree recursively, and Readability's time grows
  * steeply with depth. (linkedom itself builds the tree without recursion.)
  */
-function parseDocument(html: string, maxDepth: number, input: string): DomDocument {
+function parseDocument(html: string, maxDepth: number, input: string): { doc: DomDocument; shape: { depth: number; elements: number } } {
   // linkedom's typings refer to the browser DOM, which this project does not load.
   const doc = (parseHTML(withBody(capMarkupDepth(html, maxDepth, 'html'))) as unknown as { document: DomDocument }).document
   const root = doc.documentElement
-  if (root !== null && treeDepth(root, (el) => el.children, maxDepth) > maxDepth) {
-    throw tooDeep('the page', maxDepth, input)
-  }
-  return doc
+  const shape = root === null ? { depth: 0, elements: 0 } : treeShape(root, (el) => el.children, maxDepth)
+  if (shape.depth > maxDepth) throw tooDeep('the page', maxDepth, input)
+  return { doc, shape }
 }
 
 /**

@@ -24,9 +24,16 @@ const FIELDS = {
   language: ['language', 'lang', 'locale'],
 } as const
 
-/** True when a parsed JSON value carries at least a body (text or HTML). */
+/**
+ * True when a parsed JSON value carries at least a body (text or HTML), or
+ * gives one of the unmistakable body fields in a wrong form (`"text": [...]`):
+ * that record is meant as an article, and fails naming the field rather
+ * than being passed over as not one.
+ */
 export function isArticleRecord(value: unknown): value is Record<string, unknown> {
-  return isObject(value) && (firstString(value, FIELDS.text) !== undefined || firstString(value, FIELDS.html) !== undefined)
+  if (!isObject(value)) return false
+  if (firstString(value, FIELDS.text) !== undefined || firstString(value, FIELDS.html) !== undefined) return true
+  return ['text', 'body', 'html', 'articleBody'].some((name) => value[name] !== undefined && value[name] !== null)
 }
 
 /**

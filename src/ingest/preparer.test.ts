@@ -20,3 +20,17 @@ test('a document over its time budget is abandoned in its worker with PARSE_OVER
     await pool.close()
   }
 })
+
+test('a document that outgrows a worker heap fails alone with PARSE_OVER_BUDGET; the next one is prepared', async () => {
+  const pool = preparer(1, { memoryMb: 48 })
+  try {
+    const html = `<html><body>${'<p>The ferry sailed again on time today, officials said.</p>'.repeat(150_000)}</body></html>`
+    const over = await pool.run({ kind: 'html', html, source: { kind: 'file', location: 'big.html' }, diagnostics: [] })
+    assert.equal(over.ok ? 'ok' : over.code, 'PARSE_OVER_BUDGET')
+    assert.match(over.ok ? '' : over.message, /48 MiB/u)
+    const next = await pool.run({ kind: 'text', text: `${BODY}\n`.repeat(5_000), source: { kind: 'file', location: 'fine.txt' }, diagnostics: [] })
+    assert.ok(next.ok, next.ok ? '' : next.message)
+  } finally {
+    await pool.close()
+  }
+})

@@ -5,6 +5,7 @@
  * shares little. Returned as 32-bit hashes for the store's inverted index.
  */
 import { hash32 } from '../dedup/tokens.js'
+import { lookAlikeSkeleton } from '../text/confusables.js'
 import { comparisonForm } from '../text/normalize.js'
 import type { Article } from '../types.js'
 
@@ -27,7 +28,8 @@ export const MAX_ANCHORS = 48
  * articleAnchors(article).length // => 31
  */
 export function articleAnchors(article: Pick<Article, 'text' | 'title'>): Uint32Array {
-  const text = `${article.title ?? ''}\n${article.text}`
+  // The look-alike skeleton: "Nеbenzia" with a Cyrillic "е" is the same name.
+  const text = lookAlikeSkeleton(`${article.title ?? ''}\n${article.text}`)
   const numbers = [...text.matchAll(NUMBER)].map((m) => `#${m[0].replace(/,/gu, '')}`)
   const quotes = [...text.matchAll(QUOTE)].map((m) => `"${comparisonForm(m[1] ?? '')}`)
   const names = [...text.matchAll(NAME)]

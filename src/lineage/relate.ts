@@ -3,6 +3,7 @@
  * decide the direction. Pure; the lineage stage calls it for each candidate
  * pair, with sentences prepared once per article.
  */
+import { disguise } from '../text/confusables.js'
 import type { Article } from '../types.js'
 import { type AlignableSentence, type BudgetedAlignOpts, alignSentencesWithin } from './align-articles.js'
 import { type ClassifyOpts, classifyRelation } from './classify.js'
@@ -37,7 +38,16 @@ export function relateArticles(first: AlignableArticle, second: AlignableArticle
     matches: kind === 'independent' ? [] : matches,
     direction,
     ...(method.method === 'banded' ? { alignment: { method: 'banded', scored: method.scored, anchors: method.anchors } } : {}),
+    ...(kind === 'independent' ? {} : disguises(x.article, y.article)),
   }
+}
+
+/** The related articles that disguise their words, with how many disguises each uses. */
+function disguises(...articles: Article[]): Pick<Relation, 'disguised'> {
+  const found = articles
+    .map((article) => ({ article: article.id, ...disguise(`${article.title ?? ''}\n${article.text}`) }))
+    .filter((d) => d.lookAlikes > 0 || d.invisible > 0)
+  return found.length === 0 ? {} : { disguised: found }
 }
 
 function round(value: number): number {

@@ -49,4 +49,11 @@ export interface Relation {
    * the band reaches is not among them.
    */
   readonly alignment?: { readonly method: 'banded'; readonly scored: number; readonly anchors: number }
+  /**
+   * Present when a related article hides its words from matching: look-alike
+   * letters of another script inside Latin words, or invisible characters
+   * inside words. Matching reads through both, so the relation was found; a
+   * copy made that way is itself a sign of a content farm.
+   */
+  readonly disguised?: ReadonlyArray<{ readonly article: ArticleId; readonly lookAlikes: number; readonly invisible: number }>
 }

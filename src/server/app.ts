@@ -20,6 +20,7 @@ import type { Store } from '../storage.js'
 import { createWebApp } from '../web/app.js'
 import type { FeedFollower } from '../follow/feed-follower.js'
 import { parseArticleBody } from './article-body.js'
+import { hostAllowList } from './host-allow-list.js'
 import { errorBody, HttpProblem, statusFor } from './http-errors.js'
 import { openApiDocument } from './openapi.js'
 import { describeValidationError, validateUrlRequest } from './schemas.js'
@@ -53,6 +54,8 @@ export interface AppDeps {
   readonly ingest?: Pick<IngestOpts, 'workers' | 'batchSize' | 'timeoutMs'>
   /** Mount the web app at `/`. @default true */
   readonly web?: boolean
+  /** Host names answered besides loopback names and IP addresses (DNS rebinding guard). @default none */
+  readonly hostNames?: readonly string[]
 }
 
 /** What articles sent in a request body are named after (`api#3` is the fourth). */
@@ -74,6 +77,7 @@ export function createApp(deps: AppDeps): Hono {
   const app = new Hono()
 
   app.use('*', securityHeaders())
+  app.use('*', hostAllowList({ names: deps.hostNames ?? [] }))
   if (deps.corsOrigin !== undefined) {
     app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'] }))
   }

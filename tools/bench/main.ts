@@ -12,6 +12,7 @@ import { CLAIMS_CASES } from './claims-cases.js'
 import { CLUSTER_CASES } from './cluster-cases.js'
 import { DEDUP_CASES } from './dedup-cases.js'
 import { ENTITY_CASES } from './entity-cases.js'
+import { HOSTILE_CASES } from './hostile-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure } from './measure.js'
@@ -28,6 +29,7 @@ export const CASES: readonly BenchCase[] = [
   ...QUOTE_CASES,
   ...ENTITY_CASES,
   ...SERVE_CASES,
+  ...HOSTILE_CASES,
 ]
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -3,6 +3,7 @@ import { CrosscheckError } from '../../errors.js'
 import { ingest } from '../../ingest/ingest.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
+import { printable } from '../escape.js'
 import { progressBar } from '../progress.js'
 import { DEFAULT_BATCH_SIZE, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES } from '../../limits.js'
 
@@ -21,12 +22,13 @@ export async function runIngest(context: CommandContext): Promise<number> {
     batchSize: Math.max(1, integerFlag(values, 'batch-size', DEFAULT_BATCH_SIZE)),
     workers: integerFlag(values, 'workers', availableParallelism()),
     onEvent: (event) => {
-      if (event.kind === 'progress') bar.update(event.done, event.total, event.current)
-      else if (event.kind === 'failed') bar.log(`error: ${event.location}: ${event.message} [${event.code}]`)
-      else if (event.kind === 'skipped' && !quiet) bar.log(`skipped: ${event.location}: ${event.reason}`)
+      // Locations, titles and messages come from the inputs: printed escaped, one line each.
+      if (event.kind === 'progress') bar.update(event.done, event.total, printable(event.current))
+      else if (event.kind === 'failed') bar.log(`error: ${printable(event.location)}: ${printable(event.message)} [${event.code}]`)
+      else if (event.kind === 'skipped' && !quiet) bar.log(`skipped: ${printable(event.location)}: ${printable(event.reason)}`)
       else if (event.kind === 'stored' && !quiet) {
         const what = event.status === 'inserted' ? 'stored' : 'already stored'
-        bar.log(`${what}: ${event.id} ${event.location}${event.title === null ? '' : ` "${event.title}"`}`)
+        bar.log(`${what}: ${event.id} ${printable(event.location)}${event.title === null ? '' : ` "${printable(event.title)}"`}`)
       }
     },
   })

@@ -34,6 +34,8 @@ export async function runServe(context: CommandContext): Promise<number> {
   if (intervalSeconds < 1) throw new CrosscheckError('USAGE', '--interval must be at least 1 second')
   const allowPrivateAddresses = values['allow-private'] === true
   const corsOrigin = typeof values['cors'] === 'string' ? values['cors'] : undefined
+  // The name it listens on is one it answers to (IP addresses always are).
+  const hostNames = [host, ...(typeof values['host-name'] === 'string' ? values['host-name'].split(',') : [])]
   // The same resolution as the CLI shell uses to open the store.
   const dbPath = (values['db'] as string | undefined) || process.env['CROSSCHECK_DB'] || 'crosscheck.db'
   const token = resolveToken({
@@ -83,6 +85,7 @@ export async function runServe(context: CommandContext): Promise<number> {
     queue,
     follower,
     allowPrivateAddresses,
+    hostNames,
     ...(writer === undefined ? {} : { writer }),
     ...(corsOrigin === undefined ? {} : { corsOrigin }),
   })

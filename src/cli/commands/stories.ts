@@ -5,6 +5,7 @@ import { storyLabel } from '../../stories/story-label.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
+import { printable } from '../escape.js'
 
 /** `crosscheck stories`: stories, most recently active first. */
 export async function runStories(context: CommandContext): Promise<number> {
@@ -62,7 +63,7 @@ export async function runStory(context: CommandContext): Promise<number> {
     return EXIT.OK
   }
   if (story.askedFor !== story.id) out.write(`story ${story.askedFor} was merged into story ${story.id}\n\n`)
-  out.write(`story ${story.id}: ${story.label ?? '(no title)'}\n${story.members.length} articles from ${story.outlets.length} outlets, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`)
+  out.write(`story ${story.id}: ${story.label === null ? '(no title)' : printable(story.label)}\n${story.members.length} articles from ${story.outlets.length} outlets, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`)
   out.write(
     `${formatTable(
       story.members.map((m) => ({
