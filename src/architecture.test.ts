@@ -22,6 +22,7 @@ const TOOLING = new Set(['testing'])
 /** Which folders may import a package (by its name's first segment). */
 const PACKAGE_HOMES: Record<string, readonly string[]> = {
   'better-sqlite3': ['store'],
+  pg: ['store'],
   hono: ['server', 'web'],
   '@hono': ['cli', 'server'],
   // Plain Readability is the reference the extraction bench and eval compare against.

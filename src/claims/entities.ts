@@ -13,8 +13,6 @@ import type { Span } from '../types.js'
 import type { Entity, EntityKind } from './types.js'
 import { ORGANIZATION_WORDS, PLACE_SUFFIXES, countryOf, transliterationKey } from './aliases.js'
 
-// A word: letters and digits, inner hyphens/apostrophes/dots ("al-Sharaa", "O'Neill", "U.S.").
-const WORD = /[\p{L}\p{N}][\p{L}\p{M}\p{N}]*(?:[-'’.][\p{L}\p{N}][\p{L}\p{M}\p{N}]*)*\.?/gu
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'van', 'von', 'bin', 'ibn', 'da', 'del', 'der', 'la', 'le', 'du'])
 // The connectors as numbers (see `asciiCode`), for words that have no string yet.
 const CONNECTOR_CODES: ReadonlySet<number> = new Set([...CONNECTORS].map((w) => asciiCode(w, 0, w.length)))

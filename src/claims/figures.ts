@@ -73,7 +73,7 @@ export function extractFigures(text: string, sentences: readonly Span[], opts?: 
         agent: measure.outcome === null ? null : findAgent(sentence, measure.end),
         source: credited?.text ?? null,
         sourceSpan: credited?.span ?? null,
-        ...(credited?.span == null ? {} : { sourceWritten: text.slice(credited.span.start, credited.span.end) }),
+        ...(credited?.span === null || credited?.span === undefined ? {} : { sourceWritten: text.slice(credited.span.start, credited.span.end) }),
         where,
         when: when?.text ?? null,
         whenDate,

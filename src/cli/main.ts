@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
 import { CrosscheckError, describeError } from '../errors.js'
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import { openStore } from '../store/open-store.js'
 import type { Store } from '../storage.js'
 import { runArticles } from './commands/articles.js'
 import { runClaims } from './commands/claims.js'
@@ -74,7 +74,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   const dbPath = (values['db'] as string | undefined) || process.env['CROSSCHECK_DB'] || 'crosscheck.db'
   let store: Store
   try {
-    store = openSqliteStore(dbPath)
+    store = await openStore(dbPath)
   } catch (error) {
     process.stderr.write(`crosscheck: ${describeError(error)}\n`)
     return EXIT.STORE

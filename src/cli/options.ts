@@ -20,8 +20,8 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>
 export const GLOBAL_OPTIONS = {
   db: {
     type: 'string',
-    description: 'SQLite store file (created on first use); also $CROSSCHECK_DB',
-    argument: '<file>',
+    description: 'the store: a SQLite file (created on first use) or a postgres:// URL (add ?schema=<name> for a schema other than public); also $CROSSCHECK_DB',
+    argument: '<file|url>',
     defaultText: './crosscheck.db',
   },
   json: { type: 'boolean', description: 'print machine-readable JSON on stdout' },

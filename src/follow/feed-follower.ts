@@ -8,17 +8,14 @@
  * own timer.
  */
 import { describeError, isCrosscheckError } from '../errors.js'
-import { normalizeStatedDate } from '../ingest/date-parser.js'
 import { decodeBytes } from '../ingest/decode.js'
 import { formatFromContentType } from '../ingest/detect-format.js'
 import { type FeedItem, type ParsedFeed, parseFeed } from '../ingest/feed.js'
 import { fetchUrl } from '../ingest/fetch.js'
 import { ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
-import { normalizeLanguageTag } from '../ingest/language.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import { asInputError, feedItemMetadata } from '../ingest/read-input.js'
 import type { FollowedFeed, Store } from '../storage.js'
-import type { StatedMetadata } from '../types.js'
 import { nextPollDelay } from './backoff.js'
 import { DEFAULT_FETCH_TIMEOUT_MS } from '../limits.js'
 

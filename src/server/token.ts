@@ -23,7 +23,8 @@ export function resolveToken(opts: { readonly flag?: string; readonly env?: stri
   if (opts.flag !== undefined && opts.flag !== '') return { token: opts.flag, origin: 'flag', file: null }
   if (opts.env !== undefined && opts.env !== '') return { token: opts.env, origin: 'env', file: null }
   const generated = randomBytes(24).toString('base64url')
-  if (opts.dbPath === ':memory:' || opts.dbPath === '') return { token: generated, origin: 'generated', file: null }
+  // No file beside a database server: several servers share it, so give them one with --token or $CROSSCHECK_TOKEN.
+  if (opts.dbPath === ':memory:' || opts.dbPath === '' || /^postgres(?:ql)?:\/\//iu.test(opts.dbPath)) return { token: generated, origin: 'generated', file: null }
   const file = `${opts.dbPath}.token`
   try {
     const stored = readFileSync(file, 'utf8').trim()

@@ -14,7 +14,7 @@ import { getPriority, setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
 import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { Store } from '../storage.js'
-import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
+import { openStore } from '../store/open-store.js'
 import { type FromWriter, receiveItem, sendError, type ToWriter, type WriteJob, type WriterThreadData } from './write-jobs.js'
 
 /**
@@ -40,7 +40,7 @@ const data = workerData as WriterThreadData
 const post = (message: FromWriter): void => port.postMessage(message)
 
 lowerPriority(data.nice ?? 10)
-const store = notifyingStore(openSqliteStore(data.dbPath), () => post({ type: 'committed' }))
+const store = notifyingStore(await openStore(data.dbPath), () => post({ type: 'committed' }))
 // workers: 0 — this thread is the CPU-heavy one; a pool under it would only compete with the main thread for cores.
 const ingestOpts: IngestOpts = {
   workers: 0,

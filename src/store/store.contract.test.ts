@@ -19,6 +19,8 @@ import { openSqliteStore } from './sqlite/sqlite-store.js'
 import type { SqliteStore } from './sqlite/sqlite-store.js'
 import { SEARCH_MARK_END, SEARCH_MARK_START } from '../storage.js'
 import type { Store } from '../storage.js'
+import { PG_MIGRATIONS } from './postgres/migrations.js'
+import { openPostgresStore, type PostgresStore } from './postgres/postgres-store.js'
 
 /** Fresh, empty storage for one test (a file, a database schema). */
 interface Storage {
@@ -74,13 +76,61 @@ const sqliteBackend: Backend = {
   },
 }
 
-const ALL_BACKENDS: readonly Backend[] = [
-  sqliteBackend,
-  // PostgreSQL joins here once src/store/postgres/ exists, and only when a
-  // server is configured, so the suite still runs anywhere without one:
-  //   ...(process.env.DATABASE_URL === undefined ? [] : [postgresBackend(process.env.DATABASE_URL)]),
-  // Its Storage would create a fresh schema per test and drop it in destroy().
-]
+/**
+ * PostgreSQL: `$CROSSCHECK_TEST_POSTGRES`, else the server this project's
+ * machines run (127.0.0.1:5432, trust auth, database `test`). Each storage
+ * is a fresh schema, dropped afterwards. Where no server answers, the
+ * backend's tests are skipped with the reason.
+ */
+const POSTGRES_URL = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+const postgresSkip = await postgresUnavailable(POSTGRES_URL)
+
+async function postgresUnavailable(url: string): Promise<string | false> {
+  const { default: pg } = await import('pg')
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
+  try {
+    await client.connect()
+    await client.query('SELECT 1')
+    return false
+  } catch (error) {
+    return `no PostgreSQL answers at ${url} (${error instanceof Error ? error.message : String(error)}); set CROSSCHECK_TEST_POSTGRES to run these`
+  } finally {
+    await client.end().catch(() => {})
+  }
+}
+
+const postgresBackend: Backend = {
+  name: 'postgres',
+  async create() {
+    const schema = `crosscheck_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
+    const target = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`
+    const opened: PostgresStore[] = []
+    const open = async (opts: Parameters<typeof openPostgresStore>[1]): Promise<PostgresStore> => {
+      const store = await openPostgresStore(target, opts)
+      opened.push(store)
+      return store
+    }
+    const future = { version: PG_MIGRATIONS.length + 1, name: 'from-the-future', sql: 'CREATE TABLE from_the_future (x INTEGER)' }
+    return {
+      open: async (opts) => open(opts?.now === undefined ? {} : { now: opts.now }),
+      openAsNewerRelease: async () => open({ migrations: [...PG_MIGRATIONS, future] }),
+      child: { moduleUrl: new URL('./postgres/postgres-store.js', import.meta.url).href, exportName: 'openPostgresStore', target },
+      async checkIntegrity() {
+        return (await open({})).checkIntegrity()
+      },
+      async destroy() {
+        for (const store of opened) await store.close()
+        const { default: pg } = await import('pg')
+        const client = new pg.Client({ connectionString: POSTGRES_URL })
+        await client.connect()
+        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
+        await client.end()
+      },
+    }
+  },
+}
+
+const ALL_BACKENDS: readonly Backend[] = [sqliteBackend, postgresBackend]
 
 const wanted = process.env.BACKENDS?.split(',').map((name) => name.trim())
 const BACKENDS = ALL_BACKENDS.filter((backend) => wanted?.includes(backend.name) ?? true)
@@ -154,7 +204,7 @@ function bareArticle(): Article {
 }
 
 for (const backend of BACKENDS) {
-  describe(`${backend.name}: store contract`, () => {
+  describe(`${backend.name}: store contract`, { skip: backend === postgresBackend ? postgresSkip : false }, () => {
     test('returns a stored article deep-equal to what was put, every field included', async () => {
       await withStorage(backend, async (storage) => {
         const store = await storage.open()

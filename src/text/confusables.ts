@@ -45,7 +45,9 @@ const LOOK_ALIKE = new RegExp(`[${Object.keys(LOOK_ALIKES).join('')}]`, 'gu')
  * tag characters.
  */
 const INVISIBLE_CHARS = String.raw`\u00AD\u034F\u061C\u115F\u1160\u17B4\u17B5\u180B-\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u206F\u3164\uFE00-\uFE0F\uFEFF\uFFA0\u{E0000}-\u{E007F}\u{E0100}-\u{E01EF}`
+// eslint-disable-next-line no-misleading-character-class -- the class lists invisible and combining characters one by one, on purpose
 const INVISIBLE = new RegExp(`[${INVISIBLE_CHARS}]`, 'gu')
+// eslint-disable-next-line no-misleading-character-class -- as above
 const ONE_INVISIBLE = new RegExp(`^[${INVISIBLE_CHARS}]$`, 'u')
 
 const NON_ASCII = /[^\x00-\x7F]/u
@@ -80,8 +82,10 @@ export interface Disguise {
   readonly invisible: number
 }
 
+// eslint-disable-next-line no-misleading-character-class -- as above
 const MIXED_WORD = new RegExp(`[\\p{L}\\p{N}${INVISIBLE_CHARS}]+`, 'gu')
 const LATIN = /[A-Za-z]/u
+// eslint-disable-next-line no-misleading-character-class -- as above
 const INVISIBLE_IN_WORD = new RegExp(`(?<=[\\p{L}\\p{N}])[${INVISIBLE_CHARS}]+(?=[\\p{L}\\p{N}])`, 'gu')
 
 /**

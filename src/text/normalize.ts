@@ -103,5 +103,5 @@ function isWordAt(text: string, i: number): boolean {
 
 /** Words as runs of letters, digits and inner apostrophes/hyphens, in any script. */
 export function words(text: string): string[] {
-  return text.match(/[\p{L}\p{N}]+(?:['’\-][\p{L}\p{N}]+)*/gu) ?? []
+  return text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu) ?? []
 }

@@ -425,7 +425,7 @@ function longAlignments(full: boolean): HostileInput[] {
   const text = (): string => {
     const out: string[] = ['A very long report']
     for (let i = 0; i < sentences; i++) {
-      const w = (k: number) => vocabulary[Math.floor(random() * vocabulary.length)] ?? 'river'
+      const w = (_slot: number) => vocabulary[Math.floor(random() * vocabulary.length)] ?? 'river'
       out.push(`The ${w(0)} ${w(1)} report number ${i} said ${w(2)} costs rose by ${i * 3} units near the ${w(3)} on day ${i % 28}.`)
     }
     return out.join('\n\n')
