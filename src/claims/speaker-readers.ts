@@ -103,7 +103,7 @@ const TIME_WORDS = new Set(
 
 /** A capitalised name ending the word list, with the title words before it as its role. */
 export function nameAtEnd(words: readonly Token[]): { mention: Span; role: string | null; first: number } | null {
-  let i = words.length - 1
+  const i = words.length - 1
   if (i < 0) return null
   const last = (words[i] as Token).text
   if (!isUpper(last) && !isParticle(last)) return null
