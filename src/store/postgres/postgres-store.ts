@@ -10,29 +10,12 @@
  * state no one else is changing.
  */
 import pg from 'pg'
-import type { ArticleClaims } from '../../claims/types.js'
 import { describeError, StoreError } from '../../errors.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
-import type { Relation, RelationKind, SentenceMatch } from '../../lineage/types.js'
-import {
-  type Candidate,
-  type CandidateOpts,
-  type ClusterSnapshotRecord,
-  type FeedPoll,
-  type FollowedFeed,
-  type ListArticlesOpts,
-  type ListRelationsOpts,
-  type ListStoriesOpts,
-  type PutOutcome,
-  SEARCH_MARK_END,
-  SEARCH_MARK_START,
-  type SearchHit,
-  type SearchOpts,
-  type Store,
-  type StoredClaims,
-  type StoryAssignment,
-} from '../../storage.js'
-import type { Article, ArticleId, ArticleSummary, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span, StoryDetail, StorySummary } from '../../types.js'
+import type { Relation } from '../../lineage/types.js'
+import { type Candidate, type CandidateOpts, type ClusterSnapshotRecord, type FeedPoll, type FollowedFeed, type ListArticlesOpts, type ListRelationsOpts, type ListStoriesOpts, type PutOutcome, SEARCH_MARK_END, SEARCH_MARK_START, type SearchHit, type SearchOpts, type Store, type StoredClaims, type StoryAssignment } from '../../storage.js'
+import type { Article, ArticleId, ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
+import { type ArticleRow, assertCount, type ClaimsRow, FEED_COLUMNS, type FeedRow, fromArticleRow as fromRow, fromClaimsRow, fromRelationRow, type RelationRow, type StoryRow, type SummaryRow, toArticleSummary as toSummary, toFeed, toRelationRow, toStorySummary } from '../rows.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js'
 
 export interface PostgresStoreOpts {
@@ -73,30 +56,6 @@ const MAX_SEARCH_WORDS = 32
 const MAX_SEARCH_LIMIT = 1000
 const TITLES_PER_STORY = 50
 
-interface ArticleRow {
-  readonly seq: string
-  readonly id: string
-  readonly content_hash: string
-  readonly source_kind: SourceRef['kind']
-  readonly location: string
-  readonly source_index: number | null
-  readonly format: InputFormat
-  readonly url: string | null
-  readonly outlet: string | null
-  readonly title: string | null
-  readonly title_derived: boolean
-  readonly published: string | null
-  readonly byline: string | null
-  readonly credited_source: string | null
-  readonly language: string | null
-  readonly text: string
-  readonly paragraphs: string
-  readonly sentences: string
-  readonly removed: string
-  readonly diagnostics: string
-  readonly raw: string
-  readonly ingested_at: string
-}
 
 const SUMMARY_COLUMNS = `id, title, title_derived, outlet, published, credited_source, language, format, location, url,
   char_length(text) AS length, ingested_at`
@@ -423,13 +382,14 @@ export class PostgresStore implements Store {
   async putRelations(relations: readonly Relation[]): Promise<void> {
     if (relations.length === 0) return
     await this.#write(async (tx) => {
-      for (const r of relations) {
+      for (const relation of relations) {
+        const r = toRelationRow(relation)
         await tx.#query(
           `INSERT INTO relations (a, b, kind, coverage_a, coverage_b, original, confidence, reasons, matches)
            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
            ON CONFLICT (a, b) DO UPDATE SET kind = excluded.kind, coverage_a = excluded.coverage_a, coverage_b = excluded.coverage_b,
              original = excluded.original, confidence = excluded.confidence, reasons = excluded.reasons, matches = excluded.matches`,
-          [r.a, r.b, r.kind, r.coverageA, r.coverageB, r.direction.original, r.direction.confidence, JSON.stringify(r.direction.reasons), JSON.stringify(r.matches)],
+          [r.a, r.b, r.kind, r.coverage_a, r.coverage_b, r.original, r.confidence, r.reasons, r.matches],
         )
       }
     })
@@ -599,23 +559,12 @@ export class PostgresStore implements Store {
 
   async getClaims(ids: readonly ArticleId[]): Promise<Map<ArticleId, StoredClaims>> {
     if (ids.length === 0) return new Map()
-    const rows = (
-      await this.#query<{ article_id: string; extractor_version: number; dates_day: string | null; dates_basis: 'published' | 'story' | null; claims: string }>(
-        'SELECT * FROM article_claims WHERE article_id = ANY($1)',
-        [ids],
-      )
-    ).rows
+    const rows = (await this.#query<ClaimsRow>('SELECT * FROM article_claims WHERE article_id = ANY($1)', [ids])).rows
     const byId = new Map(rows.map((row) => [row.article_id, row]))
     const found = new Map<ArticleId, StoredClaims>()
     for (const id of ids) {
       const row = byId.get(id)
-      if (row === undefined) continue
-      found.set(id, {
-        articleId: row.article_id,
-        extractorVersion: row.extractor_version,
-        datesReadAgainst: row.dates_day === null || row.dates_basis === null ? null : { day: row.dates_day, basis: row.dates_basis },
-        claims: JSON.parse(row.claims) as ArticleClaims,
-      })
+      if (row !== undefined) found.set(id, fromClaimsRow(row))
     }
     return found
   }
@@ -812,133 +761,13 @@ function addMonths(month: number, delta: number): number {
   return Math.floor(index / 12) * 100 + (index % 12) + 1
 }
 
-function assertCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) throw new StoreError('USAGE', `Expected ${name} to be a non-negative integer, got ${String(value)}`)
-}
 
-function fromRow(row: ArticleRow): Article {
-  const source: SourceRef =
-    row.source_index === null ? { kind: row.source_kind, location: row.location } : { kind: row.source_kind, location: row.location, index: row.source_index }
-  return {
-    id: row.id,
-    source,
-    format: row.format,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    titleDerived: row.title_derived,
-    published: row.published,
-    byline: row.byline,
-    creditedSource: row.credited_source,
-    language: row.language,
-    text: row.text,
-    paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
-    sentences: JSON.parse(row.sentences) as Span[],
-    removed: JSON.parse(row.removed) as Removal[],
-    diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
-    contentHash: row.content_hash,
-    raw: row.raw,
-  }
-}
 
-interface SummaryRow {
-  readonly id: string
-  readonly title: string | null
-  readonly title_derived: boolean
-  readonly outlet: string | null
-  readonly published: string | null
-  readonly credited_source: string | null
-  readonly language: string | null
-  readonly format: InputFormat
-  readonly location: string
-  readonly url: string | null
-  readonly length: number
-  readonly ingested_at: string
-}
 
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    titleDerived: row.title_derived,
-    outlet: row.outlet,
-    published: row.published,
-    creditedSource: row.credited_source,
-    language: row.language,
-    format: row.format,
-    location: row.location,
-    url: row.url,
-    length: Number(row.length),
-    ingestedAt: row.ingested_at,
-  }
-}
 
-interface RelationRow {
-  readonly a: string
-  readonly b: string
-  readonly kind: RelationKind
-  readonly coverage_a: number
-  readonly coverage_b: number
-  readonly original: string | null
-  readonly confidence: number
-  readonly reasons: string
-  readonly matches: string
-}
 
-function fromRelationRow(row: RelationRow): Relation {
-  return {
-    a: row.a,
-    b: row.b,
-    kind: row.kind,
-    coverageA: row.coverage_a,
-    coverageB: row.coverage_b,
-    matches: JSON.parse(row.matches) as SentenceMatch[],
-    direction: { original: row.original, confidence: row.confidence, reasons: JSON.parse(row.reasons) as string[] },
-  }
-}
 
-interface StoryRow {
-  readonly id: number
-  readonly members: number
-  readonly first_seen: string
-  readonly last_seen: string
-  readonly outlets: string
-  readonly titles: string
-}
 
-function toStorySummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    titles: JSON.parse(row.titles) as string[],
-    firstSeen: row.first_seen,
-    lastSeen: row.last_seen,
-    members: row.members,
-    outlets: JSON.parse(row.outlets) as string[],
-  }
-}
 
-const FEED_COLUMNS = 'url, added_at, etag, last_modified, last_checked_at, last_success_at, failures, last_error'
 
-interface FeedRow {
-  readonly url: string
-  readonly added_at: string
-  readonly etag: string | null
-  readonly last_modified: string | null
-  readonly last_checked_at: string | null
-  readonly last_success_at: string | null
-  readonly failures: number
-  readonly last_error: string | null
-}
 
-function toFeed(row: FeedRow): FollowedFeed {
-  return {
-    url: row.url,
-    addedAt: row.added_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastCheckedAt: row.last_checked_at,
-    lastSuccessAt: row.last_success_at,
-    failures: row.failures,
-    lastError: row.last_error,
-  }
-}

@@ -4,17 +4,10 @@
  * relative dates were read against. Used by `SqliteStore`.
  */
 import type Database from 'better-sqlite3'
-import type { ArticleClaims } from '../../claims/types.js'
 import type { ArticleId } from '../../types.js'
 import type { ListArticlesOpts, StoredClaims } from '../../storage.js'
+import { type ClaimsRow, fromClaimsRow as fromRow, toClaimsRow as toRow } from '../rows.js'
 
-interface ClaimsRow {
-  readonly article_id: string
-  readonly extractor_version: number
-  readonly dates_day: string | null
-  readonly dates_basis: 'published' | 'story' | null
-  readonly claims: string
-}
 
 export class ClaimTables {
   readonly #put: Database.Statement<[ClaimsRow], void>
@@ -56,21 +49,4 @@ export class ClaimTables {
   }
 }
 
-function toRow(stored: StoredClaims): ClaimsRow {
-  return {
-    article_id: stored.articleId,
-    extractor_version: stored.extractorVersion,
-    dates_day: stored.datesReadAgainst?.day ?? null,
-    dates_basis: stored.datesReadAgainst?.basis ?? null,
-    claims: JSON.stringify(stored.claims),
-  }
-}
 
-function fromRow(row: ClaimsRow): StoredClaims {
-  return {
-    articleId: row.article_id,
-    extractorVersion: row.extractor_version,
-    datesReadAgainst: row.dates_day === null || row.dates_basis === null ? null : { day: row.dates_day, basis: row.dates_basis },
-    claims: JSON.parse(row.claims) as ArticleClaims,
-  }
-}

@@ -5,19 +5,9 @@
  */
 import type Database from 'better-sqlite3'
 import type { FeedPoll, FollowedFeed } from '../../storage.js'
+import { FEED_COLUMNS, type FeedRow, toFeed } from '../rows.js'
 
-interface FeedRow {
-  readonly url: string
-  readonly added_at: string
-  readonly etag: string | null
-  readonly last_modified: string | null
-  readonly last_checked_at: string | null
-  readonly last_success_at: string | null
-  readonly failures: number
-  readonly last_error: string | null
-}
 
-const FEED_COLUMNS = 'url, added_at, etag, last_modified, last_checked_at, last_success_at, failures, last_error'
 
 export class FeedTables {
   readonly #insert: Database.Statement<[string, string], void>
@@ -80,15 +70,3 @@ export class FeedTables {
   }
 }
 
-function toFeed(row: FeedRow): FollowedFeed {
-  return {
-    url: row.url,
-    addedAt: row.added_at,
-    etag: row.etag,
-    lastModified: row.last_modified,
-    lastCheckedAt: row.last_checked_at,
-    lastSuccessAt: row.last_success_at,
-    failures: row.failures,
-    lastError: row.last_error,
-  }
-}

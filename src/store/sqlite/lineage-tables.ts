@@ -4,20 +4,10 @@
  */
 import type Database from 'better-sqlite3'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
-import type { Relation, RelationKind, SentenceMatch } from '../../lineage/types.js'
+import type { Relation } from '../../lineage/types.js'
 import type { Candidate, CandidateOpts, ListRelationsOpts } from '../../storage.js'
+import { fromRelationRow, type RelationRow, toRelationRow } from '../rows.js'
 
-interface RelationRow {
-  readonly a: string
-  readonly b: string
-  readonly kind: RelationKind
-  readonly coverage_a: number
-  readonly coverage_b: number
-  readonly original: string | null
-  readonly confidence: number
-  readonly reasons: string
-  readonly matches: string
-}
 
 /**
  * Postings one candidate lookup may read: anchors are probed rarest first
@@ -157,28 +147,4 @@ export class LineageTables {
   }
 }
 
-function toRelationRow(relation: Relation): RelationRow {
-  return {
-    a: relation.a,
-    b: relation.b,
-    kind: relation.kind,
-    coverage_a: relation.coverageA,
-    coverage_b: relation.coverageB,
-    original: relation.direction.original,
-    confidence: relation.direction.confidence,
-    reasons: JSON.stringify(relation.direction.reasons),
-    matches: JSON.stringify(relation.matches),
-  }
-}
 
-function fromRelationRow(row: RelationRow): Relation {
-  return {
-    a: row.a,
-    b: row.b,
-    kind: row.kind,
-    coverageA: row.coverage_a,
-    coverageB: row.coverage_b,
-    matches: JSON.parse(row.matches) as SentenceMatch[],
-    direction: { original: row.original, confidence: row.confidence, reasons: JSON.parse(row.reasons) as string[] },
-  }
-}

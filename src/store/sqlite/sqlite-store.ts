@@ -7,11 +7,12 @@ import { mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { describeError, StoreError } from '../../errors.js'
-import type { Article, Diagnostic, InputFormat, Paragraph, Removal, SourceRef, Span } from '../../types.js'
+import type { Article } from '../../types.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
 import type { Candidate, ClusterSnapshotRecord, StoredClaims, CandidateOpts, FeedPoll, FollowedFeed, ListArticlesOpts, ListRelationsOpts, ListStoriesOpts, PutOutcome, SearchHit, SearchOpts, Store, StoryAssignment } from '../../storage.js'
 import type { ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
+import { type ArticleRow, assertCount, fromArticleRow as fromRow, toArticleSummary as toSummary, type SummaryRow } from '../rows.js'
 import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
 import { SearchIndex } from './search-index.js'
@@ -56,46 +57,7 @@ const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
 /** How many candidates an `AMBIGUOUS_ID` message lists. */
 const MAX_CANDIDATES = 5
 
-/** A row of `articles` as the driver returns it. */
-interface ArticleRow {
-  readonly id: string
-  readonly content_hash: string
-  readonly source_kind: SourceRef['kind']
-  readonly location: string
-  readonly source_index: number | null
-  readonly format: InputFormat
-  readonly url: string | null
-  readonly outlet: string | null
-  readonly title: string | null
-  readonly title_derived: 0 | 1
-  readonly published: string | null
-  readonly byline: string | null
-  readonly credited_source: string | null
-  readonly language: string | null
-  readonly text: string
-  readonly paragraphs: string
-  readonly sentences: string
-  readonly removed: string
-  readonly diagnostics: string
-  readonly raw: string
-  readonly ingested_at: string
-}
 
-/** A row of the listing query. */
-interface SummaryRow {
-  readonly id: string
-  readonly title: string | null
-  readonly title_derived: 0 | 1
-  readonly outlet: string | null
-  readonly published: string | null
-  readonly credited_source: string | null
-  readonly language: string | null
-  readonly format: InputFormat
-  readonly location: string
-  readonly url: string | null
-  readonly length: number
-  readonly ingested_at: string
-}
 
 const INSERT_ARTICLE = `
   INSERT INTO articles (
@@ -459,55 +421,5 @@ function toRow(article: Article, ingestedAt: string): ArticleRow {
   }
 }
 
-function fromRow(row: ArticleRow): Article {
-  // No `index` key at all when absent: with exactOptionalPropertyTypes an
-  // `index: undefined` would not deep-equal what was put.
-  const source: SourceRef =
-    row.source_index === null
-      ? { kind: row.source_kind, location: row.location }
-      : { kind: row.source_kind, location: row.location, index: row.source_index }
-  return {
-    id: row.id,
-    source,
-    format: row.format,
-    url: row.url,
-    outlet: row.outlet,
-    title: row.title,
-    titleDerived: row.title_derived === 1,
-    published: row.published,
-    byline: row.byline,
-    creditedSource: row.credited_source,
-    language: row.language,
-    text: row.text,
-    // JSON has no undefined, so an optional key that was absent stays absent.
-    paragraphs: JSON.parse(row.paragraphs) as Paragraph[],
-    sentences: JSON.parse(row.sentences) as Span[],
-    removed: JSON.parse(row.removed) as Removal[],
-    diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
-    contentHash: row.content_hash,
-    raw: row.raw,
-  }
-}
 
-function toSummary(row: SummaryRow): ArticleSummary {
-  return {
-    id: row.id,
-    title: row.title,
-    titleDerived: row.title_derived === 1,
-    outlet: row.outlet,
-    published: row.published,
-    creditedSource: row.credited_source,
-    language: row.language,
-    format: row.format,
-    location: row.location,
-    url: row.url,
-    length: row.length,
-    ingestedAt: row.ingested_at,
-  }
-}
 
-function assertCount(name: string, value: number): void {
-  if (!Number.isSafeInteger(value) || value < 0) {
-    throw new StoreError('USAGE', `Expected ${name} to be a non-negative integer, got ${String(value)}`)
-  }
-}

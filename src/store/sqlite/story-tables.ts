@@ -10,17 +10,9 @@ import type { ClusterSnapshot } from '../../cluster/types.js'
 import { StoreError } from '../../errors.js'
 import type { ArticleId } from '../../types.js'
 import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment } from '../../storage.js'
+import { type StoryRow, toStorySummary as toSummary } from '../rows.js'
 import type { StoryDetail, StorySummary } from '../../types.js'
 
-interface StoryRow {
-  readonly id: number
-  readonly members: number
-  readonly first_seen: string
-  readonly last_seen: string
-  /** JSON arrays. */
-  readonly outlets: string
-  readonly titles: string
-}
 
 const TITLES_PER_STORY = 50
 
@@ -217,13 +209,3 @@ export class StoryTables {
   }
 }
 
-function toSummary(row: StoryRow): StorySummary {
-  return {
-    id: row.id,
-    titles: JSON.parse(row.titles) as string[],
-    firstSeen: row.first_seen,
-    lastSeen: row.last_seen,
-    members: row.members,
-    outlets: JSON.parse(row.outlets) as string[],
-  }
-}
