@@ -220,3 +220,12 @@ export function assertCount(name: string, value: number): void {
     throw new StoreError('USAGE', `Expected ${name} to be a non-negative integer, got ${String(value)}`)
   }
 }
+
+/** How many candidates an `AMBIGUOUS_ID` message lists. */
+export const MAX_LISTED_MATCHES = 5
+
+/** The error for an id prefix that matches several articles (`matches`: up to one more than listed). */
+export function ambiguousPrefix(key: string, matches: readonly string[], input: string): StoreError {
+  const more = matches.length > MAX_LISTED_MATCHES ? ', and more' : ''
+  return new StoreError('AMBIGUOUS_ID', `id prefix ${key} matches several articles: ${matches.slice(0, MAX_LISTED_MATCHES).join(', ')}${more}; give more digits`, { input })
+}

@@ -15,7 +15,8 @@ import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
 import { type Candidate, type CandidateOpts, type ClusterSnapshotRecord, type FeedPoll, type FollowedFeed, type ListArticlesOpts, type ListRelationsOpts, type ListStoriesOpts, type PutOutcome, SEARCH_MARK_END, SEARCH_MARK_START, type SearchHit, type SearchOpts, type Store, type StoredClaims, type StoryAssignment } from '../../storage.js'
 import type { Article, ArticleId, ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
-import { type ArticleRow, assertCount, type ClaimsRow, FEED_COLUMNS, type FeedRow, fromArticleRow as fromRow, fromClaimsRow, fromRelationRow, type RelationRow, type StoryRow, type SummaryRow, toArticleSummary as toSummary, toFeed, toRelationRow, toStorySummary } from '../rows.js'
+import { type ArticleRow, assertCount, type ClaimsRow, FEED_COLUMNS, type FeedRow, fromArticleRow as fromRow, fromClaimsRow, fromRelationRow, type RelationRow, type StoryRow, type SummaryRow, toArticleSummary as toSummary, toFeed, toRelationRow, toStorySummary, ambiguousPrefix, MAX_LISTED_MATCHES } from '../rows.js'
+import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../lineage/candidate-ranking.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js'
 
 export interface PostgresStoreOpts {
@@ -49,8 +50,6 @@ const WRITE_LOCK = 0x63637772
 /** The advisory lock the migrations run under. */
 const MIGRATION_LOCK = 0x6363_6d67
 const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
-const MAX_CANDIDATES = 5
-const POSTINGS_BUDGET = 1000
 const SEARCH_WORD = /[\p{L}\p{N}]+/gu
 const MAX_SEARCH_WORDS = 32
 const MAX_SEARCH_LIMIT = 1000
@@ -199,14 +198,10 @@ export class PostgresStore implements Store {
     if (!ID_OR_PREFIX.test(key)) return null
     const exact = await this.#query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [key])
     if (exact.rows[0] !== undefined) return fromRow(exact.rows[0])
-    const matches = (await this.#query<{ id: string }>('SELECT id FROM articles WHERE id >= $1 AND id < $2 ORDER BY id LIMIT $3', [key, `${key}g`, MAX_CANDIDATES + 1])).rows
+    const matches = (await this.#query<{ id: string }>('SELECT id FROM articles WHERE id >= $1 AND id < $2 ORDER BY id LIMIT $3', [key, `${key}g`, MAX_LISTED_MATCHES + 1])).rows
     const [first, second] = matches
     if (first === undefined) return null
-    if (second !== undefined) {
-      const listed = matches.slice(0, MAX_CANDIDATES).map((row) => row.id)
-      const more = matches.length > MAX_CANDIDATES ? ', and more' : ''
-      throw new StoreError('AMBIGUOUS_ID', `id prefix ${key} matches several articles: ${listed.join(', ')}${more}; give more digits`, { input: idOrPrefix })
-    }
+    if (second !== undefined) throw ambiguousPrefix(key, matches.map((row) => row.id), idOrPrefix)
     const row = (await this.#query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [first.id])).rows[0]
     return row === undefined ? null : fromRow(row)
   }
@@ -330,54 +325,27 @@ export class PostgresStore implements Store {
   }
 
   async findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Promise<Candidate[]> {
-    const maxFrequency = opts?.maxAnchorFrequency ?? 1000
-    const minAnchors = opts?.minSharedAnchors ?? 3
-    const limit = opts?.limit ?? 20
     const selfRow = (await this.#query<{ seq: string }>('SELECT seq FROM articles WHERE id = $1', [fingerprint.id])).rows[0]
-    const self = selfRow === undefined ? null : Number(selfRow.seq)
     const anchors = [...fingerprint.anchors]
-    // Probe only the rarest anchors, and none that too many articles carry.
     const frequency = new Map<number, number>()
     if (anchors.length > 0) {
-      for (const row of (await this.#query<{ anchor: string; articles: number }>('SELECT anchor, articles FROM anchor_frequency WHERE anchor = ANY($1::bigint[])', [anchors])).rows) {
-        frequency.set(Number(row.anchor), row.articles)
-      }
+      const rows = (await this.#query<{ anchor: string; articles: number }>('SELECT anchor, articles FROM anchor_frequency WHERE anchor = ANY($1::bigint[])', [anchors])).rows
+      for (const row of rows) frequency.set(Number(row.anchor), row.articles)
     }
-    const probed: number[] = []
-    let postings = 0
-    for (const anchor of [...anchors].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))) {
-      const count = frequency.get(anchor) ?? 0
-      if (count > maxFrequency || postings + count > POSTINGS_BUDGET) break
-      postings += count
-      probed.push(anchor)
-    }
-    const hits = new Map<number, { bands: number; anchors: number }>()
-    const hit = (seq: number) => {
-      let entry = hits.get(seq)
-      if (entry === undefined) hits.set(seq, (entry = { bands: 0, anchors: 0 }))
-      return entry
-    }
-    if (fingerprint.bands.length > 0) {
-      const rows = (await this.#query<{ seq: string; shared: string }>('SELECT article_seq AS seq, count(*) AS shared FROM article_bands WHERE band = ANY($1::bigint[]) GROUP BY article_seq', [[...fingerprint.bands]])).rows
-      for (const row of rows) hit(Number(row.seq)).bands = Number(row.shared)
-    }
-    if (probed.length > 0) {
-      const rows = (await this.#query<{ seq: string; shared: string }>('SELECT article_seq AS seq, count(*) AS shared FROM article_anchors WHERE anchor = ANY($1::bigint[]) GROUP BY article_seq', [probed])).rows
-      for (const row of rows) hit(Number(row.seq)).anchors = Number(row.shared)
-    }
-    const ranked = [...hits]
-      .filter(([seq, h]) => seq !== self && (h.bands > 0 || h.anchors >= minAnchors))
-      .sort(([seqX, x], [seqY, y]) => y.bands - x.bands || y.anchors - x.anchors || seqX - seqY)
-      .slice(0, limit)
+    const probed = anchorsToProbe(anchors, frequency, opts)
+    const postings = async (table: 'article_bands' | 'article_anchors', column: 'band' | 'anchor', keys: readonly number[]) =>
+      keys.length === 0
+        ? []
+        : (await this.#query<{ seq: string; shared: string }>(`SELECT article_seq AS seq, count(*) AS shared FROM ${table} WHERE ${column} = ANY($1::bigint[]) GROUP BY article_seq`, [keys])).rows.map(
+            (row) => ({ seq: Number(row.seq), shared: Number(row.shared) }),
+          )
+    const hits = mergeHits(await postings('article_bands', 'band', [...fingerprint.bands]), await postings('article_anchors', 'anchor', probed))
+    const ranked = rankCandidates(hits, selfRow === undefined ? null : Number(selfRow.seq), opts)
     if (ranked.length === 0) return []
-    const ids = new Map((await this.#query<{ seq: string; id: string }>('SELECT seq, id FROM articles WHERE seq = ANY($1::bigint[])', [ranked.map(([seq]) => seq)])).rows.map((row) => [Number(row.seq), row.id]))
-    const candidates: Candidate[] = []
-    for (const [seq, h] of ranked) {
-      const id = ids.get(seq)
-      if (id !== undefined && id !== fingerprint.id) candidates.push({ id, sharedBands: h.bands, sharedAnchors: h.anchors })
-    }
-    return candidates
+    const rows = (await this.#query<{ seq: string; id: string }>('SELECT seq, id FROM articles WHERE seq = ANY($1::bigint[])', [ranked.map((h) => h.seq)])).rows
+    return toCandidates(ranked, new Map(rows.map((row) => [Number(row.seq), row.id])), fingerprint.id)
   }
+
 
   async putRelations(relations: readonly Relation[]): Promise<void> {
     if (relations.length === 0) return

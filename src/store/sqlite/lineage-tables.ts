@@ -5,16 +5,11 @@
 import type Database from 'better-sqlite3'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
+import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../lineage/candidate-ranking.js'
 import type { Candidate, CandidateOpts, ListRelationsOpts } from '../../storage.js'
 import { fromRelationRow, type RelationRow, toRelationRow } from '../rows.js'
 
 
-/**
- * Postings one candidate lookup may read: anchors are probed rarest first
- * until their postings add up to this, which keeps a lookup cheap in a large
- * store and exhaustive in a small one.
- */
-const POSTINGS_BUDGET = 1000
 
 const ANCHOR_FREQUENCIES = 'SELECT anchor, articles FROM anchor_frequency WHERE anchor IN (SELECT value FROM json_each(?))'
 const BAND_HITS = `
@@ -91,45 +86,21 @@ export class LineageTables {
   }
 
   findCandidates(fingerprint: Fingerprint, opts?: CandidateOpts): Candidate[] {
-    const maxFrequency = opts?.maxAnchorFrequency ?? 1000
-    const minAnchors = opts?.minSharedAnchors ?? 3
-    const limit = opts?.limit ?? 20
-    const self = this.#seqOf.get(fingerprint.id)?.seq
-    // Probe only the rarest anchors, and none that too many articles carry:
-    // a common anchor's postings cost much and tell little.
+    const self = this.#seqOf.get(fingerprint.id)?.seq ?? null
     const frequency = new Map<number, number>()
     for (const row of this.#anchorFrequencies.all(JSON.stringify([...fingerprint.anchors]))) frequency.set(row.anchor, row.articles)
-    const probed: number[] = []
-    let postings = 0
-    for (const anchor of [...fingerprint.anchors].sort((x, y) => (frequency.get(x) ?? 0) - (frequency.get(y) ?? 0))) {
-      const count = frequency.get(anchor) ?? 0
-      if (count > maxFrequency || postings + count > POSTINGS_BUDGET) break
-      postings += count
-      probed.push(anchor)
-    }
-    const hits = new Map<number, { bands: number; anchors: number }>()
-    const hit = (seq: number) => {
-      let entry = hits.get(seq)
-      if (entry === undefined) hits.set(seq, (entry = { bands: 0, anchors: 0 }))
-      return entry
-    }
-    if (fingerprint.bands.length > 0) {
-      for (const row of this.#bandHits.all(JSON.stringify([...fingerprint.bands]))) hit(row.seq).bands = row.shared
-    }
-    if (probed.length > 0) {
-      for (const row of this.#anchorHits.all(JSON.stringify(probed))) hit(row.seq).anchors = row.shared
-    }
-    const ranked = [...hits]
-      .filter(([seq, h]) => seq !== self && (h.bands > 0 || h.anchors >= minAnchors))
-      .sort(([seqX, x], [seqY, y]) => y.bands - x.bands || y.anchors - x.anchors || seqX - seqY)
-      .slice(0, limit)
-    const candidates: Candidate[] = []
-    for (const [seq, h] of ranked) {
+    const probed = anchorsToProbe(fingerprint.anchors, frequency, opts)
+    const bandHits = fingerprint.bands.length === 0 ? [] : this.#bandHits.all(JSON.stringify([...fingerprint.bands]))
+    const anchorHits = probed.length === 0 ? [] : this.#anchorHits.all(JSON.stringify(probed))
+    const ranked = rankCandidates(mergeHits(bandHits, anchorHits), self, opts)
+    const idOf = new Map<number, string>()
+    for (const { seq } of ranked) {
       const id = this.#idOfSeq.get(seq)?.id
-      if (id !== undefined && id !== fingerprint.id) candidates.push({ id, sharedBands: h.bands, sharedAnchors: h.anchors })
+      if (id !== undefined) idOf.set(seq, id)
     }
-    return candidates
+    return toCandidates(ranked, idOf, fingerprint.id)
   }
+
 
   putRelations(relations: readonly Relation[]): void {
     this.#putRelations.immediate(relations.map(toRelationRow))

@@ -12,7 +12,7 @@ import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
 import type { Candidate, ClusterSnapshotRecord, StoredClaims, CandidateOpts, FeedPoll, FollowedFeed, ListArticlesOpts, ListRelationsOpts, ListStoriesOpts, PutOutcome, SearchHit, SearchOpts, Store, StoryAssignment } from '../../storage.js'
 import type { ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
-import { type ArticleRow, assertCount, fromArticleRow as fromRow, toArticleSummary as toSummary, type SummaryRow } from '../rows.js'
+import { ambiguousPrefix, type ArticleRow, assertCount, MAX_LISTED_MATCHES, fromArticleRow as fromRow, toArticleSummary as toSummary, type SummaryRow } from '../rows.js'
 import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
 import { SearchIndex } from './search-index.js'
@@ -54,8 +54,6 @@ const insideTransaction = new AsyncLocalStorage<SqliteStore>()
 
 /** Lowercase hex, 4 to 64 digits: what `getArticle` accepts as an id or a prefix. */
 const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
-/** How many candidates an `AMBIGUOUS_ID` message lists. */
-const MAX_CANDIDATES = 5
 
 
 
@@ -162,18 +160,10 @@ export class SqliteStore implements Store {
     const exact = this.#byId.get(key)
     if (exact !== undefined) return fromRow(exact)
     // One more than we list, to know whether to say "and more".
-    const matches = this.#idsByPrefix.all(key, `${key}g`, MAX_CANDIDATES + 1)
+    const matches = this.#idsByPrefix.all(key, `${key}g`, MAX_LISTED_MATCHES + 1)
     const [first, second] = matches
     if (first === undefined) return null
-    if (second !== undefined) {
-      const listed = matches.slice(0, MAX_CANDIDATES).map((row) => row.id)
-      const more = matches.length > MAX_CANDIDATES ? ', and more' : ''
-      throw new StoreError(
-        'AMBIGUOUS_ID',
-        `id prefix ${key} matches several articles: ${listed.join(', ')}${more}; give more digits`,
-        { input: idOrPrefix },
-      )
-    }
+    if (second !== undefined) throw ambiguousPrefix(key, matches.map((row) => row.id), idOrPrefix)
     const row = this.#byId.get(first.id)
     return row === undefined ? null : fromRow(row)
   }
