@@ -3,7 +3,7 @@
  * backend. This folder is the only place that imports the driver.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { describeError, StoreError } from '../../errors.js'
@@ -27,6 +27,13 @@ export interface SqliteStoreOpts {
    * @default false
    */
   readonly readonly?: boolean
+  /**
+   * Create the file (and its folder) when it does not exist. With false, a
+   * missing file is a `StoreError` naming the path and nothing is created:
+   * for commands that only read.
+   * @default true
+   */
+  readonly create?: boolean
   /**
    * How long a statement waits for another connection's lock before failing
    * with SQLITE_BUSY, in milliseconds. A writer holds the lock for a whole
@@ -402,12 +409,14 @@ function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database
   const busyTimeoutMs = opts?.busyTimeoutMs ?? 60_000
   const migrationOpts = { migrations: opts?.migrations ?? MIGRATIONS, location: path }
   const inMemory = path === ':memory:' || path === ''
+  const create = !readonly && (opts?.create ?? true)
 
   let db: Database.Database
   try {
-    if (!readonly && !inMemory) mkdirSync(dirname(path), { recursive: true })
-    db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs })
+    if (create && !inMemory) mkdirSync(dirname(path), { recursive: true })
+    db = new Database(path, { readonly, fileMustExist: !create, timeout: busyTimeoutMs })
   } catch (error) {
+    if (!create && !inMemory && !existsSync(path)) throw new StoreError('STORE_FAILED', `the store ${path} does not exist`, { input: path, cause: error })
     throw new StoreError('STORE_FAILED', `cannot open database ${path}: ${describeError(error)}`, { input: path, cause: error })
   }
 
