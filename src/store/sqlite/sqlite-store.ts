@@ -389,11 +389,12 @@ export class SqliteStore implements Store {
 
 /**
  * Open (and on first use create) a SQLite store at `path`, creating missing
- * parent directories and bringing the schema up to date.
+ * parent directories and bringing the schema up to date; with
+ * `create: false`, a missing file is an error and nothing is created.
  *
  * @param path A file path, or `:memory:` for a private in-memory database.
  * @throws StoreError `STORE_SCHEMA_TOO_NEW` when the file was written by a
- *   newer crosscheck; `STORE_FAILED` when it cannot be opened or migrated.
+ *   newer crosscheck; `STORE_FAILED` when it cannot be opened or migrated, or (with `create: false`) does not exist.
  * @example
  * const store = openSqliteStore('data/crosscheck.db')
  * await store.putArticles([article]) // => [{ id: '3f9a0c1de2b47a58', status: 'inserted' }]
