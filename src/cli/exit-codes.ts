@@ -11,8 +11,10 @@ export const EXIT = {
   PARTIAL: 1,
   /** Wrong usage: unknown command or option, missing argument. */
   USAGE: 2,
-  /** The store could not be opened or written. */
+  /** The store could not be opened or written, or does not exist (for a command that only reads). */
   STORE: 3,
+  /** A file named on the command line (`--out`, `--csv`, `--follow`) could not be read or written. */
+  IO: 4,
   /** A bug: an error crosscheck did not expect. */
   INTERNAL: 70,
 } as const

@@ -4,7 +4,7 @@
  */
 import assert from 'node:assert/strict'
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -18,8 +18,28 @@ const db = join(dir, 'cli.db')
 after(() => rmSync(dir, { recursive: true, force: true }))
 
 function run(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, '--db', db, ...args], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' } })
+  return runOn(db, args)
+}
+
+function runOn(store: string, args: readonly string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [BIN, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' }, ...(cwd === undefined ? {} : { cwd }) })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
+}
+
+const README = fileURLToPath(new URL('../../README.md', import.meta.url))
+
+/** The commands of the README's shell examples with concrete arguments (no `<placeholder>`), as argv. */
+function readmeCommands(): string[][] {
+  const commands: string[][] = []
+  let inBlock = false
+  for (const line of readFileSync(README, 'utf8').split('\n')) {
+    if (line.startsWith('```')) inBlock = !inBlock
+    else if (inBlock) {
+      const command = /^(?:node dist\/cli\/main\.js|crosscheck) (.*)$/u.exec(line.replace(/\s+#.*$/u, '').trim())?.[1]
+      if (command !== undefined && !/[<[]/u.test(command)) commands.push(command.split(/\s+/u))
+    }
+  }
+  return commands
 }
 
 describe('crosscheck CLI', () => {
@@ -84,6 +104,114 @@ describe('crosscheck CLI', () => {
     assert.equal(diff.code, 0)
     assert.match(diff.stdout, /^copy: \d+% of the left and \d+% of the right retold by the other; original: left/mu)
     assert.match(diff.stdout, / │ /u)
+  })
+
+  test('every README example names an id the example corpus gets, and runs', () => {
+    const readmeDb = join(dir, 'readme.db')
+    const cwd = mkdtempSync(join(dir, 'readme-'))
+    assert.equal(runOn(readmeDb, ['ingest', EXAMPLES, '--quiet']).code, 0)
+    const commands = readmeCommands().filter(([name]) => name !== 'serve' && name !== 'ingest')
+    assert.ok(commands.some(([name]) => name === 'show') && commands.some(([name]) => name === 'diff'), 'the README examples were found')
+    for (const args of commands) {
+      const result = runOn(readmeDb, args, cwd)
+      assert.equal(result.code, 0, `README: crosscheck ${args.join(' ')}: ${result.stderr}`)
+      assert.doesNotMatch(result.stderr, /no (article|story)/u, args.join(' '))
+    }
+  })
+
+  test('a path that cannot be written is a one-line I/O error with exit code 4, no stack trace', () => {
+    const missing = join(dir, 'nodir', 'x')
+    for (const args of [
+      ['report', '1', '--out', join(missing, 'r.txt')],
+      ['report', '1', '--csv', join(missing, 'r.csv')],
+    ]) {
+      const result = run(...args)
+      assert.equal(result.code, 4, args.join(' '))
+      assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr)
+      assert.match(result.stderr, /^crosscheck report: cannot open .*nodir.*: no such file or directory$/mu)
+      assert.doesNotMatch(result.stderr, /\n\s+at /u)
+    }
+    const json = run('report', '1', '--out', join(missing, 'r.txt'), '--json')
+    assert.equal(json.code, 4)
+    assert.deepEqual(JSON.parse(json.stderr), { error: { code: 'IO_FAILED', message: `cannot open ${join(missing, 'r.txt')}: no such file or directory`, input: join(missing, 'r.txt') } })
+  })
+
+  test('a command that only reads does not create a store; one that writes does', () => {
+    const absent = join(dir, 'no', 'such', 'dir', 'x.db')
+    for (const command of ['articles', 'stories', 'lineage', 'story', 'claims', 'report', 'show', 'diff']) {
+      const result = runOn(absent, [command, ...(command === 'diff' ? ['b7e0', 'd529'] : command === 'articles' || command === 'stories' || command === 'lineage' ? [] : ['1'])])
+      assert.equal(result.code, 3, command)
+      assert.equal(result.stderr, `crosscheck ${command}: the store ${absent} does not exist\n`)
+    }
+    assert.equal(existsSync(join(dir, 'no')), false, 'no folder was made')
+    const json = runOn(absent, ['articles', '--json'])
+    assert.equal(JSON.parse(json.stderr).error.code, 'STORE_FAILED')
+    assert.equal(runOn(absent, ['recluster']).code, 0)
+    assert.equal(existsSync(absent), true)
+  })
+
+  test('stories --since a date after every story says none match, not that nothing is stored', () => {
+    const result = run('stories', '--since', '2099-01-01')
+    assert.equal(result.code, 0)
+    assert.equal(result.stdout, 'no story active on or after 2099-01-01\n')
+    const empty = runOn(join(dir, 'empty.db'), ['recluster'])
+    assert.equal(empty.code, 0)
+    assert.match(runOn(join(dir, 'empty.db'), ['stories', '--since', '2099-01-01']).stdout, /^no stories yet: ingest articles first/u)
+  })
+
+  test('claims takes article:<id> and story:<n>, and a bare number that is neither says so', () => {
+    const list = JSON.parse(run('articles', '--json').stdout) as Array<{ id: string; location: string }>
+    // The Eastbank Observer's id starts with six digits: a bare 257456 can only be that article (there is no story 257456).
+    const eastbank = list.find((a) => a.id.startsWith('257456'))
+    assert.ok(eastbank)
+    const digits = /^\d+/u.exec(eastbank.id)?.[0] ?? ''
+    assert.ok(digits.length >= 4, eastbank.id)
+    assert.match(run('claims', digits).stdout, new RegExp(`^${eastbank.id}  Eastbank Observer`, 'u'))
+    assert.match(run('claims', `article:${eastbank.id.slice(0, 4)}`).stdout, new RegExp(`^${eastbank.id}`, 'u'))
+    assert.match(run('claims', 'story:1').stdout, /^story 1: 6 articles\n/u)
+    assert.equal(run('claims', 'story:abc').code, 2)
+    const neither = run('claims', '9999')
+    assert.equal(neither.code, 1)
+    assert.match(neither.stderr, /no story 9999 and no article whose id starts with 9999/u)
+  })
+
+  test('diff refuses to compare an article with itself', () => {
+    const result = run('diff', 'd529', 'd529288273f4549d')
+    assert.equal(result.code, 2)
+    assert.match(result.stderr, /^crosscheck diff: d529 and d529288273f4549d are the same article \(d529288273f4549d\): name two different articles\n$/u)
+    assert.equal(result.stdout, '')
+  })
+
+  test('under --json an error is one JSON object on stderr, with the documented exit code', () => {
+    for (const [args, code, exit] of [
+      [['show', 'ffffffff'], 'NOT_FOUND', 1],
+      [['story', '999'], 'NOT_FOUND', 1],
+      [['articles', '--limit', 'ten'], 'USAGE', 2],
+      [['articles', '--colour'], 'USAGE', 2],
+      [['frobnicate'], 'USAGE', 2],
+    ] as const) {
+      const result = run(...args, '--json')
+      assert.equal(result.code, exit, args.join(' '))
+      assert.equal(result.stdout, '')
+      const parsed = JSON.parse(result.stderr) as { error: { code: string; message: string; input: string | null } }
+      assert.deepEqual(Object.keys(parsed.error), ['code', 'message', 'input'])
+      assert.equal(parsed.error.code, code, args.join(' '))
+    }
+    assert.equal((JSON.parse(run('show', 'ffffffff', '--json').stderr) as { error: { input: string } }).error.input, 'ffffffff')
+  })
+
+  test('counts of one are singular', () => {
+    assert.match(run('story', '2').stdout, /^1 article from 1 outlet, /mu)
+    assert.match(run('claims', 'story:2').stdout, /^story 2: 1 article\n/u)
+  })
+
+  test('articles shows the (derived) marker of a title cut to fit', () => {
+    const untitled = join(dir, 'untitled.txt')
+    writeFileSync(untitled, 'Rescue teams in the Sarn hills pulled two more hikers from the mud on Saturday after a second night of storms closed every road into the valley, the regional police said in a statement.\n')
+    const store = join(dir, 'derived.db')
+    assert.equal(runOn(store, ['ingest', untitled]).code, 0)
+    const row = runOn(store, ['articles']).stdout.split('\n')[2] ?? ''
+    assert.match(row, /Rescue teams in the Sarn hills .*… \(derived\)$/u)
   })
 
   test('a failed input exits 1, names the input and keeps the rest', () => {

@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs'
 import { parseArgs } from 'node:util'
-import { CrosscheckError, describeError } from '../errors.js'
+import { describeError } from '../errors.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../storage.js'
 import { runArticles } from './commands/articles.js'
@@ -20,10 +20,10 @@ import { runReport } from './commands/report.js'
 import { runServe } from './commands/serve.js'
 import { runShow } from './commands/show.js'
 import { runStories, runStory } from './commands/stories.js'
-import { EXIT, exitCodeFor } from './exit-codes.js'
-import { COMMANDS, type CommandName, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
+import { classifyError, writeError } from './cli-error.js'
+import { EXIT } from './exit-codes.js'
+import { COMMANDS, type CommandName, type CommandSpec, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
 import type { CommandContext } from './command-context.js'
-import { printable } from './escape.js'
 
 const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
   ingest: runIngest,
@@ -53,7 +53,9 @@ export async function main(argv: readonly string[]): Promise<number> {
       strict: true,
     })
   } catch (error) {
-    process.stderr.write(`crosscheck: ${describeError(error)}\n\n${helpText(command)}\n`)
+    // --json is honoured even when the rest of the line could not be parsed.
+    if (argv.includes('--json')) writeError(process.stderr, { code: 'USAGE', message: describeError(error), input: null, exitCode: EXIT.USAGE }, { json: true })
+    else process.stderr.write(`crosscheck: ${describeError(error)}\n\n${helpText(command)}\n`)
     return EXIT.USAGE
   }
   const values = parsed.values as Record<string, string | boolean | undefined>
@@ -65,8 +67,13 @@ export async function main(argv: readonly string[]): Promise<number> {
     process.stdout.write(`${helpText(command)}\n`)
     return EXIT.OK
   }
+  const json = values['json'] === true
   if (name === undefined) {
     const unknown = parsed.positionals[0]
+    if (json) {
+      writeError(process.stderr, { code: 'USAGE', message: unknown === undefined ? 'name a command' : `unknown command '${unknown}'`, input: unknown ?? null, exitCode: EXIT.USAGE }, { json })
+      return EXIT.USAGE
+    }
     process.stderr.write(`${unknown === undefined ? '' : `crosscheck: unknown command '${unknown}'\n\n`}${helpText()}\n`)
     return EXIT.USAGE
   }
@@ -74,27 +81,25 @@ export async function main(argv: readonly string[]): Promise<number> {
   const dbPath = (values['db'] as string | undefined) || process.env['CROSSCHECK_DB'] || 'crosscheck.db'
   let store: Store
   try {
-    store = await openStore(dbPath)
+    // Only a command that writes creates a store: one that reads says the store is missing.
+    store = await openStore(dbPath, { create: (command as CommandSpec | undefined)?.writes === true })
   } catch (error) {
-    process.stderr.write(`crosscheck: ${describeError(error)}\n`)
+    writeError(process.stderr, classifyError(error), { json, command: name })
     return EXIT.STORE
   }
   try {
     return await RUNNERS[name]({
       values,
       positionals: parsed.positionals,
-      json: values['json'] === true,
+      json,
       store,
       out: process.stdout,
       err: process.stderr,
     })
   } catch (error) {
-    if (error instanceof CrosscheckError) {
-      process.stderr.write(`crosscheck ${name}: ${printable(error.message)}${error.input === undefined ? '' : ` (${printable(error.input)})`}\n`)
-      return exitCodeFor(error.code)
-    }
-    process.stderr.write(`crosscheck ${name}: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`)
-    return EXIT.INTERNAL
+    const failure = classifyError(error)
+    writeError(process.stderr, failure, { json, command: name })
+    return failure.exitCode
   } finally {
     await store.close()
   }

@@ -20,7 +20,7 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>
 export const GLOBAL_OPTIONS = {
   db: {
     type: 'string',
-    description: 'the store: a SQLite file (created on first use) or a postgres:// URL (add ?schema=<name> for a schema other than public); also $CROSSCHECK_DB',
+    description: 'the store: a SQLite file (created by the first command that writes) or a postgres:// URL (add ?schema=<name> for a schema other than public); also $CROSSCHECK_DB',
     argument: '<file|url>',
     defaultText: './crosscheck.db',
   },
@@ -34,12 +34,15 @@ export interface CommandSpec {
   readonly usage: string
   readonly summary: string
   readonly details?: string
+  /** True for a command that writes to the store: only these create a store that does not exist yet. */
+  readonly writes?: boolean
   readonly options: OptionTable
 }
 
 export const COMMANDS = {
   ingest: {
     name: 'ingest',
+    writes: true,
     usage: 'crosscheck ingest <path|directory|url|->...',
     summary: 'read articles, clean them and keep them in the store',
     details: [
@@ -133,6 +136,7 @@ export const COMMANDS = {
   },
   recluster: {
     name: 'recluster',
+    writes: true,
     usage: 'crosscheck recluster',
     summary: 'regroup every stored article into stories, independent of arrival order (for backfills)',
     details: 'Stories that disappear point to the story that took most of their members, so their ids stay valid.',
@@ -140,6 +144,7 @@ export const COMMANDS = {
   },
   reanalyze: {
     name: 'reanalyze',
+    writes: true,
     usage: 'crosscheck reanalyze [--story <id>] [--all]',
     summary: 'extract stored articles\' claims again: after an upgrade, or for a story that gained dated members',
     details: [
@@ -153,11 +158,11 @@ export const COMMANDS = {
   },
   claims: {
     name: 'claims',
-    usage: 'crosscheck claims <article id|story id>',
+    usage: 'crosscheck claims <article id|story id|article:<id>|story:<n>>',
     summary: 'what an article (or every article of a story) claims: quotes, figures, dated events, entities',
     details: [
-      'A story is named by its number (up to 6 digits); an article by its id or a unique prefix of at least',
-      '4 characters (an all-digit prefix needs at least 7).',
+      'A story is named by its number, an article by its id or a unique prefix of at least 4 characters;',
+      'story:<n> and article:<id> say which (a bare number that is both a story and an article prefix is refused).',
       'Figures: value, qualifier (at least, up to, about, ...), what is counted, who it is credited to, where, when.',
       'Quotes: direct and partial quotations with the speaker resolved across the article; reported speech.',
     ].join('\n'),
@@ -176,6 +181,7 @@ export const COMMANDS = {
   },
   serve: {
     name: 'serve',
+    writes: true,
     usage: 'crosscheck serve [--port n] [--host addr] [--follow feeds.txt]',
     summary: 'run the HTTP API and the web app over the store, optionally following feeds',
     options: {

@@ -9,6 +9,13 @@ import type { Store } from '../storage.js'
 export interface OpenStoreOpts {
   /** Open without writing; SQLite only (PostgreSQL's permissions decide there). */
   readonly readonly?: boolean
+  /**
+   * Create a SQLite file (and its folders) that does not exist yet; false
+   * makes a missing file an error, for commands that only read. A
+   * PostgreSQL database is never created (its schema and tables are).
+   * @default true
+   */
+  readonly create?: boolean
 }
 
 /** True when `location` names a PostgreSQL database rather than a file. */
@@ -26,5 +33,5 @@ export async function openStore(location: string, opts: OpenStoreOpts = {}): Pro
     return openPostgresStore(location)
   }
   const { openSqliteStore } = await import('./sqlite/sqlite-store.js')
-  return openSqliteStore(location, opts.readonly === true ? { readonly: true } : {})
+  return openSqliteStore(location, { ...(opts.readonly === true ? { readonly: true } : {}), ...(opts.create === undefined ? {} : { create: opts.create }) })
 }

@@ -1,5 +1,6 @@
 import { formatTable } from '../table.js'
 import { EXIT } from '../exit-codes.js'
+import { plural } from '../plural.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 
 /** `crosscheck articles`: the stored articles, oldest first. */
@@ -20,12 +21,16 @@ export async function runArticles(context: CommandContext): Promise<number> {
     id: a.id,
     published: a.published?.slice(0, 10) ?? '',
     outlet: truncate(a.outlet ?? '', 24),
-    title: truncate(`${a.title ?? ''}${a.titleDerived ? ' (derived)' : ''}`, 70),
+    // The marker is kept whole: the title is cut to make room for it.
+    title: a.titleDerived ? `${truncate(a.title ?? '', 70 - DERIVED.length)}${DERIVED}` : truncate(a.title ?? '', 70),
   }))
   const total = await store.countArticles()
-  out.write(`${formatTable(rows)}\n\n${articles.length} of ${total} article${total === 1 ? '' : 's'}\n`)
+  out.write(`${formatTable(rows)}\n\n${articles.length} of ${plural(total, 'article')}\n`)
   return EXIT.OK
 }
+
+/** What marks a title crosscheck derived from the first sentence (the article had none). */
+const DERIVED = ' (derived)'
 
 function truncate(text: string, width: number): string {
   return text.length <= width ? text : `${text.slice(0, width - 1)}…`

@@ -8,44 +8,29 @@ import { CrosscheckError } from '../../errors.js'
 import { readArticleClaims, readStoryClaims } from '../../read/read-model.js'
 import type { Article } from '../../types.js'
 import { EXIT } from '../exit-codes.js'
+import { plural } from '../plural.js'
+import { resolveTarget } from '../targets.js'
 import { type CommandContext, writeJson } from '../command-context.js'
 import { formatTable } from '../table.js'
 
 export async function runClaims(context: CommandContext): Promise<number> {
   const { store, json, out, positionals } = context
   const target = positionals[0]
-  if (target === undefined) throw new CrosscheckError('USAGE', 'name an article id or a story number: crosscheck claims <article|story>')
-  const asStory = /^\d{1,6}$/u.test(target)
-  let articles: Article[]
-  let heading: string
-  if (asStory) {
-    const story = await store.getStory(Number(target))
-    if (story === null) {
-      context.err.write(`crosscheck claims: no story ${target} (see crosscheck stories)\n`)
-      return EXIT.PARTIAL
-    }
-    articles = await store.getArticles(story.memberIds)
-    heading = `story ${story.id}: ${story.members} articles`
-  } else {
-    const article = await store.getArticle(target)
-    if (article === null) {
-      context.err.write(`crosscheck claims: no article ${target} (see crosscheck articles)\n`)
-      return EXIT.PARTIAL
-    }
-    articles = [article]
-    heading = ''
-  }
+  if (target === undefined) throw new CrosscheckError('USAGE', 'name an article id or a story number: crosscheck claims <article|story> (article:<id> or story:<n> to say which)')
+  const found = await resolveTarget(store, target, 'claims')
+  const articles = found.kind === 'story' ? await store.getArticles(found.story.memberIds) : [found.article]
+  const heading = found.kind === 'story' ? `story ${found.story.id}: ${plural(found.story.members, 'article')}` : ''
   // Claims were extracted at ingest: this is a read, the same the API and the web pages make.
   const stored = await store.getClaims(articles.map((a) => a.id))
   const missing = articles.filter((a) => !stored.has(a.id))
   if (missing.length > 0) {
     context.err.write(
-      `crosscheck claims: no stored claims for ${missing.length} article${missing.length === 1 ? '' : 's'} (${missing.map((a) => a.id.slice(0, 8)).join(', ')}): run crosscheck reanalyze${asStory ? ` --story ${target}` : ''}\n`,
+      `crosscheck claims: no stored claims for ${plural(missing.length, 'article')} (${missing.map((a) => a.id.slice(0, 8)).join(', ')}): run crosscheck reanalyze${found.kind === 'story' ? ` --story ${found.story.id}` : ''}\n`,
     )
   }
   if (json) {
-    if (asStory) writeJson(out, await readStoryClaims(store, Number(target)))
-    else writeJson(out, await readArticleClaims(store, (articles[0] as Article).id))
+    if (found.kind === 'story') writeJson(out, await readStoryClaims(store, found.story.id))
+    else writeJson(out, await readArticleClaims(store, found.article.id))
     return missing.length > 0 ? EXIT.PARTIAL : EXIT.OK
   }
   if (heading !== '') out.write(`${heading}\n\n`)

@@ -2,6 +2,7 @@ import { availableParallelism } from 'node:os'
 import { CrosscheckError } from '../../errors.js'
 import { ingest } from '../../ingest/ingest.js'
 import { EXIT } from '../exit-codes.js'
+import { plural } from '../plural.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 import { printable } from '../escape.js'
 import { progressBar } from '../progress.js'
@@ -38,7 +39,7 @@ export async function runIngest(context: CommandContext): Promise<number> {
   } else {
     const parts = [`${report.inserted} new`, `${report.duplicates} already stored`, `${report.failed.length} failed`]
     if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`)
-    out.write(`ingested ${report.stored.length} article${report.stored.length === 1 ? '' : 's'} (${parts.join(', ')})\n`)
+    out.write(`ingested ${plural(report.stored.length, 'article')} (${parts.join(', ')})\n`)
     if (report.relations > 0) out.write(`found ${report.relations} cop${report.relations === 1 ? 'y, rewrite or partial reuse' : 'ies, rewrites or partial reuses'}: see crosscheck lineage\n`)
   }
   return report.failed.length > 0 ? EXIT.PARTIAL : EXIT.OK

@@ -1,3 +1,4 @@
+import { CrosscheckError } from '../../errors.js'
 import { type LineageView, readLineage, readStoryLineage } from '../../read/read-model.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, writeJson } from '../command-context.js'
@@ -8,17 +9,13 @@ export async function runLineage(context: CommandContext): Promise<number> {
   const { store, json, out, values } = context
   const articleId = typeof values['article'] === 'string' ? (await store.getArticle(values['article']))?.id : undefined
   if (typeof values['article'] === 'string' && articleId === undefined) {
-    context.err.write(`crosscheck lineage: no article with id ${values['article']}\n`)
-    return EXIT.PARTIAL
+    throw new CrosscheckError('NOT_FOUND', `no article with id ${values['article']} (see crosscheck articles)`, { input: values['article'] })
   }
   let view: LineageView
   if (typeof values['story'] === 'string') {
     // The same object as GET /api/v1/stories/<id>/lineage.
     const story = await readStoryLineage(store, Number(values['story']))
-    if (story === null) {
-      context.err.write(`crosscheck lineage: no story ${values['story']} (see crosscheck stories)\n`)
-      return EXIT.PARTIAL
-    }
+    if (story === null) throw new CrosscheckError('NOT_FOUND', `no story ${values['story']} (see crosscheck stories)`, { input: values['story'] })
     view = story
   } else view = await readLineage(store, articleId === undefined ? {} : { articleId })
   const graph = view

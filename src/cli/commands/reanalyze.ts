@@ -2,6 +2,7 @@ import { CrosscheckError } from '../../errors.js'
 import { chronoDateFinder } from '../../ingest/date-finder.js'
 import { reanalyzeClaims } from '../../pipeline.js'
 import { EXIT } from '../exit-codes.js'
+import { plural } from '../plural.js'
 import { type CommandContext, writeJson } from '../command-context.js'
 import { progressBar } from '../progress.js'
 
@@ -24,6 +25,6 @@ export async function runReanalyze(context: CommandContext): Promise<number> {
   })
   bar.done()
   if (json) writeJson(out, { articles })
-  else out.write(articles === 0 ? 'every stored article has current claims: nothing to do\n' : `read the claims of ${articles} article${articles === 1 ? '' : 's'} again\n`)
+  else out.write(articles === 0 ? 'every stored article has current claims: nothing to do\n' : `read the claims of ${plural(articles, 'article')} again\n`)
   return EXIT.OK
 }

@@ -8,6 +8,7 @@ import { renderMarkdown } from '../../report/render-markdown.js'
 import { renderText } from '../../report/render-text.js'
 import type { StoryReport } from '../../report/types.js'
 import { EXIT } from '../exit-codes.js'
+import { plural } from '../plural.js'
 import type { CommandContext } from '../command-context.js'
 
 type Format = 'text' | 'markdown' | 'html' | 'json'
@@ -45,7 +46,7 @@ export async function runReport(context: CommandContext): Promise<number> {
       if (stories.length < PAGE) break
     }
     if (csvPath !== undefined) writeFileSync(csvPath, renderCsv(csvRows))
-    context.err.write(`wrote ${written} report${written === 1 ? '' : 's'} to ${outPath}\n`)
+    context.err.write(`wrote ${plural(written, 'report')} to ${outPath}\n`)
     return EXIT.OK
   }
 
@@ -53,10 +54,7 @@ export async function runReport(context: CommandContext): Promise<number> {
   const id = Number(raw)
   if (raw === undefined || !Number.isInteger(id) || id < 1) throw new CrosscheckError('USAGE', 'name the story by its number: crosscheck report <story id> (see crosscheck stories), or use --all --out <dir>')
   const report = await readStoryReport(store, id)
-  if (report === null) {
-    context.err.write(`crosscheck report: no story ${raw} (see crosscheck stories)\n`)
-    return EXIT.PARTIAL
-  }
+  if (report === null) throw new CrosscheckError('NOT_FOUND', `no story ${raw} (see crosscheck stories)`, { input: raw })
   const text = render(report, format)
   if (outPath === undefined) out.write(text)
   else writeFileSync(outPath, text)

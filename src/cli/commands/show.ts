@@ -9,10 +9,7 @@ export async function runShow(context: CommandContext): Promise<number> {
   const id = positionals[0]
   if (id === undefined) throw new CrosscheckError('USAGE', 'name the article: crosscheck show <id>')
   const article = await store.getArticle(id.toLowerCase())
-  if (article === null) {
-    context.err.write(`crosscheck show: no article with id ${id} (see crosscheck articles)\n`)
-    return EXIT.PARTIAL
-  }
+  if (article === null) throw new CrosscheckError('NOT_FOUND', `no article with id ${id} (see crosscheck articles)`, { input: id })
   const withRaw = values['raw'] === true
   if (json) {
     const { raw, ...rest } = article

@@ -136,6 +136,26 @@ describe('sqlite store: read-only', () => {
   })
 })
 
+describe('sqlite store: create: false (for commands that only read)', () => {
+  test('a missing file is an error naming it, and nothing is created', async () => {
+    await inTempDir(async (dir) => {
+      const path = join(dir, 'no', 'such', 'crosscheck.db')
+      assert.throws(() => openSqliteStore(path, { create: false }), isStoreError('STORE_FAILED', /^the store .*crosscheck\.db does not exist$/))
+      assert.equal(existsSync(join(dir, 'no')), false)
+    })
+  })
+
+  test('an existing store opens as usual, migrated when it is older', async () => {
+    await inTempDir(async (dir) => {
+      const path = join(dir, 'old.db')
+      new Database(path).close()
+      const store = openSqliteStore(path, { create: false })
+      assert.equal(await store.countArticles(), 0)
+      await store.close()
+    })
+  })
+})
+
 describe('migrations', () => {
   test('are numbered 1, 2, 3, … without gaps', () => {
     assert.deepEqual(

@@ -3,7 +3,7 @@
  * backend. This folder is the only place that imports the driver.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
 import { describeError, StoreError } from '../../errors.js'
@@ -28,6 +28,13 @@ export interface SqliteStoreOpts {
    * @default false
    */
   readonly readonly?: boolean
+  /**
+   * Create the file (and its folder) when it does not exist. With false, a
+   * missing file is a `StoreError` naming the path and nothing is created:
+   * for commands that only read.
+   * @default true
+   */
+  readonly create?: boolean
   /**
    * How long a statement waits for another connection's lock before failing
    * with SQLITE_BUSY, in milliseconds. A writer holds the lock for a whole
@@ -334,11 +341,12 @@ export class SqliteStore implements Store {
 
 /**
  * Open (and on first use create) a SQLite store at `path`, creating missing
- * parent directories and bringing the schema up to date.
+ * parent directories and bringing the schema up to date; with
+ * `create: false`, a missing file is an error and nothing is created.
  *
  * @param path A file path, or `:memory:` for a private in-memory database.
  * @throws StoreError `STORE_SCHEMA_TOO_NEW` when the file was written by a
- *   newer crosscheck; `STORE_FAILED` when it cannot be opened or migrated.
+ *   newer crosscheck; `STORE_FAILED` when it cannot be opened or migrated, or (with `create: false`) does not exist.
  * @example
  * const store = openSqliteStore('data/crosscheck.db')
  * await store.putArticles([article]) // => [{ id: '3f9a0c1de2b47a58', status: 'inserted' }]
@@ -354,12 +362,14 @@ function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database
   const busyTimeoutMs = opts?.busyTimeoutMs ?? 60_000
   const migrationOpts = { migrations: opts?.migrations ?? MIGRATIONS, location: path }
   const inMemory = path === ':memory:' || path === ''
+  const create = !readonly && (opts?.create ?? true)
 
   let db: Database.Database
   try {
-    if (!readonly && !inMemory) mkdirSync(dirname(path), { recursive: true })
-    db = new Database(path, { readonly, fileMustExist: readonly, timeout: busyTimeoutMs })
+    if (create && !inMemory) mkdirSync(dirname(path), { recursive: true })
+    db = new Database(path, { readonly, fileMustExist: !create, timeout: busyTimeoutMs })
   } catch (error) {
+    if (!create && !inMemory && !existsSync(path)) throw new StoreError('STORE_FAILED', `the store ${path} does not exist`, { input: path, cause: error })
     throw new StoreError('STORE_FAILED', `cannot open database ${path}: ${describeError(error)}`, { input: path, cause: error })
   }
 
