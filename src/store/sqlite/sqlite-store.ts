@@ -380,7 +380,7 @@ function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database
       // WAL: readers never block the writer, and a commit is one append.
       // synchronous = NORMAL: a process crash loses nothing committed; only
       // a power loss or OS crash can lose the last commits (never corrupts).
-      db.pragma('journal_mode = WAL')
+      useWal(db, busyTimeoutMs)
       db.pragma('synchronous = NORMAL')
     }
     db.pragma('foreign_keys = ON')
@@ -391,6 +391,27 @@ function openDatabase(path: string, opts: SqliteStoreOpts | undefined): Database
     db.close()
     if (error instanceof StoreError) throw error
     throw new StoreError('STORE_FAILED', `cannot open database ${path}: ${describeError(error)}`, { input: path, cause: error })
+  }
+}
+
+/**
+ * Switches a file to WAL. Switching needs the file to itself for a moment,
+ * and SQLite does not wait for that on busy_timeout: when two processes open
+ * a new store at once, one of them finds it locked. Already WAL (every open
+ * but the first) needs no switch; otherwise retry until the busy timeout.
+ */
+function useWal(db: Database.Database, busyTimeoutMs: number): void {
+  const deadline = Date.now() + busyTimeoutMs
+  for (;;) {
+    try {
+      if (db.pragma('journal_mode', { simple: true }) === 'wal') return
+      db.pragma('journal_mode = WAL')
+      return
+    } catch (error) {
+      if ((error as { code?: string }).code !== 'SQLITE_BUSY' || Date.now() > deadline) throw error
+      // A synchronous pause: opening is synchronous, and this only happens at a store's first opens.
+      Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 20)
+    }
   }
 }
 
