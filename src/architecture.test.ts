@@ -70,9 +70,7 @@ function imports(): Import[] {
 }
 
 const all = imports()
-const local = all
-  .filter((i) => i.target.startsWith('.'))
-  .map((i) => ({ ...i, to: folderOf(normalize(join(SRC, dirname(i.file), i.target))) }))
+const local = all.filter((i) => i.target.startsWith('.')).map((i) => ({ ...i, to: folderOf(normalize(join(SRC, dirname(i.file), i.target))) }))
 const packages = all.filter((i) => !i.target.startsWith('.') && !i.target.startsWith('node:'))
 
 test('reads the imports of every source file', () => {

@@ -53,17 +53,7 @@ export { scoreSentencePair } from './align/sentence-scorer.js'
 export { ingest, type IngestOpts, type IngestReport, type IngestEvent } from './ingest/ingest.js'
 export { chronoDateParser } from './ingest/date-parser.js'
 export { detectLanguage } from './ingest/language.js'
-export type {
-  ArticleClaims,
-  DatedEvent,
-  Entity,
-  EntityKind,
-  Figure,
-  Qualifier,
-  Quantity,
-  Quote,
-  QuoteKind,
-} from './claims/types.js'
+export type { ArticleClaims, DatedEvent, Entity, EntityKind, Figure, Qualifier, Quantity, Quote, QuoteKind } from './claims/types.js'
 export { extractClaims, type ClaimsSource, type ExtractClaimsOpts } from './claims/extract-claims.js'
 export { extractStoryClaims } from './claims/story-claims.js'
 export { findQuantities } from './claims/quantities.js'

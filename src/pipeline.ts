@@ -168,7 +168,12 @@ export async function applyBatch(store: Store, batch: readonly Analysis[], state
       const relations = await updateLineage(tx, fresh, { cache: state.aligned })
       // Stories after lineage: a copy or rewrite joins the story of what it copies.
       state.clusters = await loadClusterState(tx, state.clusters)
-      const assignments = await assignStories(tx, state.clusters, fresh.map((item) => ({ id: item.article.id, features: item.features })), relations)
+      const assignments = await assignStories(
+        tx,
+        state.clusters,
+        fresh.map((item) => ({ id: item.article.id, features: item.features })),
+        relations,
+      )
       // Claims after stories: an undated article reads "on Monday" against its story's dates, known only now.
       await tx.putClaims(await claimsToStore(tx, fresh, assignments, opts?.findDates))
       return { outcomes, relations, assignments }
@@ -200,13 +205,17 @@ async function claimsToStore(
     const own = article.published === null ? null : article.published.slice(0, 10)
     const story = storyOf.get(article.id)
     if (own !== null || findDates === undefined || story === undefined) {
-      stored.push({ articleId: article.id, extractorVersion: CLAIMS_EXTRACTOR_VERSION, datesReadAgainst: own === null ? null : { day: own, basis: 'published' }, claims })
+      stored.push({
+        articleId: article.id,
+        extractorVersion: CLAIMS_EXTRACTOR_VERSION,
+        datesReadAgainst: own === null ? null : { day: own, basis: 'published' },
+        claims,
+      })
       continue
     }
     if (!storyDay.has(story)) storyDay.set(story, await latestStoryDay(store, story))
     const day = storyDay.get(story) ?? null
-    const events =
-      day === null ? claims.events : extractEvents(article.text, article.sentences, { published: null, findDates, fallbackReference: day })
+    const events = day === null ? claims.events : extractEvents(article.text, article.sentences, { published: null, findDates, fallbackReference: day })
     stored.push({
       articleId: article.id,
       extractorVersion: CLAIMS_EXTRACTOR_VERSION,

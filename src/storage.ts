@@ -17,7 +17,6 @@ export interface PutOutcome {
   readonly status: 'inserted' | 'duplicate'
 }
 
-
 export interface ListArticlesOpts {
   /** @default 100 */
   readonly limit?: number
@@ -252,8 +251,6 @@ export interface ListStoriesOpts {
   /** @default 0 */
   readonly offset?: number
 }
-
-
 
 export interface CandidateOpts {
   /** @default 20 */

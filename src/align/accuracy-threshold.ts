@@ -21,7 +21,7 @@ export function accuracyThreshold(scores: readonly number[], labels: readonly bo
   let correct = labels.filter(Boolean).length
   let best = correct
   let bestThreshold = (scores[order[0] as number] as number) - 1e-9
-  for (let k = 0; k < order.length; ) {
+  for (let k = 0; k < order.length;) {
     const value = scores[order[k] as number] as number
     while (k < order.length && scores[order[k] as number] === value) {
       correct += labels[order[k] as number] ? -1 : 1

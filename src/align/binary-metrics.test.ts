@@ -16,7 +16,10 @@ test('accuracy and positive-class precision, recall and F1', () => {
 
 test('"always positive" gets recall 1 and precision equal to the positive share', () => {
   const gold = [true, true, false, true]
-  const m = binaryMetrics(gold.map(() => true), gold)
+  const m = binaryMetrics(
+    gold.map(() => true),
+    gold,
+  )
   assert.equal(m.recall, 1)
   assert.equal(m.precision, 0.75)
 })

@@ -13,7 +13,10 @@ const report = fitParaphraseModel(pairs, { folds: 4, seed: 3 })
 test('cross-validated accuracy on invented rewrites beats the majority baseline', () => {
   assert.equal(report.majorityAccuracy, 0.5)
   assert.equal(report.folds.length, 4)
-  assert.equal(report.folds.reduce((n, f) => n + f.count, 0), pairs.length)
+  assert.equal(
+    report.folds.reduce((n, f) => n + f.count, 0),
+    pairs.length,
+  )
   assert.ok(report.meanAccuracy > report.majorityAccuracy, `CV accuracy ${report.meanAccuracy}`)
   for (const fold of report.folds) assert.ok(fold.threshold > 0 && fold.threshold < 1)
 })

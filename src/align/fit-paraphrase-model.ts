@@ -69,9 +69,20 @@ export function fitParaphraseModel(pairs: readonly LabelledPair[], opts?: FitPar
   for (let fold = 0; fold < k; fold++) {
     const train = indices(foldOf, (f) => f !== fold)
     const test = indices(foldOf, (f) => f === fold)
-    const model = fitOn(train.map((i) => rows[i] as Float64Array), train.map((i) => labels[i] as boolean), l2)
+    const model = fitOn(
+      train.map((i) => rows[i] as Float64Array),
+      train.map((i) => labels[i] as boolean),
+      l2,
+    )
     const predicted = test.map((i) => paraphraseProbability(model, rows[i] as Float64Array) >= model.threshold)
-    folds.push({ fold: fold + 1, threshold: model.threshold, ...binaryMetrics(predicted, test.map((i) => labels[i] as boolean)) })
+    folds.push({
+      fold: fold + 1,
+      threshold: model.threshold,
+      ...binaryMetrics(
+        predicted,
+        test.map((i) => labels[i] as boolean),
+      ),
+    })
   }
   const positives = labels.filter(Boolean).length
   return {
@@ -90,7 +101,10 @@ function fitOn(rows: readonly Float64Array[], labels: readonly boolean[], l2: nu
   const fit = fitLogisticRegression(mapped, labels, { l2, standardise: false })
   const unthresholded = { features: [...FEATURE_NAMES], mean, scale, weights: fit.weights, bias: fit.bias, threshold: 0.5 }
   // The threshold is chosen on the same training rows: held-out rows never tune anything.
-  const threshold = accuracyThreshold(rows.map((row) => paraphraseProbability(unthresholded, row)), labels)
+  const threshold = accuracyThreshold(
+    rows.map((row) => paraphraseProbability(unthresholded, row)),
+    labels,
+  )
   return { ...unthresholded, threshold }
 }
 

@@ -50,7 +50,7 @@ export const STORIES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'Wildfires have burned more than 20,000 hectares of forest in the north of the country since June.',
-    'Since June, wildfires have destroyed over 20,000 hectares of forest across the country\'s north.',
+    "Since June, wildfires have destroyed over 20,000 hectares of forest across the country's north.",
     'Firefighters from three neighbouring countries arrived in the north to help fight the wildfires.',
   ],
   [
@@ -70,7 +70,7 @@ export const STORIES: ReadonlyArray<readonly [string, string, string]> = [
   ],
   [
     'Prosecutors charged the former mayor of Kestrel with fraud and abuse of office on Thursday.',
-    'On Thursday prosecutors charged Kestrel\'s former mayor with abuse of office and fraud.',
+    "On Thursday prosecutors charged Kestrel's former mayor with abuse of office and fraud.",
     'The former mayor of Kestrel said on Thursday he would run for parliament in the spring.',
   ],
   [

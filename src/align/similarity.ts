@@ -10,7 +10,6 @@ import { intersectionSize } from '../dedup/jaccard.js'
 /** A similarity of two sets, in [0, 1]. */
 export type SetSimilarity = (a: IdSet, b: IdSet) => number
 
-
 /**
  * |A ∩ B| / |A ∪ B|; 0 when both are empty.
  *

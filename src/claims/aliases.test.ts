@@ -15,7 +15,8 @@ describe('transliterationKey', () => {
       ['Polyancky', 'Polyanskiy'],
       ['Kostelnik', 'Kostelnyk'],
       ['Mikhailov', 'Mihaylov'],
-    ] as const) assert.equal(transliterationKey(a), transliterationKey(b), `${a} / ${b}`)
+    ] as const)
+      assert.equal(transliterationKey(a), transliterationKey(b), `${a} / ${b}`)
   })
   it('differs for different names', () => {
     assert.notEqual(transliterationKey('Marek'), transliterationKey('Marko'.replace('o', 'ov')))

@@ -109,7 +109,10 @@ const wordKey = boundedMemo(computeWordKey, KEY_CACHE_SIZE)
 const nameKey = boundedMemo(computeNameKey, KEY_CACHE_SIZE)
 
 function computeWordKey(word: string): string {
-  let w = word.toLowerCase().replace(PARTICLES, '').replace(/['’`.‐-]/gu, '')
+  let w = word
+    .toLowerCase()
+    .replace(PARTICLES, '')
+    .replace(/['’`.‐-]/gu, '')
   w = w
     .replace(/kh/gu, 'h')
     .replace(/ck(?=y|i)/gu, 'sk')
@@ -157,7 +160,9 @@ export function sameEntityName(a: string, b: string): boolean {
     return sameWordKey(only, longK[longK.length - 1] as string, shortW[0] as string, longW[longW.length - 1] as string)
   }
   // "Bashar Assad" and "Bashar Hafez Assad": first and last agree.
-  return sameWordKey(shortK[0] as string, longK[0] as string, '', '') && sameWordKey(shortK[shortK.length - 1] as string, longK[longK.length - 1] as string, '', '')
+  return (
+    sameWordKey(shortK[0] as string, longK[0] as string, '', '') && sameWordKey(shortK[shortK.length - 1] as string, longK[longK.length - 1] as string, '', '')
+  )
 }
 
 /** The name without what varies between mentions of one thing: "the", honorifics, possessives, generic place words. */

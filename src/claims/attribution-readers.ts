@@ -7,7 +7,19 @@ import { firstAtOrAfter } from './first-at-or-after.js'
 import { startOfCue } from './find-cues.js'
 import { NONE, type Attribution, type CueHit } from './quote-draft.js'
 import { tokens, type Token } from './quote-tokens.js'
-import { ACCORDING, CONNECTORS, CUE_OBJECT_AT_START, DETERMINERS, isUpper, PHRASES, PRONOUN_SET, ROLE_SET, SPEAKER_NOUN_SET, SPEECH_AT_START, SPEECH_SET } from './speaker-phrases.js'
+import {
+  ACCORDING,
+  CONNECTORS,
+  CUE_OBJECT_AT_START,
+  DETERMINERS,
+  isUpper,
+  PHRASES,
+  PRONOUN_SET,
+  ROLE_SET,
+  SPEAKER_NOUN_SET,
+  SPEECH_AT_START,
+  SPEECH_SET,
+} from './speaker-phrases.js'
 import { clauseEnd, speakerAfter, subjectBefore } from './speaker-readers.js'
 
 /**
@@ -19,7 +31,7 @@ export function attributionAfter(text: string, from: number, limit: number): Att
   const window = text.slice(from, limit)
   const lead = /^[\s,]*/u.exec(window)?.[0].length ?? 0
   const rest = window.slice(lead)
-  if (rest === '' || /^[\p{Ll}]/u.test(rest) === false && /^[.!?]/u.test(rest)) {
+  if (rest === '' || (/^[\p{Ll}]/u.test(rest) === false && /^[.!?]/u.test(rest))) {
     // "….” He said." is still an attribution; a sentence end followed by anything else is not.
     if (!/^[.!?]?\s+\p{L}/u.test(rest)) return NONE
   }
@@ -47,7 +59,15 @@ export function attributionAfter(text: string, from: number, limit: number): Att
     if (cueLength === 0) {
       const lower = word.text.toLowerCase()
       // "…,” councilman Arlo Beck said": a lower-case title may open the attribution.
-      if (i === 0 && !isUpper(word.text) && !PRONOUN_SET.has(lower) && !DETERMINERS.has(lower) && (!ROLE_SET.has(lower) || CONNECTORS.has(lower)) && !SPEAKER_NOUN_SET.has(lower)) return NONE
+      if (
+        i === 0 &&
+        !isUpper(word.text) &&
+        !PRONOUN_SET.has(lower) &&
+        !DETERMINERS.has(lower) &&
+        (!ROLE_SET.has(lower) || CONNECTORS.has(lower)) &&
+        !SPEAKER_NOUN_SET.has(lower)
+      )
+        return NONE
       continue
     }
     if (i === 0) return NONE
@@ -92,7 +112,8 @@ export function attributionBefore(text: string, from: number, to: number, cues: 
   if (according !== null) {
     const cueStart = from + according.index
     const speaker = speakerAfter(text, cueStart + according[0].length, to)
-    if (speaker !== null) return { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + according[0].trimEnd().length }, end: -1 }
+    if (speaker !== null)
+      return { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + according[0].trimEnd().length }, end: -1 }
   }
   const first = firstAtOrAfter(cues, from, startOfCue)
   let last = first

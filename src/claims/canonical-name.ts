@@ -27,7 +27,8 @@ export function canonicalName(written: string, entities: readonly Entity[]): str
   for (const entity of entities) {
     const name = entity.name.toLowerCase()
     const at = key.indexOf(name)
-    if (entity.name.length > 3 && at >= 0 && !/\bof\s+(?:\S+\s+){0,2}$/u.test(key.slice(0, at)) && (best === null || entity.name.length > best.name.length)) best = entity
+    if (entity.name.length > 3 && at >= 0 && !/\bof\s+(?:\S+\s+){0,2}$/u.test(key.slice(0, at)) && (best === null || entity.name.length > best.name.length))
+      best = entity
   }
   return best?.name ?? bare
 }

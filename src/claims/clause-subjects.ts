@@ -36,7 +36,13 @@ export function sentenceSubject(text: string, words: readonly Token[]): Speaker 
   // An opening phrase set off by a comma: "In May,", "Like Okafor,", "Although the port is not for sale,".
   const comma = words.findIndex((w, k) => k > i && w.text === ',')
   const opening = words[i]
-  if (opening !== undefined && comma > i && comma - i <= 16 && (PHRASE_OPENERS.has(opening.text.toLowerCase()) || SCENE_SETTING.test(spanText(text, words.slice(i, comma))))) i = comma + 1
+  if (
+    opening !== undefined &&
+    comma > i &&
+    comma - i <= 16 &&
+    (PHRASE_OPENERS.has(opening.text.toLowerCase()) || SCENE_SETTING.test(spanText(text, words.slice(i, comma))))
+  )
+    i = comma + 1
   const first = words[i]
   if (first === undefined) return null
   if (PRONOUN_SET.has(first.text.toLowerCase())) return { mention: { start: first.start, end: first.end }, role: null, end: -1 }
@@ -48,7 +54,13 @@ export function sentenceSubject(text: string, words: readonly Token[]): Speaker 
     else {
       // "The dockworkers’ union", "the local port authority": modifiers before a noun that can speak.
       let ahead = j
-      while (ahead < words.length && ahead - j < 3 && /^\p{Ll}[\p{L}’'-]*$/u.test((words[ahead] as Token).text) && !SPEAKER_NOUN_SET.has((words[ahead] as Token).text)) ahead++
+      while (
+        ahead < words.length &&
+        ahead - j < 3 &&
+        /^\p{Ll}[\p{L}’'-]*$/u.test((words[ahead] as Token).text) &&
+        !SPEAKER_NOUN_SET.has((words[ahead] as Token).text)
+      )
+        ahead++
       if (ahead < words.length && ahead > j && SPEAKER_NOUN_SET.has((words[ahead] as Token).text)) j = ahead + 1
       else break
     }
@@ -75,7 +87,13 @@ function describedName(text: string, words: readonly Token[], from: number): Spe
   const description = words.slice(from, opening)
   if (!description.some((w) => ROLE_SET.has(w.text.toLowerCase()))) return null
   const name = nameAtEnd(words.slice(opening + 1, closing))
-  if (name === null || name.first !== 0 || name.mention.start !== (words[opening + 1] as Token).start || !/\s/u.test(text.slice(name.mention.start, name.mention.end))) return null
+  if (
+    name === null ||
+    name.first !== 0 ||
+    name.mention.start !== (words[opening + 1] as Token).start ||
+    !/\s/u.test(text.slice(name.mention.start, name.mention.end))
+  )
+    return null
   return { mention: name.mention, role: spanText(text, description), end: -1 }
 }
 
@@ -93,13 +111,21 @@ function commaAfter(words: readonly Token[], from: number, within: number): numb
 function inSubjectPhrase(word: string, opening: boolean): boolean {
   const lower = word.toLowerCase()
   if (isUpper(word)) return opening && /^(?:The|A|An)$/u.test(word) ? true : !SENTENCE_ADVERB.test(word)
-  return ROLE_SET.has(lower) || SPEAKER_NOUN_SET.has(lower) || isParticle(word) || (opening && DETERMINERS.has(lower)) || (!opening && CONNECTORS.has(lower) && lower !== 'and')
+  return (
+    ROLE_SET.has(lower) ||
+    SPEAKER_NOUN_SET.has(lower) ||
+    isParticle(word) ||
+    (opening && DETERMINERS.has(lower)) ||
+    (!opening && CONNECTORS.has(lower) && lower !== 'and')
+  )
 }
 const SENTENCE_ADVERB = /^(?:But|And|Then|However|Meanwhile|So|Yet|Also|When|While|After|Before|In|On|At|As|If|The|A|An)$/u
 
 const DISCOURSE_WORDS = new Set('but and so yet well now still then meanwhile however also instead indeed'.split(' '))
 const PHRASE_OPENERS = new Set(
-  'in on at during after before when while although though as if since because like unlike among despite with without for following under amid over through by from once until unless'.split(' '),
+  'in on at during after before when while although though as if since because like unlike among despite with without for following under amid over through by from once until unless'.split(
+    ' ',
+  ),
 )
 
 const EMBEDDING_WORDS = new Set('what how why whether where when if'.split(' '))
@@ -141,9 +167,28 @@ export function longSubject(text: string, words: readonly Token[], base: number,
   const opening = (phrase[0] as Token).text
   const last = (phrase[phrase.length - 1] as Token).text.toLowerCase()
   const lowerOpening = opening.toLowerCase()
-  const opensLikeSubject = isUpper(opening) || /^\d/u.test(opening) || DETERMINERS.has(lowerOpening) || QUANTIFIERS.test(lowerOpening) || /^(?:my|your|nearly|about|almost|only|just|roughly|at|more|fewer|less|over|under)$/u.test(lowerOpening)
-  if (!opensLikeSubject || PRONOUN_SET.has(lowerOpening) || PRONOUN_SET.has(last) || DETERMINERS.has(last) || /^(?:of|to|for|in|on|at|with|by|from|and|or|that|which|not|also|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$/u.test(last)) return null
+  const opensLikeSubject =
+    isUpper(opening) ||
+    /^\d/u.test(opening) ||
+    DETERMINERS.has(lowerOpening) ||
+    QUANTIFIERS.test(lowerOpening) ||
+    /^(?:my|your|nearly|about|almost|only|just|roughly|at|more|fewer|less|over|under)$/u.test(lowerOpening)
+  if (
+    !opensLikeSubject ||
+    PRONOUN_SET.has(lowerOpening) ||
+    PRONOUN_SET.has(last) ||
+    DETERMINERS.has(last) ||
+    /^(?:of|to|for|in|on|at|with|by|from|and|or|that|which|not|also|is|are|was|were|be|been|has|have|had|will|would|can|could|should|may|might|must)$/u.test(
+      last,
+    )
+  )
+    return null
   // "The Commission on Harbour Safety says": a capitalised opening word that is a sentence adverb is not one.
-  if (/^(?:It|There|This|That|What|When|While|If|As|After|Before|Since|Because|Although|Though|In|On|At|By|For|From|With|Without|To|Of|Here|Now|Then|So|But|And|Yet|Or|Nor|However|Still|Also)$/u.test(opening)) return null
+  if (
+    /^(?:It|There|This|That|What|When|While|If|As|After|Before|Since|Because|Although|Though|In|On|At|By|For|From|With|Without|To|Of|Here|Now|Then|So|But|And|Yet|Or|Nor|However|Still|Also)$/u.test(
+      opening,
+    )
+  )
+    return null
   return { mention: { start: (phrase[0] as Token).start, end: (phrase[phrase.length - 1] as Token).end }, role: null, end: -1 }
 }

@@ -92,6 +92,18 @@ describe('extractEntities', () => {
 
   it('skips title-case headings', () => {
     const text = 'Rescue Teams Reach Flooded Villages\n\nCrews arrived at dawn.'
-    assert.equal(find(extractEntities(text, splitSentences(text, [{ start: 0, end: 35 }, { start: 37, end: text.length }])), 'Rescue Teams Reach Flooded Villages'), undefined)
+    assert.equal(
+      find(
+        extractEntities(
+          text,
+          splitSentences(text, [
+            { start: 0, end: 35 },
+            { start: 37, end: text.length },
+          ]),
+        ),
+        'Rescue Teams Reach Flooded Villages',
+      ),
+      undefined,
+    )
   })
 })

@@ -41,8 +41,16 @@ const PLACES = new Set(
 // Capitals standing for their government when they act ("Moscow and Washington are in contact").
 const CAPITAL_OF: ReadonlyMap<string, string> = new Map(
   Object.entries({
-    washington: 'United States', moscow: 'Russia', london: 'United Kingdom', damascus: 'Syria', beijing: 'China', paris: 'France',
-    kyiv: 'Ukraine', tehran: 'Iran', ankara: 'Turkey', berlin: 'Germany',
+    washington: 'United States',
+    moscow: 'Russia',
+    london: 'United Kingdom',
+    damascus: 'Syria',
+    beijing: 'China',
+    paris: 'France',
+    kyiv: 'Ukraine',
+    tehran: 'Iran',
+    ankara: 'Turkey',
+    berlin: 'Germany',
   }),
 )
 // Capitalised words that start sentences and name nothing.
@@ -73,9 +81,11 @@ const isLocative = (before: string): boolean => {
 // Characters that may open a line before a name, besides spaces.
 const LINE_OPENERS: ReadonlySet<number> = new Set([...'"“‘\'(—–-'].map((c) => c.charCodeAt(0)))
 const LIST_BEFORE = /(?:,|\band)\s+(?:the\s+)?$/u
-const SAID_AFTER = /^\s*(?:,\s*\d{1,3},\s*)?(?:said|says|told|stated|added|noted|explained|wrote|argued|warned|insisted|replied|responded|revealed|confirmed)\b/u
+const SAID_AFTER =
+  /^\s*(?:,\s*\d{1,3},\s*)?(?:said|says|told|stated|added|noted|explained|wrote|argued|warned|insisted|replied|responded|revealed|confirmed)\b/u
 const AGE_AFTER = /^\s*,\s*\d{1,3}\s*,/u
-const ROLE_APPOSITION = /^\s*,\s*((?:(?:a|an|the)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:president|minister|ambassador|secretary|governor|spokes(?:man|woman|person)|director|chief executive|chief|commander|mayor|judge|senator|envoy|professor|head|leader|chairman|representative)\b[^,.;]{0,60})(?=[,.;])/u
+const ROLE_APPOSITION =
+  /^\s*,\s*((?:(?:a|an|the)\s+)?(?:[\p{L}'’-]+\s+){0,4}?(?:president|minister|ambassador|secretary|governor|spokes(?:man|woman|person)|director|chief executive|chief|commander|mayor|judge|senator|envoy|professor|head|leader|chairman|representative)\b[^,.;]{0,60})(?=[,.;])/u
 const ROLE_BEFORE =
   /((?:[\p{Lu}][\p{L}'’.-]*\s+){0,3}(?:spokes(?:man|woman|person)|ambassador|minister|director|chief executive|chief|leader|envoy|governor|mayor|judge|official|commander|president|secretary)(?:\s+(?:to|of|for)\s+the\s+[\p{Lu}][\p{L}.]*)?),?\s+$/u
 const ACTOR_AFTER = /^\s*(?:and\s+[\p{Lu}]\w+\s+)?(?:is|are|was|were|has|have|had|said|says|called|urged|warned|wants|will|would)\b/u
@@ -167,7 +177,16 @@ function readSentence(text: string, sentence: Span, into: Mention[], acronyms: M
   for (const match of slice.matchAll(DESCRIPTION)) {
     const phrase = match[1] ?? ''
     const start = sentence.start + match.index + match[0].length - phrase.length
-    into.push({ form: phrase, span: { start, end: start + phrase.length }, kind: 'organization', strong: false, role: null, honorific: null, description: true, initial: false })
+    into.push({
+      form: phrase,
+      span: { start, end: start + phrase.length },
+      kind: 'organization',
+      strong: false,
+      role: null,
+      honorific: null,
+      description: true,
+      initial: false,
+    })
   }
 }
 
@@ -485,7 +504,12 @@ function pushMention(
       strong = true
     } else if (isLocative(before)) {
       kind = 'place'
-    } else if (into[into.length - 1]?.kind === 'place' && endsInSpace(before) && LIST_BEFORE.test(before) && /^[^.;:]{0,40}$/u.test(text.slice((into[into.length - 1] as Mention).span.end, from))) {
+    } else if (
+      into[into.length - 1]?.kind === 'place' &&
+      endsInSpace(before) &&
+      LIST_BEFORE.test(before) &&
+      /^[^.;:]{0,40}$/u.test(text.slice((into[into.length - 1] as Mention).span.end, from))
+    ) {
       // A list continues the kind of its first item: "in Latakia, Jableh and Tartus".
       kind = 'place'
     } else if (count === 2 && /^\p{Lu}{3,}$/u.test(first.text)) {
@@ -541,7 +565,10 @@ function roleNear(before: string, after: string): string | null {
 }
 
 // Last words of ROLE_BEFORE's roles ("chief executive" ends in "executive").
-const ROLE_ENDINGS = 'spokesman spokeswoman spokesperson ambassador minister director executive chief leader envoy governor mayor judge official commander president secretary'.split(' ')
+const ROLE_ENDINGS =
+  'spokesman spokeswoman spokesperson ambassador minister director executive chief leader envoy governor mayor judge official commander president secretary'.split(
+    ' ',
+  )
 
 /**
  * A necessary condition for ROLE_BEFORE, which ends in `$` and so is tried
@@ -565,7 +592,17 @@ function mayEndInRole(before: string): boolean {
 function isSpace(code: number): boolean {
   if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
   if (code < 160) return false
-  return code === 160 || code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 || code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
+  return (
+    code === 160 ||
+    code === 0x1680 ||
+    (code >= 0x2000 && code <= 0x200a) ||
+    code === 0x2028 ||
+    code === 0x2029 ||
+    code === 0x202f ||
+    code === 0x205f ||
+    code === 0x3000 ||
+    code === 0xfeff
+  )
 }
 
 function endsInSpace(s: string): boolean {

@@ -44,7 +44,10 @@ describe('extractEvents', () => {
   it('anchors weekdays on a stated date when the article has no publication date', () => {
     const text = 'Engineers flagged cracks on Saturday, June 6, 2026. The levee failed on Monday.'
     const found = events(text, null)
-    assert.deepEqual(found.map((e) => e.date), ['2026-06-06', '2026-06-08'])
+    assert.deepEqual(
+      found.map((e) => e.date),
+      ['2026-06-06', '2026-06-08'],
+    )
   })
 
   it('uses a fallback reference when the article states no date at all', () => {
@@ -53,15 +56,21 @@ describe('extractEvents', () => {
 
   it('counts "the previous day" from the date stated just before', () => {
     const found = events('The town was evacuated on March 3 after the operator reported leaks the previous day.', '2026-03-05')
-    assert.deepEqual(found.map((e) => [e.dateText, e.date]), [
-      ['March 3', '2026-03-03'],
-      ['the previous day', '2026-03-02'],
-    ])
+    assert.deepEqual(
+      found.map((e) => [e.dateText, e.date]),
+      [
+        ['March 3', '2026-03-03'],
+        ['the previous day', '2026-03-02'],
+      ],
+    )
   })
 
   it('gives month-day dates the publication year and ignores durations, clock times and bare years', () => {
     const found = events('The plant, built in 1982, shut at 4:10 a.m. after three days of rain. As of March 10, 12 people were missing.', '2026-03-12')
-    assert.deepEqual(found.map((e) => [e.dateText, e.date]), [['March 10', '2026-03-10']])
+    assert.deepEqual(
+      found.map((e) => [e.dateText, e.date]),
+      [['March 10', '2026-03-10']],
+    )
   })
 
   // 2026-04-17 is a Friday.
@@ -82,10 +91,13 @@ describe('extractEvents', () => {
   it('dates "today" in a quotation by when the words were spoken, not by publication', () => {
     const text = '“The council was united in what we discussed today,” the envoy said on Monday.'
     const found = events(text, '2026-04-17')
-    assert.deepEqual(found.map((e) => [e.dateText, e.date, e.dateBasis]), [
-      ['today', '2026-04-13', 'speech'],
-      ['on Monday', '2026-04-13', 'publication'],
-    ])
+    assert.deepEqual(
+      found.map((e) => [e.dateText, e.date, e.dateBasis]),
+      [
+        ['today', '2026-04-13', 'speech'],
+        ['on Monday', '2026-04-13', 'publication'],
+      ],
+    )
   })
 
   it('dates a quotation by the day an earlier paragraph gives its speaker', () => {
@@ -104,7 +116,10 @@ describe('extractEvents', () => {
     assert.equal(events('The dam failed on April 14.', '2026-04-17')[0]?.dateBasis, 'stated')
     assert.equal(events('The dam failed on Tuesday.', '2026-04-17')[0]?.dateBasis, 'publication')
     assert.equal(events('The dam failed on Tuesday.', null, '2026-04-17')[0]?.dateBasis, 'inferred')
-    assert.deepEqual(events('Engineers flagged cracks on Saturday, June 6, 2026. The levee failed on Monday.', null).map((e) => e.dateBasis), ['stated', 'inferred'])
+    assert.deepEqual(
+      events('Engineers flagged cracks on Saturday, June 6, 2026. The levee failed on Monday.', null).map((e) => e.dateBasis),
+      ['stated', 'inferred'],
+    )
   })
 
   it('only asks the finder about sentences that may hold a date', () => {

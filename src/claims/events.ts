@@ -131,7 +131,12 @@ export function extractEvents(text: string, sentences: readonly Span[], opts: Ex
       const base = before === null ? (previous === null ? null : { date: previous.date, basis: previous.basis }) : { date: before.date, basis: before.basis }
       const date = shiftFrom(base?.date ?? null, match)
       // "the previous day" is as certain as the date it counts from.
-      found.push({ mention: { start, end: start + match[0].length, text: match[0], date: null, relative: true }, date, basis: date === null ? null : (base?.basis ?? null), inQuote: insideAny(quoted, span.start + start) })
+      found.push({
+        mention: { start, end: start + match[0].length, text: match[0], date: null, relative: true },
+        date,
+        basis: date === null ? null : (base?.basis ?? null),
+        inQuote: insideAny(quoted, span.start + start),
+      })
     }
     found.sort((a, b) => a.mention.start - b.mention.start)
     for (const { mention, date, basis } of found) {
@@ -194,7 +199,11 @@ function namesOutside(passage: string, offset: number, quoted: readonly Span[]):
 }
 
 /** The latest dated appearance at or after sentence `from` naming one of `names`; `said` is in sentence order, so the scan stops at `from`. */
-function lastSaidBy<T extends { readonly sentence: number; readonly names: readonly string[] }>(said: readonly T[], names: readonly string[], from: number): T | undefined {
+function lastSaidBy<T extends { readonly sentence: number; readonly names: readonly string[] }>(
+  said: readonly T[],
+  names: readonly string[],
+  from: number,
+): T | undefined {
   for (let i = said.length - 1; i >= 0; i--) {
     const item = said[i] as T
     if (item.sentence < from) return undefined
@@ -223,11 +232,26 @@ function resolveMention(mention: DateMention, sentence: string, reference: Date 
     const date = mention.date === null ? null : dayOf(mention.date)
     // "He was arrested in April", "refreshed in May": a month named without its year, in a clause in the past, is
     // the latest such month on or before the reference, not the nearest one (which may lie ahead).
-    if (date !== null && reference !== null && weekdays === 'past' && date > reference && MONTH_NAME.test(mention.text) && !/\d{4}/u.test(mention.text) && speaksOfPast(sentence, mention)) {
+    if (
+      date !== null &&
+      reference !== null &&
+      weekdays === 'past' &&
+      date > reference &&
+      MONTH_NAME.test(mention.text) &&
+      !/\d{4}/u.test(mention.text) &&
+      speaksOfPast(sentence, mention)
+    ) {
       return new Date(date.getFullYear() - 1, date.getMonth(), date.getDate(), 12)
     }
     // "The first of the deaths this weekend was …": in the past, the weekend that has begun, not the coming one.
-    if (date !== null && reference !== null && weekdays === 'past' && date > reference && /^this\s+weekend$/iu.test(mention.text) && speaksOfPast(sentence, mention)) {
+    if (
+      date !== null &&
+      reference !== null &&
+      weekdays === 'past' &&
+      date > reference &&
+      /^this\s+weekend$/iu.test(mention.text) &&
+      speaksOfPast(sentence, mention)
+    ) {
       return resolveWeekday(6, reference, 'past')
     }
     return date
@@ -257,7 +281,8 @@ function speaksOfFuture(sentence: string, mention: DateMention): boolean {
 
 const MONTH_NAME = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b/u
 // A verb in the past: a regular -ed form (not "hundred", "need", "indeed") or a common irregular one.
-const PAST_VERB = /\b(?:(?!(?:hundred|kindred|sacred|naked|wicked|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed)\b)\p{L}{2,}[^e\W]ed|said|told|was|were|had|came|went|began|took|gave|made|met|held|left|found|sent|fell|rose|broke|spoke|wrote|saw|won|lost|led|paid|sold|bought|brought|became|ran|struck)\b/iu
+const PAST_VERB =
+  /\b(?:(?!(?:hundred|kindred|sacred|naked|wicked|indeed|need|speed|seed|feed|breed|proceed|succeed|exceed)\b)\p{L}{2,}[^e\W]ed|said|told|was|were|had|came|went|began|took|gave|made|met|held|left|found|sent|fell|rose|broke|spoke|wrote|saw|won|lost|led|paid|sold|bought|brought|became|ran|struck)\b/iu
 
 /** Whether the clause holding the date is in the past: a verb in the past and no word of the future, quotations left out. */
 function speaksOfPast(sentence: string, mention: DateMention): boolean {
@@ -266,7 +291,8 @@ function speaksOfPast(sentence: string, mention: DateMention): boolean {
 }
 
 // A past-tense verb, then at most two words (an object, "late", "early"), right before the date.
-const PAST_VERB_BEFORE = /\b(?:\p{L}+ed|said|told|met|spoke|wrote|made|gave|took|came|went|began|saw|held|left|found|sent|struck|hit|fell|rose|broke|died|was|were|had)(?:\s+[\p{L}’'-]+){0,2}\s*$/iu
+const PAST_VERB_BEFORE =
+  /\b(?:\p{L}+ed|said|told|met|spoke|wrote|made|gave|took|came|went|began|saw|held|left|found|sent|struck|hit|fell|rose|broke|died|was|were|had)(?:\s+[\p{L}’'-]+){0,2}\s*$/iu
 
 /** `text` with its quoted stretches (and marks) blanked, offsets kept. */
 function withoutQuotations(text: string): string {

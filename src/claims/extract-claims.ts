@@ -41,6 +41,9 @@ export function extractClaims(article: ClaimsSource, opts: ExtractClaimsOpts = {
   const figures = extractFigures(text, sentences, { published }).map((figure): Figure =>
     figure.source === null ? figure : { ...figure, source: canonicalName(figure.source, entities) },
   )
-  const events = opts.findDates === undefined ? [] : extractEvents(text, sentences, { published, findDates: opts.findDates, fallbackReference: opts.fallbackReference ?? null })
+  const events =
+    opts.findDates === undefined
+      ? []
+      : extractEvents(text, sentences, { published, findDates: opts.findDates, fallbackReference: opts.fallbackReference ?? null })
   return { articleId: article.id, quotes, figures, events, entities }
 }

@@ -17,13 +17,16 @@ const byValue = (value: number) => figures.find((f) => f.value === value)
 
 describe('extractFigures', () => {
   it('keeps figures about people and drops bare money and percentages', () => {
-    assert.deepEqual(figures.map((f) => [f.value, f.measure]), [
-      [41, 'people killed'],
-      [63, 'people missing'],
-      [310, 'people rescued'],
-      [2000, 'residents displaced'],
-      [15, 'civilians killed'],
-    ])
+    assert.deepEqual(
+      figures.map((f) => [f.value, f.measure]),
+      [
+        [41, 'people killed'],
+        [63, 'people missing'],
+        [310, 'people rescued'],
+        [2000, 'residents displaced'],
+        [15, 'civilians killed'],
+      ],
+    )
   })
 
   it('credits the source named in the sentence, or the previous one for "It said"', () => {
@@ -64,19 +67,25 @@ describe('extractFigures', () => {
     assert.equal(f?.value, 250)
     assert.equal(f?.source, null)
     const same = 'The Harbour Police said 4 people drowned, and 12 were missing.'
-    assert.deepEqual(extractFigures(same, splitSentences(same)).map((x) => [x.measure, x.source]), [
-      ['people killed', 'Harbour Police'],
-      ['people missing', 'Harbour Police'],
-    ])
+    assert.deepEqual(
+      extractFigures(same, splitSentences(same)).map((x) => [x.measure, x.source]),
+      [
+        ['people killed', 'Harbour Police'],
+        ['people missing', 'Harbour Police'],
+      ],
+    )
   })
 
   it('lets "It said" continue the previous source and "lists" report', () => {
     const text = 'The Harbour Fire Service said 3 people died in the blaze. It said 9 people remained missing. The service lists 14 people as injured.'
-    assert.deepEqual(extractFigures(text, splitSentences(text)).map((f) => [f.value, f.measure, f.source]), [
-      [3, 'people killed', 'Harbour Fire Service'],
-      [9, 'people missing', 'Harbour Fire Service'],
-      [14, 'people injured', 'Harbour Fire Service'],
-    ])
+    assert.deepEqual(
+      extractFigures(text, splitSentences(text)).map((f) => [f.value, f.measure, f.source]),
+      [
+        [3, 'people killed', 'Harbour Fire Service'],
+        [9, 'people missing', 'Harbour Fire Service'],
+        [14, 'people injured', 'Harbour Fire Service'],
+      ],
+    )
   })
 
   it('carries a source through sentences without figures, and forgets it after two sentences with none', () => {
@@ -88,10 +97,13 @@ describe('extractFigures', () => {
       'Engineers inspected the bridge.',
       'It said 4 people were injured.',
     ].join(' ')
-    assert.deepEqual(extractFigures(text, splitSentences(text)).map((f) => [f.value, f.source]), [
-      [12, 'Kelmar Red Crescent'],
-      [4, null],
-    ])
+    assert.deepEqual(
+      extractFigures(text, splitSentences(text)).map((f) => [f.value, f.source]),
+      [
+        [12, 'Kelmar Red Crescent'],
+        [4, null],
+      ],
+    )
   })
 
   it('resolves "His office" to the office of the person last named with a title', () => {
@@ -106,10 +118,13 @@ describe('extractFigures', () => {
   it('keeps a vague quantity vague, with the range its words mean', () => {
     const text = 'Hundreds of people fled the valley and dozens were hurt, the Red Cross said.'
     const found = extractFigures(text, splitSentences(text))
-    assert.deepEqual(found.map((f) => [f.text, f.vague, f.range]), [
-      ['Hundreds', true, { low: 200, high: 999 }],
-      ['dozens', true, { low: 24, high: 99 }],
-    ])
+    assert.deepEqual(
+      found.map((f) => [f.text, f.vague, f.range]),
+      [
+        ['Hundreds', true, { low: 200, high: 999 }],
+        ['dozens', true, { low: 24, high: 99 }],
+      ],
+    )
   })
 
   it('dates a month and day without a year by the tense of the sentence', () => {
@@ -121,7 +136,10 @@ describe('extractFigures', () => {
 
   it('keeps a description that cannot refer back to the previous source, and reads past relative clauses', () => {
     const text = 'Of the dead, 12 have been identified, said Dr. Ana Voss. The ministry said 70 people were injured.'
-    assert.deepEqual(extractFigures(text, splitSentences(text)).map((f) => f.source), ['Dr. Ana Voss', 'ministry'])
+    assert.deepEqual(
+      extractFigures(text, splitSentences(text)).map((f) => f.source),
+      ['Dr. Ana Voss', 'ministry'],
+    )
     const relative = 'The Coastal Relief Agency, which runs the camps, said 900 people were sleeping in shelters.'
     assert.equal(extractFigures(relative, splitSentences(relative))[0]?.source, 'Coastal Relief Agency')
     const possessed = 'At least 5 people died, Norland’s regional fire directorate said.'

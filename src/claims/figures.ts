@@ -193,7 +193,8 @@ const DESCRIPTOR =
 /** Common nouns that can report figures ("activists say", "officials said"). */
 const SOURCE_NOUNS =
   /^(?:[\p{Ll}-]+\s+){0,2}(?:activists|officials|witnesses|residents|medics|doctors|police|rescuers|authorities|sources|monitors|observers|volunteers|journalists|reporters|locals|survivors|hospitals|officers|spokes(?:man|woman|person)|official|ministry|army|military|government|officials)\b/iu
-const ADVERB_TAIL = /(?:\s+(?:\p{L}+ly|also|even|earlier|later|previously|too|then|now|again|had|has|have|on \p{Lu}\p{L}+(?: \d{1,2})?|in (?:a |an |its )?(?:\p{L}+ )?(?:statement|report|reports|update|tally)s?))+$/u
+const ADVERB_TAIL =
+  /(?:\s+(?:\p{L}+ly|also|even|earlier|later|previously|too|then|now|again|had|has|have|on \p{Lu}\p{L}+(?: \d{1,2})?|in (?:a |an |its )?(?:\p{L}+ )?(?:statement|report|reports|update|tally)s?))+$/u
 
 /**
  * What "the department said" refers to. A description takes the source of
@@ -212,7 +213,20 @@ function referBack(attribution: Attribution, recent: Attribution | null): Attrib
 }
 
 /** Heads that name one kind of body: "the department" cannot refer back to a person or a Red Cross. */
-const SPECIFIC_HEADS = new Set(['authority', 'department', 'ministry', 'agency', 'office', 'directorate', 'committee', 'council', 'service', 'mission', 'observatory', 'commission'])
+const SPECIFIC_HEADS = new Set([
+  'authority',
+  'department',
+  'ministry',
+  'agency',
+  'office',
+  'directorate',
+  'committee',
+  'council',
+  'service',
+  'mission',
+  'observatory',
+  'commission',
+])
 
 /**
  * "His office said" → "office of Governor Andrei Kostelnik": his or her is the
@@ -377,8 +391,10 @@ function cleanSubject(s: string, from: number, to: number, afterAccordingTo: boo
 // Agent, place, time
 
 // Only right after the measure: "deaths caused by state troops", "killed by gunmen" (not "the flood unleashed by …").
-const AGENT = /,?\s+(?:(?:caused|carried out|committed|allegedly|reportedly|apparently)\s+)?by\s+((?:the\s+)?[\p{L}’'-]+(?:\s+(?!(?:in|on|at|since|during|over|and|with|who|which|as|after|before|near|from|to)\b)[\p{L}’'-]+){0,3})/iuy
-const NOT_AGENT = /^(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|early|late|far|mid)/iu
+const AGENT =
+  /,?\s+(?:(?:caused|carried out|committed|allegedly|reportedly|apparently)\s+)?by\s+((?:the\s+)?[\p{L}’'-]+(?:\s+(?!(?:in|on|at|since|during|over|and|with|who|which|as|after|before|near|from|to)\b)[\p{L}’'-]+){0,3})/iuy
+const NOT_AGENT =
+  /^(?:the\s+)?(?:\d|monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december|early|late|far|mid)/iu
 
 function findAgent(sentence: string, from: number): string | null {
   AGENT.lastIndex = from
@@ -388,7 +404,8 @@ function findAgent(sentence: string, from: number): string | null {
 }
 
 const MONTH_NAMES = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december']
-const MONTH = '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
+const MONTH =
+  '(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)'
 const WEEKDAY = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)'
 const DAY = `(?:${WEEKDAY}(?:,? ${MONTH} \\d{1,2})?|${MONTH} \\d{1,2}(?:,? \\d{4})?|\\d{1,2} ${MONTH}(?: \\d{4})?)`
 const PART = '(?:morning|afternoon|evening|night)'
@@ -461,8 +478,7 @@ function parseIsoDate(iso: string | null): Date | null {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])))
 }
 
-const toIso = (d: Date): string =>
-  `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
+const toIso = (d: Date): string => `${d.getUTCFullYear()}-${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')}`
 const EXPLICIT_DATE = new RegExp(`(${MONTH}) (\\d{1,2})(?:,? (\\d{4}))?|(\\d{1,2}) (${MONTH})(?: (\\d{4}))?`)
 const WEEKDAY_NAME = /\b(sunday|monday|tuesday|wednesday|thursday|friday|saturday)\b/
 

@@ -50,10 +50,16 @@ const THAT_LEAD = /\bthat\b/u
  * The direct and partial quotations of an article, in text order: its quote
  * regions grouped into quotations, each with the attribution read around it.
  */
-export function groupQuotes(text: string, sentences: readonly Span[], paragraphs: readonly Span[], regions: readonly QuoteRegion[], cues: readonly CueHit[]): Draft[] {
+export function groupQuotes(
+  text: string,
+  sentences: readonly Span[],
+  paragraphs: readonly Span[],
+  regions: readonly QuoteRegion[],
+  cues: readonly CueHit[],
+): Draft[] {
   const drafts: Draft[] = []
   let previous: Draft | null = null
-  for (let r = 0; r < regions.length; ) {
+  for (let r = 0; r < regions.length;) {
     const first = regions[r] as QuoteRegion
     const group: QuoteRegion[] = [first]
     r = continueOverParagraphs(regions, r + 1, group, paragraphs)
@@ -69,7 +75,8 @@ export function groupQuotes(text: string, sentences: readonly Span[], paragraphs
     const fromBefore = attribution.cue === null && preAttribution.cue !== null
     const leadIn = pre.trim()
     // "X said that, “…”": the quotation finishes a reported clause; the clause is the content, the quote a fragment of it.
-    const clauseLead = fromBefore && preAttribution.cue !== null && THAT_LEAD.test(text.slice(Math.max(preAttribution.cue.end, preAttribution.mention?.end ?? 0), first.start))
+    const clauseLead =
+      fromBefore && preAttribution.cue !== null && THAT_LEAD.test(text.slice(Math.max(preAttribution.cue.end, preAttribution.mention?.end ?? 0), first.start))
     const direct = !clauseLead && (leadIn === '' || /[,:]$/u.test(leadIn) || /[.!?]["”’]?$/u.test(leadIn))
     // "“…,” Sanders said at a rally in Binghamton, N.Y. “…”": the cue before this quote is the previous quotation's
     // own, so this one continues that quotation (joined below) rather than starting another with the same cue.
@@ -155,7 +162,8 @@ function leadBeforeSpeaker(text: string, from: number, attribution: Attribution,
   const comma = before.lastIndexOf(',')
   // Between the comma and the speaker only a title may stand ("…, port director Ana Ruiz said"), not "but", "as", "in which".
   const title = before.slice(comma + 1).trim()
-  if (comma < 0 || (title !== '' && !title.split(/\s+/u).every((w) => isUpper(w) || ROLE_SET.has(w.toLowerCase()) || DETERMINERS.has(w.toLowerCase())))) return null
+  if (comma < 0 || (title !== '' && !title.split(/\s+/u).every((w) => isUpper(w) || ROLE_SET.has(w.toLowerCase()) || DETERMINERS.has(w.toLowerCase()))))
+    return null
   if (title.split(/\s+/u).length > 4) return null
   // Only a comma between the attribution and the quote: "…, he said, “…”", not "…, he said of the plan: “…”".
   if (!/^\s*,\s*$/u.test(text.slice(Math.max(cue.end, mention.end), quoteStart))) return null

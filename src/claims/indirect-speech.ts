@@ -87,7 +87,10 @@ export function indirectSpeech(text: string, sentences: readonly Span[], regions
           // the reading of the participle has found the sentence's subject instead.
           const cue = partial.attribution.cue
           const participle = cue !== null && INDIRECT_PARTICIPLES.has(text.slice(cue.start, cue.end).split(/\s/u)[0]?.toLowerCase() ?? '')
-          const attribution = participle && draft.attribution.mention !== null ? { ...partial.attribution, mention: draft.attribution.mention, role: draft.attribution.role } : partial.attribution
+          const attribution =
+            participle && draft.attribution.mention !== null
+              ? { ...partial.attribution, mention: draft.attribution.mention, role: draft.attribution.role }
+              : partial.attribution
           drafts[partialIndex] = { ...partial, attribution, clause }
         }
         partialAtCue.delete(cueStart)
@@ -135,7 +138,13 @@ function indirectIn(
       const speaker = speakerAfter(text, base + lead[0].length, base + comma)
       if (speaker !== null) {
         const cue = { start: base + s.toLowerCase().indexOf('according'), end: base + lead[0].trimEnd().length }
-        const draft = draftOf(text, 'indirect', { start: base + comma + 1, end: sentence.end }, { mention: speaker.mention, role: speaker.role, cue, end: -1 }, index)
+        const draft = draftOf(
+          text,
+          'indirect',
+          { start: base + comma + 1, end: sentence.end },
+          { mention: speaker.mention, role: speaker.role, cue, end: -1 },
+          index,
+        )
         if (draft !== null) found.push(draft)
       }
     }
@@ -147,7 +156,13 @@ function indirectIn(
     const speaker = speakerAfter(text, speakerStart, sentence.end)
     const cueStart = base + tail.index + tail[0].toLowerCase().indexOf('according')
     if (speaker !== null) {
-      const draft = draftOf(text, 'indirect', { start: base, end: base + tail.index }, { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + 12 }, end: -1 }, index)
+      const draft = draftOf(
+        text,
+        'indirect',
+        { start: base, end: base + tail.index },
+        { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: cueStart + 12 }, end: -1 },
+        index,
+      )
       return draft === null ? [] : [draft]
     }
   }
@@ -170,7 +185,13 @@ function indirectIn(
     const sourceEnd = base + middle.index + middle[0].lastIndexOf(',')
     const speaker = speakerAfter(text, sourceStart, sourceEnd)
     const cueStart = base + middle.index + middle[0].indexOf('ccording') - 1
-    const draft = draftOf(text, 'indirect', { start: base + middle.index + middle[0].length, end: sentence.end }, { mention: speaker?.mention ?? null, role: speaker?.role ?? null, cue: { start: cueStart, end: cueStart + 12 }, end: -1 }, index)
+    const draft = draftOf(
+      text,
+      'indirect',
+      { start: base + middle.index + middle[0].length, end: sentence.end },
+      { mention: speaker?.mention ?? null, role: speaker?.role ?? null, cue: { start: cueStart, end: cueStart + 12 }, end: -1 },
+      index,
+    )
     const lead = draftOf(text, 'indirect', { start: base, end: base + middle.index }, NONE, index)
     const said = draft === null ? '' : sliceOf(text, draft.pieces[0])
     if (speaker !== null && draft !== null && lead !== null && AT_LEAST_THREE_WORDS.test(said)) {

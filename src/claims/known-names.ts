@@ -63,7 +63,8 @@ function mayOpenNameRun(text: string, start: number): boolean {
   // A capital, a particle (al, el, bin, ibn, de, da, van, von, der, abu) or a character the pattern must judge.
   return (c >= 65 && c <= 90) || c >= 128 || c === 97 || c === 98 || c === 100 || c === 101 || c === 105 || c === 118
 }
-const NAME_RUN = /(?:\p{Lu}[\p{Ll}’'-]+|(?:al|el|bin|abu)-\p{Lu}[\p{Ll}]+)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|abu)\s+|(?:al|el|bin|abu)-)?(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+)+/uy
+const NAME_RUN =
+  /(?:\p{Lu}[\p{Ll}’'-]+|(?:al|el|bin|abu)-\p{Lu}[\p{Ll}]+)(?:\s+(?:(?:al|el|bin|ibn|de|da|van|von|der|abu)\s+|(?:al|el|bin|abu)-)?(?:\p{Lu}\.\s+)?\p{Lu}[\p{Ll}’'-]+)+/uy
 // Organisations are found from their head word, then extended by bounded patterns on either side.
 const ORG_HEAD_WORDS = ['Ministry', 'Council', 'Department', 'Committee', 'Commission', 'Agency', 'Office', 'Observatory']
 const isAsciiWordCode = (code: number): boolean => (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || code === 95

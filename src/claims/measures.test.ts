@@ -55,7 +55,10 @@ describe('findMeasure', () => {
   })
 
   it('names each kind of coordinated subject once', () => {
-    assert.equal(measureOf('Some 400 firefighters, police officers and volunteers were working through the night.', 'Some 400'), 'rescuers and security personnel deployed')
+    assert.equal(
+      measureOf('Some 400 firefighters, police officers and volunteers were working through the night.', 'Some 400'),
+      'rescuers and security personnel deployed',
+    )
   })
 
   it('counts those among the dead', () => {

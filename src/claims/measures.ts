@@ -23,14 +23,20 @@ const SUBJECTS: ReadonlyArray<readonly [RegExp, string]> = [
   [/^(?:rebels|fighters|militants|insurgents|gunmen|jihadists|militiamen|combatants)\b/iu, 'rebels'],
   [/^(?:residents|inhabitants|villagers|households|families)\b/iu, 'residents'],
   [/^(?:rescuers|rescue workers|volunteers|firefighters|emergency workers|aid workers)\b/iu, 'rescuers'],
-  [/^(?:people|persons|individuals|others|victims|adults|men|migrants|refugees|protesters|demonstrators|workers|passengers|patients|pilgrims|worshippers|students|journalists|prisoners|detainees|bodies|riders|cyclists|drivers|motorists|tourists|visitors|spectators|fans|miners|employees|staff)\b/iu, 'people'],
+  [
+    /^(?:people|persons|individuals|others|victims|adults|men|migrants|refugees|protesters|demonstrators|workers|passengers|patients|pilgrims|worshippers|students|journalists|prisoners|detainees|bodies|riders|cyclists|drivers|motorists|tourists|visitors|spectators|fans|miners|employees|staff)\b/iu,
+    'people',
+  ],
   // "10,000 Alawites", "14 Palestinians": a capitalised plural after a number is a group of people.
   [/^\p{Lu}\p{Ll}+(?:ians|ites|ans|ese|is|ers)\b/u, 'people'],
 ]
 
 /** Outcomes, each with the words that state it. */
 const OUTCOMES: ReadonlyArray<readonly [RegExp, string]> = [
-  [/^(?:killed|dead|died|die|deaths?|fatalities|slain|slaughtered|executed|massacred|murdered|perished|drowned|lost their lives|shot dead|death toll)\b/iu, 'killed'],
+  [
+    /^(?:killed|dead|died|die|deaths?|fatalities|slain|slaughtered|executed|massacred|murdered|perished|drowned|lost their lives|shot dead|death toll)\b/iu,
+    'killed',
+  ],
   [
     /^(?:injured|wounded|hurt|injuries|hospitali[sz]ed|(?:being |been )?treated (?:in|at) (?:a )?hospitals?|(?:being |been )?taken to hospitals?|receiving (?:medical |hospital )?treatment|(?:suffered|suffering|with) (?:minor |serious |severe )?(?:burns|injuries|wounds))\b/iu,
     'injured',
@@ -104,9 +110,15 @@ function matchTableAt(table: TableAt, text: string, at: number): { readonly name
 const LOWER_CASE_SUBJECTS = SUBJECTS.filter(([pattern]) => pattern.flags === 'iu')
 /** SUBJECTS without the capitalised-plural pattern, which is case-sensitive and so kept apart (it is last in the table). */
 const SUBJECT_WORDS_AT = tableAt(LOWER_CASE_SUBJECTS, 'iu')
-const GROUP_NAME_AT = tableAt(SUBJECTS.filter(([pattern]) => pattern.flags === 'u'), 'u')
+const GROUP_NAME_AT = tableAt(
+  SUBJECTS.filter(([pattern]) => pattern.flags === 'u'),
+  'u',
+)
 /** Subjects other than 'people', for a coordinated subject ("…, soldiers and volunteers"). */
-const OTHER_SUBJECT_WORDS_AT = tableAt(LOWER_CASE_SUBJECTS.filter(([, name]) => name !== 'people'), 'iu')
+const OTHER_SUBJECT_WORDS_AT = tableAt(
+  LOWER_CASE_SUBJECTS.filter(([, name]) => name !== 'people'),
+  'iu',
+)
 const EVENTS_AT = tableAt(EVENTS, 'iu')
 const OUTCOMES_AT = tableAt(OUTCOMES, 'iu')
 
@@ -115,7 +127,10 @@ const subjectAt = (text: string, at: number): { readonly name: string; readonly 
 
 /** Verbs before the number that give the outcome of their object: "killing 12", "displaced at least 10,000". */
 const OUTCOME_BEFORE: ReadonlyArray<readonly [RegExp, string]> = [
-  [/(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|deaths? of|bodies of|toll (?:\p{L}+ ){0,4}?(?:of|at|to|is|was|be|reached|stands at|stood at)|toll(?: has)? (?:risen|rose|climbed|jumped) to|killed at least)\s+$/iu, 'killed'],
+  [
+    /(?:kill(?:ed|ing|s)?|claim(?:ed|ing)? the lives of|deaths? of|bodies of|toll (?:\p{L}+ ){0,4}?(?:of|at|to|is|was|be|reached|stands at|stood at)|toll(?: has)? (?:risen|rose|climbed|jumped) to|killed at least)\s+$/iu,
+    'killed',
+  ],
   [/(?:injur(?:ed|ing)|wound(?:ed|ing)|injuries to)\s+$/iu, 'injured'],
   [/(?:displac(?:ed|ing|es)|forc(?:ed|ing) (?:out )?)\s+$/iu, 'displaced'],
   // "ordered 900 people to leave", "cleared 900 residents out of": checked against what follows in `evacuationVerbHolds`.
@@ -165,8 +180,10 @@ function mayEndOutcomeVerb(before: string): boolean {
 const POPULATION_BEFORE_AT_END = atEnd(/(?:town|city|village|country|nation|population|community|region|province) of\s+$/iu)
 
 /** Words allowed between the number and the subject noun: adjectives, "of", "of them", "more". */
-const LEAD_IN = /^(?:\s*(?:of (?:them|those|whom)|of|more|other|additional|further|more than|separate|identified as|[\p{L}-]+ly|[\p{Lu}][\p{L}-]*|alawite|unarmed|innocent|local|foreign|young|elderly|[\p{Ll}-]+-(?:based|year-old|old)|[\p{Ll}]+ian|[\p{Ll}]+ese|civilian|security|government|pro-government|army|state|regime|police|opposition))*\s*/uy
-const AUXILIARIES = /^(?:\s*(?:,[^,]{0,60},|have|has|had|were|was|are|is|been|being|be|remain(?:ed|s)?|as|reportedly|also|still|so far|since|allegedly|now|already|confirmed|believed|feared|thought|known|presumed|reported|said|to be|to have|who|that|which|identified as|of them|of those|\([^)]{0,40}\)))*\s*/iuy
+const LEAD_IN =
+  /^(?:\s*(?:of (?:them|those|whom)|of|more|other|additional|further|more than|separate|identified as|[\p{L}-]+ly|[\p{Lu}][\p{L}-]*|alawite|unarmed|innocent|local|foreign|young|elderly|[\p{Ll}-]+-(?:based|year-old|old)|[\p{Ll}]+ian|[\p{Ll}]+ese|civilian|security|government|pro-government|army|state|regime|police|opposition))*\s*/uy
+const AUXILIARIES =
+  /^(?:\s*(?:,[^,]{0,60},|have|has|had|were|was|are|is|been|being|be|remain(?:ed|s)?|as|reportedly|also|still|so far|since|allegedly|now|already|confirmed|believed|feared|thought|known|presumed|reported|said|to be|to have|who|that|which|identified as|of them|of those|\([^)]{0,40}\)))*\s*/iuy
 const CLAUSE_END = /[.;:!?]|\s(?:but|while|whereas)\s/u
 
 export interface MeasureMatch {
@@ -252,7 +269,8 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
   }
   if (outcome === null && subject !== null) {
     // Coordinated subjects share the verb: "231 security personnel and 250 rebels had also been killed".
-    const later = /^(?:\s*(?:and|,)\s*[\d,.]+\s+[\p{L} ]{1,30}?|(?:,?\s+(?:and\s+)?\p{Ll}+){1,3}?|\s*(?:in|from|across|at|on|near|with|during)\s+[^,]{1,40}?)?\s*(?:have|has|had|were|was|are|is)\s+(?:\p{L}+ly\s+|also\s+|all\s+|since\s+)*(?:been\s+)?/iuy
+    const later =
+      /^(?:\s*(?:and|,)\s*[\d,.]+\s+[\p{L} ]{1,30}?|(?:,?\s+(?:and\s+)?\p{Ll}+){1,3}?|\s*(?:in|from|across|at|on|near|with|during)\s+[^,]{1,40}?)?\s*(?:have|has|had|were|was|are|is)\s+(?:\p{L}+ly\s+|also\s+|all\s+|since\s+)*(?:been\s+)?/iuy
     later.lastIndex = 0
     const m = later.exec(rest)
     if (m !== null) {
@@ -264,12 +282,13 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
     }
   }
   if (outcome === null) {
-    if (mayEndOutcomeVerb(before) && endsWith(ANY_OUTCOME_BEFORE, before)) for (const [pattern, name] of OUTCOME_BEFORE_AT_END) {
-      if (endsWith(pattern, before)) {
-        outcome = name
-        break
+    if (mayEndOutcomeVerb(before) && endsWith(ANY_OUTCOME_BEFORE, before))
+      for (const [pattern, name] of OUTCOME_BEFORE_AT_END) {
+        if (endsWith(pattern, before)) {
+          outcome = name
+          break
+        }
       }
-    }
     if (outcome === 'evacuated' && !evacuationVerbHolds(before, after.slice(subjectEnd))) outcome = null
     if (outcome !== null) {
       const verbStart = lastVerbStart(before)
@@ -280,7 +299,14 @@ export function findMeasure(sentence: string, start: number, end: number, inheri
     }
   }
   if (outcome === null && subject !== null && endsWith(POPULATION_BEFORE_AT_END, before)) {
-    return { measure: 'population', subject, outcome: null, phrase: after.slice(0, subjectEnd).trim(), start: end + firstNonSpace(after), end: end + subjectEnd }
+    return {
+      measure: 'population',
+      subject,
+      outcome: null,
+      phrase: after.slice(0, subjectEnd).trim(),
+      start: end + firstNonSpace(after),
+      end: end + subjectEnd,
+    }
   }
   if (outcome === null && subject !== null && inheritedOutcome !== null) outcome = inheritedOutcome
   if (amongDead && (outcome === null || outcome === 'killed')) outcome = 'killed'

@@ -12,7 +12,16 @@
 export type Gender = 'male' | 'female'
 
 const HONORIFIC = /\b(Mr|Mrs|Ms|Miss|Sir|Dame|Lord|Lady)\.?\s+(\p{Lu}[\p{L}’'-]+)/gu
-const HONORIFIC_GENDER: Readonly<Record<string, Gender>> = { Mr: 'male', Sir: 'male', Lord: 'male', Mrs: 'female', Ms: 'female', Miss: 'female', Dame: 'female', Lady: 'female' }
+const HONORIFIC_GENDER: Readonly<Record<string, Gender>> = {
+  Mr: 'male',
+  Sir: 'male',
+  Lord: 'male',
+  Mrs: 'female',
+  Ms: 'female',
+  Miss: 'female',
+  Dame: 'female',
+  Lady: 'female',
+}
 
 /** Role nouns that say the person's gender, as they stand before a name ("spokeswoman Ana Ruiz", "chairman, Ivo Lenk"). */
 const GENDERED_ROLE_BEFORE = new RegExp(
@@ -23,7 +32,9 @@ const GENDERED_ROLE_BEFORE = new RegExp(
   'iu',
 )
 const FEMALE_ROLES = new Set(
-  'spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman alderwoman headmistress forewoman queen princess mother daughter wife sister aunt grandmother niece widow girl woman'.split(' '),
+  'spokeswoman chairwoman congresswoman councilwoman businesswoman sportswoman alderwoman headmistress forewoman queen princess mother daughter wife sister aunt grandmother niece widow girl woman'.split(
+    ' ',
+  ),
 )
 
 /** A person's name and where one mention of it starts. */

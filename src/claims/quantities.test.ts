@@ -37,9 +37,16 @@ describe('findQuantities', () => {
   it('reads numbers in words and vague quantities with their conventional values', () => {
     assert.deepEqual(
       findQuantities('Twenty-five villages and a dozen schools were cut off; tens of thousands fled.').map((q) => [q.value, q.vague]),
-      [[25, false], [12, false], [10000, true]],
+      [
+        [25, false],
+        [12, false],
+        [10000, true],
+      ],
     )
-    assert.deepEqual(findQuantities('Dozens of homes and hundreds of thousands of acres burned.').map((q) => q.value), [12, 100000])
+    assert.deepEqual(
+      findQuantities('Dozens of homes and hundreds of thousands of acres burned.').map((q) => q.value),
+      [12, 100000],
+    )
   })
 
   it('does not count dates, times, years, names or scores', () => {
@@ -57,6 +64,9 @@ describe('findQuantities', () => {
   })
 
   it('counts "one" as a number but not as a pronoun', () => {
-    assert.deepEqual(read('One bridge collapsed and each one was old.').map((q) => q[0]), [1])
+    assert.deepEqual(
+      read('One bridge collapsed and each one was old.').map((q) => q[0]),
+      [1],
+    )
   })
 })

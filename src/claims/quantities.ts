@@ -21,82 +21,263 @@ import type { Qualifier, Quantity } from './types.js'
 // Vocabularies
 
 const SMALL_NUMBERS: ReadonlyMap<string, number> = new Map([
-  ['zero', 0], ['one', 1], ['two', 2], ['three', 3], ['four', 4], ['five', 5], ['six', 6], ['seven', 7], ['eight', 8],
-  ['nine', 9], ['ten', 10], ['eleven', 11], ['twelve', 12], ['thirteen', 13], ['fourteen', 14], ['fifteen', 15],
-  ['sixteen', 16], ['seventeen', 17], ['eighteen', 18], ['nineteen', 19], ['twenty', 20], ['thirty', 30], ['forty', 40],
-  ['fifty', 50], ['sixty', 60], ['seventy', 70], ['eighty', 80], ['ninety', 90],
+  ['zero', 0],
+  ['one', 1],
+  ['two', 2],
+  ['three', 3],
+  ['four', 4],
+  ['five', 5],
+  ['six', 6],
+  ['seven', 7],
+  ['eight', 8],
+  ['nine', 9],
+  ['ten', 10],
+  ['eleven', 11],
+  ['twelve', 12],
+  ['thirteen', 13],
+  ['fourteen', 14],
+  ['fifteen', 15],
+  ['sixteen', 16],
+  ['seventeen', 17],
+  ['eighteen', 18],
+  ['nineteen', 19],
+  ['twenty', 20],
+  ['thirty', 30],
+  ['forty', 40],
+  ['fifty', 50],
+  ['sixty', 60],
+  ['seventy', 70],
+  ['eighty', 80],
+  ['ninety', 90],
 ])
 const SCALES: ReadonlyMap<string, number> = new Map([
-  ['hundred', 100], ['thousand', 1e3], ['million', 1e6], ['billion', 1e9], ['trillion', 1e12], ['dozen', 12],
+  ['hundred', 100],
+  ['thousand', 1e3],
+  ['million', 1e6],
+  ['billion', 1e9],
+  ['trillion', 1e12],
+  ['dozen', 12],
 ])
 /** Plural scale words read as vague quantities, with the conventional value ACLED codes them with. */
 const VAGUE: ReadonlyMap<string, number> = new Map([
-  ['dozens', 12], ['scores', 20], ['tens', 10], ['hundreds', 100], ['thousands', 1e3], ['millions', 1e6], ['billions', 1e9],
+  ['dozens', 12],
+  ['scores', 20],
+  ['tens', 10],
+  ['hundreds', 100],
+  ['thousands', 1e3],
+  ['millions', 1e6],
+  ['billions', 1e9],
 ])
 /** Glued multiplier suffixes: "$3bn", "5k", "4.3M". "m" and "b" need a currency ("37m" is a length). */
 const SUFFIX_MULTIPLIERS: ReadonlyMap<string, number> = new Map([
-  ['bn', 1e9], ['bln', 1e9], ['mn', 1e6], ['mln', 1e6], ['tn', 1e12], ['trn', 1e12], ['k', 1e3], ['K', 1e3], ['M', 1e6],
-  ['B', 1e9], ['m', 1e6], ['b', 1e9],
+  ['bn', 1e9],
+  ['bln', 1e9],
+  ['mn', 1e6],
+  ['mln', 1e6],
+  ['tn', 1e12],
+  ['trn', 1e12],
+  ['k', 1e3],
+  ['K', 1e3],
+  ['M', 1e6],
+  ['B', 1e9],
+  ['m', 1e6],
+  ['b', 1e9],
 ])
 
 const QUALIFIERS: ReadonlyMap<string, Qualifier> = new Map([
-  ['at least', 'at least'], ['no fewer than', 'at least'], ['no less than', 'at least'], ['not less than', 'at least'],
-  ['a minimum of', 'at least'], ['more than', 'more than'], ['more that', 'more than'], ['over', 'more than'],
-  ['well over', 'more than'], ['just over', 'more than'], ['above', 'more than'], ['upwards of', 'more than'],
-  ['in excess of', 'more than'], ['exceeding', 'more than'], ['over than', 'more than'], ['up to', 'up to'],
-  ['as many as', 'up to'], ['as much as', 'up to'], ['at most', 'up to'], ['no more than', 'up to'],
-  ['a maximum of', 'up to'], ['as high as', 'as high as'], ['nearly', 'nearly'], ['almost', 'nearly'],
-  ['close to', 'nearly'], ['about', 'about'], ['around', 'about'], ['roughly', 'about'], ['approximately', 'about'],
-  ['approx.', 'about'], ['some', 'about'], ['an estimated', 'about'], ['estimated', 'about'], ['circa', 'about'],
-  ['~', 'about'], ['≈', 'about'], ['fewer than', 'less than'], ['less than', 'less than'], ['under', 'less than'],
-  ['just under', 'less than'], ['below', 'less than'],
+  ['at least', 'at least'],
+  ['no fewer than', 'at least'],
+  ['no less than', 'at least'],
+  ['not less than', 'at least'],
+  ['a minimum of', 'at least'],
+  ['more than', 'more than'],
+  ['more that', 'more than'],
+  ['over', 'more than'],
+  ['well over', 'more than'],
+  ['just over', 'more than'],
+  ['above', 'more than'],
+  ['upwards of', 'more than'],
+  ['in excess of', 'more than'],
+  ['exceeding', 'more than'],
+  ['over than', 'more than'],
+  ['up to', 'up to'],
+  ['as many as', 'up to'],
+  ['as much as', 'up to'],
+  ['at most', 'up to'],
+  ['no more than', 'up to'],
+  ['a maximum of', 'up to'],
+  ['as high as', 'as high as'],
+  ['nearly', 'nearly'],
+  ['almost', 'nearly'],
+  ['close to', 'nearly'],
+  ['about', 'about'],
+  ['around', 'about'],
+  ['roughly', 'about'],
+  ['approximately', 'about'],
+  ['approx.', 'about'],
+  ['some', 'about'],
+  ['an estimated', 'about'],
+  ['estimated', 'about'],
+  ['circa', 'about'],
+  ['~', 'about'],
+  ['≈', 'about'],
+  ['fewer than', 'less than'],
+  ['less than', 'less than'],
+  ['under', 'less than'],
+  ['just under', 'less than'],
+  ['below', 'less than'],
 ])
 // Built from QUALIFIERS, longest first so "well over" wins over "over"; anchored at the end of the text before a number.
 const QUALIFIER_BEFORE = new RegExp(
-  `(?:^|[^\\p{L}])(${[...QUALIFIERS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})\\s*$`,
+  `(?:^|[^\\p{L}])(${[...QUALIFIERS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})\\s*$`,
   'iu',
 )
 
 /** Unit words after a number, matched case-insensitively; a final "s"/"es" is allowed. */
 const UNIT_WORDS: ReadonlyMap<string, string> = new Map([
-  ['per cent', 'percent'], ['percent', 'percent'], ['percentage point', 'percentage point'], ['pct', 'percent'],
-  ['basis point', 'basis point'], ['bps', 'basis point'],
-  ['us dollar', 'dollar'], ['australian dollar', 'australian dollar'], ['canadian dollar', 'canadian dollar'],
-  ['dollar', 'dollar'], ['euro', 'euro'], ['pound sterling', 'pound sterling'], ['pound', 'pound'], ['yen', 'yen'],
-  ['yuan', 'yuan'], ['shekel', 'shekel'], ['rupee', 'rupee'], ['rouble', 'rouble'], ['ruble', 'rouble'],
-  ['danish crown', 'krone'], ['crown', 'krone'], ['krone', 'krone'], ['cent', 'cent'], ['pence', 'penny'],
-  ['kilometre', 'kilometre'], ['kilometer', 'kilometre'], ['metre', 'metre'], ['meter', 'metre'], ['mile', 'mile'],
-  ['foot', 'foot'], ['feet', 'foot'], ['inch', 'inch'], ['yard', 'yard'], ['centimetre', 'centimetre'],
-  ['centimeter', 'centimetre'], ['millimetre', 'millimetre'], ['millimeter', 'millimetre'],
-  ['square kilometre', 'square kilometre'], ['square kilometer', 'square kilometre'], ['square mile', 'square mile'],
-  ['sq km', 'square kilometre'], ['sq m', 'square metre'], ['hectare', 'hectare'], ['acre', 'acre'],
-  ['kilogram', 'kilogram'], ['gram', 'gram'], ['tonne', 'tonne'], ['ton', 'ton'], ['lbs', 'pound'], ['ounce', 'ounce'],
-  ['litre', 'litre'], ['liter', 'litre'], ['gallon', 'gallon'], ['barrel', 'barrel'],
-  ['second', 'second'], ['minute', 'minute'], ['hour', 'hour'], ['day', 'day'], ['week', 'week'], ['month', 'month'],
-  ['year', 'year'], ['decade', 'decade'], ['century', 'century'], ['centuries', 'century'],
-  ['miles per hour', 'mile per hour'], ['miles per gallon', 'mile per gallon'], ['mph', 'mile per hour'], ['km/h', 'kilometre per hour'],
-  ['kph', 'kilometre per hour'], ['degrees celsius', 'degree Celsius'], ['degrees fahrenheit', 'degree Fahrenheit'],
-  ['degree', 'degree'], ['gigawatt', 'gigawatt'], ['megawatt', 'megawatt'], ['kilowatt', 'kilowatt'], ['watt', 'watt'],
-  ['volt', 'volt'], ['decibel', 'decibel'],
+  ['per cent', 'percent'],
+  ['percent', 'percent'],
+  ['percentage point', 'percentage point'],
+  ['pct', 'percent'],
+  ['basis point', 'basis point'],
+  ['bps', 'basis point'],
+  ['us dollar', 'dollar'],
+  ['australian dollar', 'australian dollar'],
+  ['canadian dollar', 'canadian dollar'],
+  ['dollar', 'dollar'],
+  ['euro', 'euro'],
+  ['pound sterling', 'pound sterling'],
+  ['pound', 'pound'],
+  ['yen', 'yen'],
+  ['yuan', 'yuan'],
+  ['shekel', 'shekel'],
+  ['rupee', 'rupee'],
+  ['rouble', 'rouble'],
+  ['ruble', 'rouble'],
+  ['danish crown', 'krone'],
+  ['crown', 'krone'],
+  ['krone', 'krone'],
+  ['cent', 'cent'],
+  ['pence', 'penny'],
+  ['kilometre', 'kilometre'],
+  ['kilometer', 'kilometre'],
+  ['metre', 'metre'],
+  ['meter', 'metre'],
+  ['mile', 'mile'],
+  ['foot', 'foot'],
+  ['feet', 'foot'],
+  ['inch', 'inch'],
+  ['yard', 'yard'],
+  ['centimetre', 'centimetre'],
+  ['centimeter', 'centimetre'],
+  ['millimetre', 'millimetre'],
+  ['millimeter', 'millimetre'],
+  ['square kilometre', 'square kilometre'],
+  ['square kilometer', 'square kilometre'],
+  ['square mile', 'square mile'],
+  ['sq km', 'square kilometre'],
+  ['sq m', 'square metre'],
+  ['hectare', 'hectare'],
+  ['acre', 'acre'],
+  ['kilogram', 'kilogram'],
+  ['gram', 'gram'],
+  ['tonne', 'tonne'],
+  ['ton', 'ton'],
+  ['lbs', 'pound'],
+  ['ounce', 'ounce'],
+  ['litre', 'litre'],
+  ['liter', 'litre'],
+  ['gallon', 'gallon'],
+  ['barrel', 'barrel'],
+  ['second', 'second'],
+  ['minute', 'minute'],
+  ['hour', 'hour'],
+  ['day', 'day'],
+  ['week', 'week'],
+  ['month', 'month'],
+  ['year', 'year'],
+  ['decade', 'decade'],
+  ['century', 'century'],
+  ['centuries', 'century'],
+  ['miles per hour', 'mile per hour'],
+  ['miles per gallon', 'mile per gallon'],
+  ['mph', 'mile per hour'],
+  ['km/h', 'kilometre per hour'],
+  ['kph', 'kilometre per hour'],
+  ['degrees celsius', 'degree Celsius'],
+  ['degrees fahrenheit', 'degree Fahrenheit'],
+  ['degree', 'degree'],
+  ['gigawatt', 'gigawatt'],
+  ['megawatt', 'megawatt'],
+  ['kilowatt', 'kilowatt'],
+  ['watt', 'watt'],
+  ['volt', 'volt'],
+  ['decibel', 'decibel'],
 ])
 /** Short unit symbols, matched case-sensitively ("5 W", "64GB", "4C", "37m", "5pc"). */
 const UNIT_SYMBOLS: ReadonlyMap<string, string> = new Map([
-  ['%', 'percent'], ['pc', 'percent'], ['km', 'kilometre'], ['m', 'metre'], ['cm', 'centimetre'], ['mm', 'millimetre'],
-  ['ft', 'foot'], ['kg', 'kilogram'], ['g', 'gram'], ['mg', 'milligram'], ['lb', 'pound'], ['t', 'tonne'],
-  ['mL', 'millilitre'], ['ml', 'millilitre'], ['l', 'litre'], ['min', 'minute'], ['h', 'hour'], ['hrs', 'hour'],
-  ['°C', 'degree Celsius'], ['°F', 'degree Fahrenheit'], ['°', 'degree'], ['C', 'degree Celsius'],
-  ['F', 'degree Fahrenheit'], ['kW', 'kilowatt'], ['kWh', 'kilowatt hour'], ['MW', 'megawatt'], ['GW', 'gigawatt'],
-  ['GWh', 'gigawatt hour'], ['W', 'watt'], ['V', 'volt'], ['GB', 'gigabyte'], ['MB', 'megabyte'], ['TB', 'terabyte'],
-  ['Hz', 'hertz'], ['mAh', 'milliampere hour'], ['bhp', 'horsepower'], ['hp', 'horsepower'], ['p', 'penny'],
-  ['mpg', 'mile per gallon'], ['m2', 'square metre'], ['m²', 'square metre'], ['km2', 'square kilometre'],
-  ['km²', 'square kilometre'], ['€', 'euro'], ['kn', 'kuna'], ['sen', 'sen'],
+  ['%', 'percent'],
+  ['pc', 'percent'],
+  ['km', 'kilometre'],
+  ['m', 'metre'],
+  ['cm', 'centimetre'],
+  ['mm', 'millimetre'],
+  ['ft', 'foot'],
+  ['kg', 'kilogram'],
+  ['g', 'gram'],
+  ['mg', 'milligram'],
+  ['lb', 'pound'],
+  ['t', 'tonne'],
+  ['mL', 'millilitre'],
+  ['ml', 'millilitre'],
+  ['l', 'litre'],
+  ['min', 'minute'],
+  ['h', 'hour'],
+  ['hrs', 'hour'],
+  ['°C', 'degree Celsius'],
+  ['°F', 'degree Fahrenheit'],
+  ['°', 'degree'],
+  ['C', 'degree Celsius'],
+  ['F', 'degree Fahrenheit'],
+  ['kW', 'kilowatt'],
+  ['kWh', 'kilowatt hour'],
+  ['MW', 'megawatt'],
+  ['GW', 'gigawatt'],
+  ['GWh', 'gigawatt hour'],
+  ['W', 'watt'],
+  ['V', 'volt'],
+  ['GB', 'gigabyte'],
+  ['MB', 'megabyte'],
+  ['TB', 'terabyte'],
+  ['Hz', 'hertz'],
+  ['mAh', 'milliampere hour'],
+  ['bhp', 'horsepower'],
+  ['hp', 'horsepower'],
+  ['p', 'penny'],
+  ['mpg', 'mile per gallon'],
+  ['m2', 'square metre'],
+  ['m²', 'square metre'],
+  ['km2', 'square kilometre'],
+  ['km²', 'square kilometre'],
+  ['€', 'euro'],
+  ['kn', 'kuna'],
+  ['sen', 'sen'],
 ])
 const UNIT_WORD_AFTER = new RegExp(
-  `\\s?-?\\s?(${[...UNIT_WORDS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?:es|s)?(?![\\p{L}\\p{N}])`,
+  `\\s?-?\\s?(${[...UNIT_WORDS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?:es|s)?(?![\\p{L}\\p{N}])`,
   'iuy',
 )
 const UNIT_SYMBOL_AFTER = new RegExp(
-  `\\s?(${[...UNIT_SYMBOLS.keys()].sort((a, b) => b.length - a.length).map(escape).join('|')})(?![\\p{L}\\p{N}])`,
+  `\\s?(${[...UNIT_SYMBOLS.keys()]
+    .sort((a, b) => b.length - a.length)
+    .map(escape)
+    .join('|')})(?![\\p{L}\\p{N}])`,
   'uy',
 )
 
@@ -118,13 +299,19 @@ function currencyBefore(s: string, end: number): RegExpExecArray | null {
   return CURRENCY_BEFORE.exec(s.slice(Math.max(0, end - 6), end))
 }
 const CURRENCY_UNITS: ReadonlyArray<readonly [RegExp, string]> = [
-  [/\$A|A\$|AU\$/u, 'australian dollar'], [/C\$|CA\$/u, 'canadian dollar'], [/HK/u, 'hong kong dollar'],
-  [/\$|USD/u, 'dollar'], [/€|EUR/u, 'euro'], [/£|GBP|PS/u, 'pound sterling'], [/¥|JPY|Y=/u, 'yen'],
-  [/CNY/u, 'yuan'], [/₹|INR|Rs/u, 'rupee'], [/RM/u, 'ringgit'],
+  [/\$A|A\$|AU\$/u, 'australian dollar'],
+  [/C\$|CA\$/u, 'canadian dollar'],
+  [/HK/u, 'hong kong dollar'],
+  [/\$|USD/u, 'dollar'],
+  [/€|EUR/u, 'euro'],
+  [/£|GBP|PS/u, 'pound sterling'],
+  [/¥|JPY|Y=/u, 'yen'],
+  [/CNY/u, 'yuan'],
+  [/₹|INR|Rs/u, 'rupee'],
+  [/RM/u, 'ringgit'],
 ]
 
-const MONTHS =
-  'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'
+const MONTHS = 'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec'
 const MONTH_BEFORE = new RegExp(`(?:^|[^\\p{L}])(?:${MONTHS})\\.?,?\\s+$`, 'u')
 const MONTH_AFTER = new RegExp(`(?:st|nd|rd|th)?(?:\\s+of)?\\s+(?:${MONTHS})(?![\\p{L}])`, 'uy')
 /** Words after which a four-digit number is read as a year even when a lower-case word follows ("in 2019 will fall"). */
@@ -138,7 +325,8 @@ const AFTER_YEAR = new Set(
   'when as and or but the a with was were is are will would to in on at for after before by that which while has had have saw'.split(' '),
 )
 /** "category 4 hurricane", "phase 2": labels, not counts. */
-const LABEL_BEFORE = /(?:^|[^\p{L}])(?:category|level|phase|stage|grade|article|section|chapter|page|route|flight|room|channel|number|no\.|nos\.|sp|ward|zone|gate|platform|terminal|track|episode|season|week|day|round|game)\s$/iu
+const LABEL_BEFORE =
+  /(?:^|[^\p{L}])(?:category|level|phase|stage|grade|article|section|chapter|page|route|flight|room|channel|number|no\.|nos\.|sp|ward|zone|gate|platform|terminal|track|episode|season|week|day|round|game)\s$/iu
 /** Capitalised words that may directly precede a count ("In 14 cases", "About 70%"). */
 const CAPITALISED_FUNCTION_WORDS = new Set(
   'in about over some nearly around the at by only just since from between more up almost roughly approximately with of for to and after before on among including another last all but while when as if so there then these those its his her their our my your a an another each every no that this what which who'.split(
@@ -146,7 +334,8 @@ const CAPITALISED_FUNCTION_WORDS = new Set(
   ),
 )
 const WEEKDAYS = new Set('monday tuesday wednesday thursday friday saturday sunday'.split(' '))
-const STREET_AFTER = /(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Blvd|Boulevard|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy)\b/uy
+const STREET_AFTER =
+  /(?:\s+\p{Lu}[\p{L}.]*){0,3}\s+(?:St|Street|Rd|Road|Ave|Avenue|Way|Lane|Ln|Blvd|Boulevard|Drive|Dr|Place|Pl|Square|Sq|Court|Ct|Terrace|Highway|Hwy)\b/uy
 /** "five-year plan", "48-hour ceasefire": the number describes a duration adjective, not a count (NewsQuant skips most). */
 const DURATION_ADJECTIVE_AFTER = /-(?:year|month|week|day|hour|minute)s?(?!-old)(?![\p{L}-])/uy
 const TIME_AFTER = /(?::\d|\s?(?:a\.m\.|p\.m\.|am|pm|AM|PM|GMT|EDT|EST|PDT|PST|BST|UTC)(?![\p{L}]))/uy
@@ -461,7 +650,12 @@ function parseDigits(s: string, at: number, rangeEnd: boolean): Parsed | null | 
     if (partOfName(s, exprStart)) return 'skip'
     if (LABEL_BEFORE.test(s.slice(Math.max(0, exprStart - 12), exprStart))) return 'skip'
     // "Senard, 65, now faces": an age in apposition, not a count.
-    if (value < 120 && s.charCodeAt(end) === 44 && /^,\s/u.test(s.slice(end, end + 2)) && /\p{Lu}\p{L}+,\s$/u.test(s.slice(Math.max(0, exprStart - 20), exprStart))) {
+    if (
+      value < 120 &&
+      s.charCodeAt(end) === 44 &&
+      /^,\s/u.test(s.slice(end, end + 2)) &&
+      /\p{Lu}\p{L}+,\s$/u.test(s.slice(Math.max(0, exprStart - 20), exprStart))
+    ) {
       return 'skip'
     }
   }

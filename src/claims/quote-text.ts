@@ -96,11 +96,30 @@ const SPACE = 3
 /** What `normalizeQuote` does with a character: ‘’‛`´′ and ' are apostrophes, “”„‟«»″" dropped, .,;:!?… and whitespace spaces. */
 function markKind(code: number): number {
   switch (code) {
-    case 39: case 0x2018: case 0x2019: case 0x201b: case 96: case 0xb4: case 0x2032:
+    case 39:
+    case 0x2018:
+    case 0x2019:
+    case 0x201b:
+    case 96:
+    case 0xb4:
+    case 0x2032:
       return APOSTROPHE
-    case 0x201c: case 0x201d: case 0x201e: case 0x201f: case 0xab: case 0xbb: case 0x2033: case 34:
+    case 0x201c:
+    case 0x201d:
+    case 0x201e:
+    case 0x201f:
+    case 0xab:
+    case 0xbb:
+    case 0x2033:
+    case 34:
       return DROP
-    case 46: case 44: case 59: case 58: case 33: case 63: case 0x2026:
+    case 46:
+    case 44:
+    case 59:
+    case 58:
+    case 33:
+    case 63:
+    case 0x2026:
       return SPACE
     default:
       return isWhitespace(code) ? SPACE : KEEP
@@ -109,5 +128,4 @@ function markKind(code: number): number {
 
 const WHITESPACE = /^\s$/u
 /** `\s` of a regex, by character code: ASCII by hand, the rest (no-break and Unicode spaces) by the regex. */
-const isWhitespace = (code: number): boolean =>
-  code === 32 || (code >= 9 && code <= 13) || (code >= 160 && WHITESPACE.test(String.fromCharCode(code)))
+const isWhitespace = (code: number): boolean => code === 32 || (code >= 9 && code <= 13) || (code >= 160 && WHITESPACE.test(String.fromCharCode(code)))

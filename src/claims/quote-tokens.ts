@@ -25,7 +25,18 @@ export function tokens(text: string, from: number, to: number): Token[] {
     const width = alnumWidth(text, i, to)
     if (width === 0) {
       const code = text.charCodeAt(i)
-      if (code === 44 || code === 59 || code === 58 || code === 40 || code === 41 || code === 34 || code === 0x2014 || code === 0x2013 || code === 0x201c || code === 0x201d) {
+      if (
+        code === 44 ||
+        code === 59 ||
+        code === 58 ||
+        code === 40 ||
+        code === 41 ||
+        code === 34 ||
+        code === 0x2014 ||
+        code === 0x2013 ||
+        code === 0x201c ||
+        code === 0x201d
+      ) {
         out.push({ text: text.charAt(i), start: i, end: i + 1 })
       }
       i++
@@ -71,8 +82,7 @@ function alnumWidth(text: string, i: number, to: number): number {
 }
 
 /** The text from the first to the last of `words` (non-empty). */
-export const spanText = (text: string, words: readonly Token[]): string =>
-  text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end)
+export const spanText = (text: string, words: readonly Token[]): string => text.slice((words[0] as Token).start, (words[words.length - 1] as Token).end)
 
 /** A token's start, for `firstAtOrAfter`. */
 export const startOfToken = (token: Token): number => token.start

@@ -62,14 +62,18 @@ describe('extractQuotes: quotations in several pieces', () => {
     assert.equal(quotes[0]?.spans.length, 2)
     // The words as written, piece by piece: the comma the sentence put inside the first mark is not the speaker's.
     assert.equal(quotes[0]?.text, 'The ships are waiting offshore […] and every day costs us money.')
-    assert.deepEqual(quotes[0]?.textSpans?.map((span) => at(text, span)), ['The ships are waiting offshore', 'and every day costs us money.'])
+    assert.deepEqual(
+      quotes[0]?.textSpans?.map((span) => at(text, span)),
+      ['The ships are waiting offshore', 'and every day costs us money.'],
+    )
     assert.equal(quotes[0]?.normalized, 'the ships are waiting offshore and every day costs us money')
     assert.equal(quotes[0]?.speaker, 'Halvard Brenn')
     assert.equal(quotes[0]?.speakerRole, 'port director')
   })
 
   it('continues a quote over paragraphs when a paragraph opens without closing', () => {
-    const text = 'The council voted 7-2 on Tuesday.\n\nCouncilman Arlo Beck said: “This budget protects the libraries. It keeps the pools open.\n\n“It does not raise a single fee.”'
+    const text =
+      'The council voted 7-2 on Tuesday.\n\nCouncilman Arlo Beck said: “This budget protects the libraries. It keeps the pools open.\n\n“It does not raise a single fee.”'
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
     assert.equal(quotes[0]?.spans.length, 2)
@@ -125,7 +129,7 @@ describe('extractQuotes: where a quotation ends', () => {
     assert.ok(quotes.some((q) => q.kind === 'partial' && q.text === 'the port will reopen on Monday.'))
   })
 
-  it('joins a quote to the previous one when the cue between them is that quote\'s own, however long the attribution', () => {
+  it("joins a quote to the previous one when the cue between them is that quote's own, however long the attribution", () => {
     const text = '“The river rose a metre in an hour,” Mayor Lina Okafor said at a briefing in Tamsk, Ore. “We moved every family out before dark.”'
     const quotes = direct(run(text))
     assert.equal(quotes.length, 1)
@@ -164,7 +168,8 @@ describe('extractQuotes: where a quotation ends', () => {
   })
 
   it('does not take quoted titles and banners for statements', () => {
-    const text = 'She wrote about the strike in her memoir, “Harbour Lights and Long Nights.”\nProtesters carried a banner reading “NO MORE CUTS TO OUR PORT” past the gates.'
+    const text =
+      'She wrote about the strike in her memoir, “Harbour Lights and Long Nights.”\nProtesters carried a banner reading “NO MORE CUTS TO OUR PORT” past the gates.'
     assert.equal(direct(run(text)).length, 0)
   })
 })
@@ -187,7 +192,11 @@ describe('extractQuotes: partial and indirect speech', () => {
     const quotes = run(text).filter((q) => q.kind === 'indirect')
     assert.deepEqual(
       quotes.map((q) => [q.speaker, q.cue]),
-      [['Ana Ruiz', 'said'], ['shipping agency', 'said'], ['port authority', 'According to']],
+      [
+        ['Ana Ruiz', 'said'],
+        ['shipping agency', 'said'],
+        ['port authority', 'According to'],
+      ],
     )
     assert.equal(quotes[0]?.text, 'that the cranes would be idle until Friday.')
     assert.equal(quotes[1]?.text, 'Three container ships have been diverted to Valmer')
@@ -238,7 +247,10 @@ describe('extractQuotes: reported speech', () => {
     ].join('\n')
     const quotes = indirect(run(text))
     assert.deepEqual(contents(text, quotes), ['At least 12 boats sank in the storm', 'Two piers will stay closed until August'])
-    assert.deepEqual(quotes.map((q) => q.speaker), ['harbour authority', 'council'])
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['harbour authority', 'council'],
+    )
   })
 
   it('does not read a noun ending in -ing as a reporting verb', () => {
@@ -283,7 +295,10 @@ describe('extractQuotes: reported speech', () => {
       'The cranes | will stay idle until the inspection is finished.',
       'Losses at the terminal | have reached 4 million euros a day.',
     ])
-    assert.deepEqual(quotes.map((q) => q.speaker), ['port authority', 'shipping agency'])
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['port authority', 'shipping agency'],
+    )
   })
 
   it('reads "…, saying …" with the subject of the sentence, or of the quotation before it', () => {
@@ -293,7 +308,10 @@ describe('extractQuotes: reported speech', () => {
     ].join('\n')
     const quotes = indirect(run(text))
     assert.deepEqual(contents(text, quotes), ['the raise would not cover rising rents.', 'that the pickets would stay through the weekend.'])
-    assert.deepEqual(quotes.map((q) => q.cue), ['saying', 'adding'])
+    assert.deepEqual(
+      quotes.map((q) => q.cue),
+      ['saying', 'adding'],
+    )
     assert.equal(at(text, quotes[0]?.speakerSpan ?? null), 'The dockworkers’ union')
     assert.equal(quotes[1]?.speaker, 'Ferreira')
   })
@@ -303,10 +321,7 @@ describe('extractQuotes: reported speech', () => {
       'Mayor Lina Okafor told a crowd in Valmer on Tuesday that the port would reopen within a month.',
       'Okafor said in an interview that the harbour fees would not rise this year.',
     ].join('\n')
-    assert.deepEqual(contents(text, indirect(run(text))), [
-      'that the port would reopen within a month.',
-      'that the harbour fees would not rise this year.',
-    ])
+    assert.deepEqual(contents(text, indirect(run(text))), ['that the port would reopen within a month.', 'that the harbour fees would not rise this year.'])
   })
 
   it('reads a subject after an opening phrase, a clause-opening word or a bracketed party', () => {
@@ -394,15 +409,22 @@ describe('extractQuotes: speaker resolution', () => {
 
   it('says how a speaker was reached: as written, from a surname, a pronoun or a description', () => {
     const quotes = direct(run(text))
-    assert.deepEqual(quotes.map((q) => q.speakerResolution ?? []), [['full-name'], ['pronoun'], ['description']])
+    assert.deepEqual(
+      quotes.map((q) => q.speakerResolution ?? []),
+      [['full-name'], ['pronoun'], ['description']],
+    )
     const [named] = direct(run('“The port stays open,” said Ana Ruiz.'))
     assert.equal(named?.speakerResolution, undefined)
   })
 
   // A statement or report is not a speaker: whoever issued it is.
   const documents: readonly (readonly [string, string, string])[] = [
-    ['According to the ministry’s statement, the raids dismantled “armed cells and their members” in the hills.', 'Ministry of Labour', 'the ministry’s statement'],
-    ['According to the ministry\'s latest report, the strike has cost “well over a week of exports.”', 'Ministry of Labour', 'the ministry\'s latest report'],
+    [
+      'According to the ministry’s statement, the raids dismantled “armed cells and their members” in the hills.',
+      'Ministry of Labour',
+      'the ministry’s statement',
+    ],
+    ["According to the ministry's latest report, the strike has cost “well over a week of exports.”", 'Ministry of Labour', "the ministry's latest report"],
     ['According to a statement from the ministry, the talks were “frank and useful.”', 'Ministry of Labour', 'a statement from the ministry'],
     ['According to the unions’ joint statement, the offer is “an insult to every docker.”', 'unions', 'the unions’ joint statement'],
   ]
@@ -431,8 +453,16 @@ describe('extractQuotes: speaker resolution', () => {
 
   // Speakers are whole entities: an organisation's name runs over its connectors, a description resolves to who it describes.
   const entityCases: readonly (readonly [string, string, string, string?])[] = [
-    ['organisation named whole', 'The UK-based Coastal Observatory for River Safety reported that over 40 homes had been flooded.', 'Coastal Observatory for River Safety'],
-    ['organisation named whole after "according to"', 'At least 12 homes were flooded, according to the Coastal Observatory for River Safety.', 'Coastal Observatory for River Safety'],
+    [
+      'organisation named whole',
+      'The UK-based Coastal Observatory for River Safety reported that over 40 homes had been flooded.',
+      'Coastal Observatory for River Safety',
+    ],
+    [
+      'organisation named whole after "according to"',
+      'At least 12 homes were flooded, according to the Coastal Observatory for River Safety.',
+      'Coastal Observatory for River Safety',
+    ],
     [
       'a description resolved to the name it is given with',
       'The province’s governor and former head of the flood board, Andrei Kostelnik, has condemned the delays and promised that the dam would be rebuilt by spring.',
@@ -456,27 +486,45 @@ describe('extractQuotes: speaker resolution', () => {
       'The spokesman added that the ferry would run on Saturday.',
     ].join('\n\n')
     const quotes = run(story)
-    assert.deepEqual(quotes.map((q) => q.speaker), ['Coastal Observatory for River Safety', 'Coastal Observatory for River Safety', 'Pavel Drozdov', 'Pavel Drozdov'])
+    assert.deepEqual(
+      quotes.map((q) => q.speaker),
+      ['Coastal Observatory for River Safety', 'Coastal Observatory for River Safety', 'Pavel Drozdov', 'Pavel Drozdov'],
+    )
     assert.deepEqual(quotes[1]?.speakerResolution, ['description'])
     assert.deepEqual(quotes[3]?.speakerResolution, ['role'])
   })
 
   it('does not read whom a statement was made to as what was said', () => {
     const quotes = run('The envoy confirmed to Harbour Radio on Monday that the talks had begun.')
-    assert.deepEqual(quotes.map((q) => q.text), ['that the talks had begun.'])
+    assert.deepEqual(
+      quotes.map((q) => q.text),
+      ['that the talks had begun.'],
+    )
   })
 
   it('ends a speaker on the boundaries of the entity the mention is part of', () => {
     const story = 'The Harbour Workers and Dockers Union said that the strike would go on.'
     const start = story.indexOf('Harbour')
-    const union: Entity = { kind: 'organization', name: 'Harbour Workers and Dockers Union', aliases: ['Harbour Workers and Dockers Union'], role: null, mentions: [{ start, end: start + 'Harbour Workers and Dockers Union'.length }] }
+    const union: Entity = {
+      kind: 'organization',
+      name: 'Harbour Workers and Dockers Union',
+      aliases: ['Harbour Workers and Dockers Union'],
+      role: null,
+      mentions: [{ start, end: start + 'Harbour Workers and Dockers Union'.length }],
+    }
     const [quote] = run(story, [union])
     assert.equal(quote?.speaker, 'Harbour Workers and Dockers Union')
     assert.equal(at(story, quote?.speakerSpan ?? null), 'Harbour Workers and Dockers Union')
   })
 
   it('uses the entities given to map a mention to its full name', () => {
-    const entity: Entity = { kind: 'person', name: 'Petra Lindqvist-Holm', aliases: ['Petra Lindqvist-Holm', 'Lindqvist'], role: 'Labour Minister', mentions: [] }
+    const entity: Entity = {
+      kind: 'person',
+      name: 'Petra Lindqvist-Holm',
+      aliases: ['Petra Lindqvist-Holm', 'Lindqvist'],
+      role: 'Labour Minister',
+      mentions: [],
+    }
     const [first] = direct(run(text, [entity]))
     assert.equal(first?.speaker, 'Petra Lindqvist-Holm')
     assert.equal(first?.speakerRole, 'Labour Minister')
@@ -490,12 +538,18 @@ describe('extractQuotes: pronouns and gender', () => {
       'Dock foreman Ivo Lenk disagreed. “The cranes are unsafe,” he said.',
       '“We will check every one of them,” she said.',
     ].join('\n\n')
-    assert.deepEqual(direct(run(text)).map((q) => q.speaker), ['Ivo Lenk', 'Ana Ruiz'])
+    assert.deepEqual(
+      direct(run(text)).map((q) => q.speaker),
+      ['Ivo Lenk', 'Ana Ruiz'],
+    )
   })
 
   it('keeps the latest speaker when the text does not say who is a man or a woman', () => {
     const text = ['Ana Ruiz said the cranes would be checked.', '“The cranes are unsafe,” said Ivo Lenk.', '“We will check every one,” she said.'].join('\n\n')
-    assert.deepEqual(direct(run(text)).map((q) => q.speaker), ['Ivo Lenk', 'Ivo Lenk'])
+    assert.deepEqual(
+      direct(run(text)).map((q) => q.speaker),
+      ['Ivo Lenk', 'Ivo Lenk'],
+    )
   })
 })
 

@@ -41,11 +41,13 @@ const BEFORE_PARTICIPLE = /(?:[,;:—–(]|\s-|(?:^|\s)(?:by|while|when|after|be
 // inside the sentence ("… in the U.S. He says …").
 const BOUNDARY_END = /(?:[,;:—–]["”’]?|\s-|[.!?]["”’]?|(?:\p{L}\.){2,})$/u
 // Adverbials between a reporting verb and "that": "said on Monday that", "told a crowd in Ohio that", "said in an interview that".
-const ADVERBIAL_THEN_THAT = /^\s+(?:(?:on|in|at|during|late|early|this|last|earlier|later|to|after|before|via|from|with|over|through|while|yesterday|today|recently|previously|privately|publicly|repeatedly|again|also|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?“”"()]{0,60}?\s+)?that\b/u
+const ADVERBIAL_THEN_THAT =
+  /^\s+(?:(?:on|in|at|during|late|early|this|last|earlier|later|to|after|before|via|from|with|over|through|while|yesterday|today|recently|previously|privately|publicly|repeatedly|again|also|then|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b[^,.;:!?“”"()]{0,60}?\s+)?that\b/u
 // A reporting verb's object before "that": "told a crowd in Fenmoor that", "told the Coastline Gazette that".
 const OBJECT_THEN_THAT = /^\s+[^,.;:!?“”"()]{1,70}?\s+that\b/u
 // A time or setting right after the reporting verb, before the clause: "said Monday the …", "said on Monday, …".
-const TIME_AFTER_CUE = /^\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b|^\s+(?:last|this|earlier\s+this|late\s+last|earlier)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|fall|autumn|winter)\b|^\s+in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:!?“”"()]{1,40}?(?=\s*,)/u
+const TIME_AFTER_CUE =
+  /^\s+(?:(?:on|late|early)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|tonight)(?:\s+(?:morning|afternoon|evening|night))?\b|^\s+(?:last|this|earlier\s+this|late\s+last|earlier)\s+(?:week|month|year|weekend|morning|afternoon|evening|spring|summer|fall|autumn|winter)\b|^\s+in\s+(?:a|an|the|his|her|their|its)\s+[^,.;:!?“”"()]{1,40}?(?=\s*,)/u
 
 /** Where a clause's reporting words end: the verb, its object ("told reporters", "told a crowd in Ohio that"); -1 when "told" has no object. */
 function cueWithObject(text: string, verb: string, cueEnd: number, sentenceEnd: number): number {
@@ -123,16 +125,37 @@ export function readingAt(
     // "…, X said." / "…, said X." at the end of the sentence.
     if (lastComma > 10 && TAIL_AFTER_VERB.test(afterVerb)) {
       const subject = subjectBefore(text, wordsBefore(base + lastComma + 1, cueStart))
-      const subjectWords = before.slice(lastComma + 1).trim().split(/\s+/u).length
+      const subjectWords = before
+        .slice(lastComma + 1)
+        .trim()
+        .split(/\s+/u).length
       if (subject !== null && subjectWords <= 8) {
-        const draft = draftOf(text, 'indirect', { start: base, end: base + lastComma }, { mention: subject.mention, role: subject.role, cue: { start: cueStart, end: hit.end }, end: -1 }, index)
+        const draft = draftOf(
+          text,
+          'indirect',
+          { start: base, end: base + lastComma },
+          { mention: subject.mention, role: subject.role, cue: { start: cueStart, end: hit.end }, end: -1 },
+          index,
+        )
         return draft === null ? null : { draft, opens: base }
       }
     }
-    if (lastComma > 10 && /^\s+(?:\p{Lu}|a |an |the )/u.test(afterVerb) && /^[\s"”’']*$/u.test(before.slice(lastComma + 1)) && verb !== 'told' && verb !== 'tells') {
+    if (
+      lastComma > 10 &&
+      /^\s+(?:\p{Lu}|a |an |the )/u.test(afterVerb) &&
+      /^[\s"”’']*$/u.test(before.slice(lastComma + 1)) &&
+      verb !== 'told' &&
+      verb !== 'tells'
+    ) {
       const speaker = speakerAfter(text, hit.end, sentence.end)
       if (speaker !== null && AFTER_TAIL_SPEAKER.test(text.slice(speaker.end, sentence.end)) && plainSpeakerPhrase(text, hit.end, speaker.mention.end)) {
-        const draft = draftOf(text, 'indirect', { start: base, end: base + lastComma }, { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: hit.end }, end: -1 }, index)
+        const draft = draftOf(
+          text,
+          'indirect',
+          { start: base, end: base + lastComma },
+          { mention: speaker.mention, role: speaker.role, cue: { start: cueStart, end: hit.end }, end: -1 },
+          index,
+        )
         return draft === null ? null : { draft, opens: base }
       }
     }
@@ -239,13 +262,16 @@ export function readingAt(
   const attribution: Attribution = { mention: subject?.mention ?? null, role: subject?.role ?? null, cue: { start: cueStart, end: cueEnd }, end: -1 }
   const draft = draftOf(text, 'indirect', { start: clause.start, end: sentence.end }, attribution, index)
   if (draft === null) return null
-  if (parenthetical !== null) return { draft: { ...draft, spans: [parenthetical, ...draft.spans], pieces: [parenthetical, ...draft.pieces], start: parenthetical.start }, opens }
+  if (parenthetical !== null)
+    return { draft: { ...draft, spans: [parenthetical, ...draft.spans], pieces: [parenthetical, ...draft.pieces], start: parenthetical.start }, opens }
   return { draft, opens }
 }
 
 // Words that may open a reported clause after a long subject: "that", a pronoun, a determiner, a question word.
 const CLAUSE_OPENING_WORDS = new Set(
-  'that he she they it we i you there the a an his her their its our my this these those some many most all no any each every both if whether how what why when where who nobody none one two three more fewer several only even not'.split(' '),
+  'that he she they it we i you there the a an his her their its our my this these those some many most all no any each every both if whether how what why when where who nobody none one two three more fewer several only even not'.split(
+    ' ',
+  ),
 )
 
 function opensAClause(content: string): boolean {
@@ -258,7 +284,11 @@ const NOUN_LIKE_CUES = new Set('states reports claims notes promises estimates p
 
 // Verbs that take "to" in another sense than reporting: "added to her lead", "notes to the committee", "told him to leave".
 // "confirmed to RIA Novosti", "explained to reporters": after these the "to" names who was told, not what was said.
-const NOT_BEFORE_TO = new Set('added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains wrote writes admitted admits complained complains'.split(' '))
+const NOT_BEFORE_TO = new Set(
+  'added adds adding notes noted noting told tells telling states stated reports reported confirmed confirms announced announces explained explains wrote writes admitted admits complained complains'.split(
+    ' ',
+  ),
+)
 // Prepositions that do not open what was said: "was reported by the Post", "confirmed on Facebook", "states and …".
 // "warned of", "argued for", "spoke about" do open it, as annotators of attribution read them.
 const PREPOSITION_START = /^(?:to|on|from|by|into|onto|over|through|under|upon|up|out|off|and|or)\b/iu
@@ -278,7 +308,16 @@ function reportsAClause(verb: string, content: string): boolean {
 function plainSpeakerPhrase(text: string, from: number, to: number): boolean {
   for (const word of tokens(text, from, to)) {
     const lower = word.text.toLowerCase()
-    if (/^\p{Ll}/u.test(word.text) && !ROLE_SET.has(lower) && !SPEAKER_NOUN_SET.has(lower) && !CONNECTORS.has(lower) && !DETERMINERS.has(lower) && !isParticle(word.text) && !/s$/u.test(lower)) return false
+    if (
+      /^\p{Ll}/u.test(word.text) &&
+      !ROLE_SET.has(lower) &&
+      !SPEAKER_NOUN_SET.has(lower) &&
+      !CONNECTORS.has(lower) &&
+      !DETERMINERS.has(lower) &&
+      !isParticle(word.text) &&
+      !/s$/u.test(lower)
+    )
+      return false
   }
   return true
 }

@@ -31,7 +31,10 @@ export function resolveSpeakers(text: string, drafts: readonly Draft[], entities
   let lastPersonAt = -1
   let lastGroup: string | null = null
   // People the article marks as a man or a woman ("Mr Lenk", "spokeswoman Ana Ruiz"), and the people quoted so far.
-  const genders = personGenders(text, known.filter((k) => k.person))
+  const genders = personGenders(
+    text,
+    known.filter((k) => k.person),
+  )
   const personSpeakers: string[] = []
   // The title each speaker was first given in a quote's attribution ("Kremlin spokesman" for Dmitry Peskov).
   const rolesSeen = new Map<string, string>()
@@ -91,7 +94,11 @@ export function resolveSpeakers(text: string, drafts: readonly Draft[], entities
           // A surname: the fullest earlier name ending with it.
           // Only entries up to the mention can match: the search starts there instead of at the article's end.
           const upTo = firstAtOrAfter(known, mention.start + 1, positionOfKnown)
-          const match = findLast(known, (k) => k.position <= mention.start && k.name !== bare && (k.name.endsWith(` ${bare}`) || k.name.endsWith(`-${bare}`)), upTo)
+          const match = findLast(
+            known,
+            (k) => k.position <= mention.start && k.name !== bare && (k.name.endsWith(` ${bare}`) || k.name.endsWith(`-${bare}`)),
+            upTo,
+          )
           speaker = match?.name ?? bare
           if (match !== undefined) steps.push('full-name')
         } else if (!isName && /^the\s/iu.test(written) && GENERIC_ORG_HEADS.has(head.toLowerCase())) {
@@ -104,7 +111,8 @@ export function resolveSpeakers(text: string, drafts: readonly Draft[], entities
           // "the governor", "the Kremlin spokesman": the person the article named with that title.
           const title = bare.toLowerCase()
           const hasTitle = (name: string): boolean => (rolesSeen.get(name) ?? roleOf.get(name) ?? '').toLowerCase().endsWith(title)
-          const match = findLast(personSpeakers, hasTitle) ?? findLast(known, (k) => k.person && k.position < mention.start && hasTitle(k.name), firstAfter)?.name ?? null
+          const match =
+            findLast(personSpeakers, hasTitle) ?? findLast(known, (k) => k.person && k.position < mention.start && hasTitle(k.name), firstAfter)?.name ?? null
           speaker = match ?? bare
           if (match !== null) steps.push('role')
         } else if (!isName && /^the\s/iu.test(written) && ORG_HEADS.test(head.charAt(0).toUpperCase() + head.slice(1))) {
@@ -122,13 +130,18 @@ export function resolveSpeakers(text: string, drafts: readonly Draft[], entities
       if (speaker !== null) {
         // A person's name is capitalised throughout ("Ahmad al-Sharaa"); "Syrian government" or "UK officials" is a group,
         // which a later "it" or "they" refers to.
-        const person = PERSON_PRONOUN_SET.has(lower) || (isUpper(speaker) && /\s/u.test(speaker) && !ORG_HEADS.test(speaker) && !/^\p{Lu}{2,}$/u.test(speaker) && speaker.split(/\s+/u).every((word) => isUpper(word) || isParticle(word)))
+        const person =
+          PERSON_PRONOUN_SET.has(lower) ||
+          (isUpper(speaker) &&
+            /\s/u.test(speaker) &&
+            !ORG_HEADS.test(speaker) &&
+            !/^\p{Lu}{2,}$/u.test(speaker) &&
+            speaker.split(/\s+/u).every((word) => isUpper(word) || isParticle(word)))
         if (person) {
           lastPerson = speaker
           lastPersonAt = mention.start
           personSpeakers.push(speaker)
-        }
-        else if (!PRONOUN_SET.has(lower)) lastGroup = speaker
+        } else if (!PRONOUN_SET.has(lower)) lastGroup = speaker
       }
     }
     const textSpans = saidSpans(text, draft.pieces)
@@ -166,10 +179,15 @@ function wholeEntityAt(mentions: readonly Span[], mention: Span): Span | null {
 const GENERIC_ORG_HEADS = new Set(['group', 'organisation', 'organization', 'monitor', 'watchdog', 'body', 'charity', 'ngo'])
 
 // What an organisation or a person issues in their name: a statement stands for its issuer as a speaker.
-const DOCUMENT_NOUNS = 'statement|statements|report|reports|announcement|communique|communiqué|release|data|figures|tally|count|estimate|estimates|findings|account|website|post|tweet|letter|bulletin|update|records|survey|study|analysis|notice|decree|order|filing|ruling|message|remarks|comments'
-const DOCUMENT_MODIFIERS = '(?:(?:latest|new|official|own|written|joint|daily|weekly|monthly|annual|initial|preliminary|final|press|public|earlier|later|separate|recent|previous)\\s+)*'
+const DOCUMENT_NOUNS =
+  'statement|statements|report|reports|announcement|communique|communiqué|release|data|figures|tally|count|estimate|estimates|findings|account|website|post|tweet|letter|bulletin|update|records|survey|study|analysis|notice|decree|order|filing|ruling|message|remarks|comments'
+const DOCUMENT_MODIFIERS =
+  '(?:(?:latest|new|official|own|written|joint|daily|weekly|monthly|annual|initial|preliminary|final|press|public|earlier|later|separate|recent|previous)\\s+)*'
 const POSSESSIVE_DOCUMENT = new RegExp(`^(.+?)(?:[’']s|(?<=s)[’'])\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})$`, 'iu')
-const DOCUMENT_BY = new RegExp(`^(?:an?|the|its|their)\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})\\s+(?:from|by|of|issued\\s+by|released\\s+by|published\\s+by)\\s+(.+)$`, 'iu')
+const DOCUMENT_BY = new RegExp(
+  `^(?:an?|the|its|their)\\s+${DOCUMENT_MODIFIERS}(?:${DOCUMENT_NOUNS})\\s+(?:from|by|of|issued\\s+by|released\\s+by|published\\s+by)\\s+(.+)$`,
+  'iu',
+)
 
 /**
  * Whose statement or report a mention names: "the ministry's statement" → "the ministry", "SOHR's latest

@@ -8,7 +8,18 @@
 import type { Span } from '../types.js'
 import type { Speaker } from './quote-draft.js'
 import { spanText, tokens, type Token } from './quote-tokens.js'
-import { AUXILIARIES, CONNECTORS, DETERMINERS, isParticle, isUpper, ORG_HEADS, PRONOUN_SET, ROLE_SET, SPEAKER_NOUN_SET, SPEECH_ONLY } from './speaker-phrases.js'
+import {
+  AUXILIARIES,
+  CONNECTORS,
+  DETERMINERS,
+  isParticle,
+  isUpper,
+  ORG_HEADS,
+  PRONOUN_SET,
+  ROLE_SET,
+  SPEAKER_NOUN_SET,
+  SPEECH_ONLY,
+} from './speaker-phrases.js'
 
 /** The end of a short attribution tail ("… said on Monday", "… said in a statement"), before its punctuation. */
 export function clauseEnd(text: string, from: number, limit: number): number {
@@ -54,7 +65,8 @@ export function subjectBefore(text: string, words: readonly Token[]): Speaker | 
     // between the two commas before the verb open like an appositive and a name stands before them.
     const k = commaBefore(words, j, 25)
     const middle = words[k + 1]
-    if (k > 0 && middle !== undefined && (DETERMINERS.has(middle.text.toLowerCase()) || /^\p{Ll}/u.test(middle.text)) && nameAtEnd(words.slice(0, k)) !== null) j = k
+    if (k > 0 && middle !== undefined && (DETERMINERS.has(middle.text.toLowerCase()) || /^\p{Ll}/u.test(middle.text)) && nameAtEnd(words.slice(0, k)) !== null)
+      j = k
     const inner = words.slice(j + 1, i)
     const innerName = nameAtEnd(inner)
     if (innerName !== null && innerName.first === 0) {
@@ -62,7 +74,8 @@ export function subjectBefore(text: string, words: readonly Token[]): Speaker | 
       return { mention: innerName.mention, role: role.length > 0 && role.length < 10 ? spanText(text, role) : null, end: -1 }
     }
     // ", on the other hand," is an aside, not a role.
-    appositive = inner.length > 0 && !/^(?:on|in|at|for|by|with|however|meanwhile|though|too|also)$/iu.test((inner[0] as Token).text) ? spanText(text, inner) : null
+    appositive =
+      inner.length > 0 && !/^(?:on|in|at|for|by|with|however|meanwhile|though|too|also)$/iu.test((inner[0] as Token).text) ? spanText(text, inner) : null
     i = j - 1
   }
   // ", the spokesman, said": a comma opens the words, so no subject stands before the appositive.
@@ -98,7 +111,9 @@ function commaBefore(words: readonly Token[], i: number, within: number): number
 
 // Words of a time that can stand between a subject and its verb ("on Thursday evening", "late last week").
 const TIME_WORDS = new Set(
-  'on late early earlier later last this next monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month year yesterday today tonight'.split(' '),
+  'on late early earlier later last this next monday tuesday wednesday thursday friday saturday sunday morning afternoon evening night week weekend month year yesterday today tonight'.split(
+    ' ',
+  ),
 )
 
 /** A capitalised name ending the word list, with the title words before it as its role. */
@@ -123,8 +138,23 @@ export function nameAtEnd(words: readonly Token[]): { mention: Span; role: strin
     const connector = words[nameStart - 1]
     if (connector === undefined || !/^(?:of|for|on|and|&)$/u.test(connector.text)) break
     let left = nameStart - 1
-    while (left > 0 && isUpper((words[left - 1] as Token).text) && !ROLE_SET.has((words[left - 1] as Token).text.toLowerCase()) && !/[’']s$/u.test((words[left - 1] as Token).text)) left--
-    if (left === nameStart - 1 || !ORG_HEADS.test(words.slice(left, nameStart - 1).map((w) => w.text).join(' '))) break
+    while (
+      left > 0 &&
+      isUpper((words[left - 1] as Token).text) &&
+      !ROLE_SET.has((words[left - 1] as Token).text.toLowerCase()) &&
+      !/[’']s$/u.test((words[left - 1] as Token).text)
+    )
+      left--
+    if (
+      left === nameStart - 1 ||
+      !ORG_HEADS.test(
+        words
+          .slice(left, nameStart - 1)
+          .map((w) => w.text)
+          .join(' '),
+      )
+    )
+      break
     // "UK-based", "Damascus-led": a descriptor before the organisation is not part of its name.
     while (left < nameStart - 1 && /-(?:based|led|backed|run|linked|affiliated)$/u.test((words[left] as Token).text)) left++
     nameStart = left
@@ -134,13 +164,25 @@ export function nameAtEnd(words: readonly Token[]): { mention: Span; role: strin
   while (roleStart > 0 && nameStart - roleStart < 8) {
     const w = (words[roleStart - 1] as Token).text
     const lw = w.toLowerCase()
-    if (ROLE_SET.has(lw) || (isUpper(w) && !/^(?:But|And|Then|However|Meanwhile|So|Yet|Also|When|While|After|Before|In|On|At|As|If)$/u.test(w)) || /[’']s$/u.test(w) || (CONNECTORS.has(lw) && roleStart - 1 > 0)) roleStart--
+    if (
+      ROLE_SET.has(lw) ||
+      (isUpper(w) && !/^(?:But|And|Then|However|Meanwhile|So|Yet|Also|When|While|After|Before|In|On|At|As|If)$/u.test(w)) ||
+      /[’']s$/u.test(w) ||
+      (CONNECTORS.has(lw) && roleStart - 1 > 0)
+    )
+      roleStart--
     else break
   }
   while (roleStart < nameStart && CONNECTORS.has((words[roleStart] as Token).text.toLowerCase())) roleStart++
   const first = words[nameStart] as Token
   const end = words[i] as Token
-  const role = roleStart < nameStart ? words.slice(roleStart, nameStart).map((w) => w.text).join(' ') : null
+  const role =
+    roleStart < nameStart
+      ? words
+          .slice(roleStart, nameStart)
+          .map((w) => w.text)
+          .join(' ')
+      : null
   return { mention: { start: first.start, end: end.end }, role, first: roleStart }
 }
 
@@ -154,7 +196,11 @@ export function speakerAfter(text: string, from: number, limit: number): Speaker
   const opening = words[0]?.text ?? ''
   const lowerOpening = opening.toLowerCase()
   // "…,” stressing that the …" is not a speaker.
-  if (opening === '' || /^(?:that|to|as|if|in|on|at|for|with|by|this|there|when|how|what|why|whether|about|and|but|or|not|so|from|after|before|while)$/u.test(lowerOpening)) return null
+  if (
+    opening === '' ||
+    /^(?:that|to|as|if|in|on|at|for|with|by|this|there|when|how|what|why|whether|about|and|but|or|not|so|from|after|before|while)$/u.test(lowerOpening)
+  )
+    return null
   let i = 0
   while (i < words.length && i < 10 && /^[\p{L}\p{N}]/u.test((words[i] as Token).text)) {
     const w = (words[i] as Token).text
@@ -183,12 +229,19 @@ export function speakerAfter(text: string, from: number, limit: number): Speaker
     // that holds it, not a description of the speaker.
     const lastWord = appositive[appositive.length - 1]
     const intoQuote = /^[“”"]$/u.test(words[j]?.text ?? '') || (lastWord !== undefined && /^\s*[“"‘]/u.test(text.slice(lastWord.end, lastWord.end + 4)))
-    if (appositive.length > 0 && !intoQuote && (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) && !SPEECH_ONLY.test(headWord) && headWord !== 'and') {
+    if (
+      appositive.length > 0 &&
+      !intoQuote &&
+      (/^\p{Ll}/u.test(headWord) || ROLE_SET.has(headWord.toLowerCase()) || /[’']s$/u.test(headWord)) &&
+      !SPEECH_ONLY.test(headWord) &&
+      headWord !== 'and'
+    ) {
       role = role ?? spanText(text, appositive)
       end = (appositive[appositive.length - 1] as Token).end
     }
   }
   const sentenceEnd = /[.!?]/u.exec(text.slice(mention.start, end))
-  if (sentenceEnd !== null && sentenceEnd.index > 3 && !/\b\p{Lu}\p{Ll}{0,3}\.$/u.test(text.slice(mention.start, mention.start + sentenceEnd.index + 1))) return null
+  if (sentenceEnd !== null && sentenceEnd.index > 3 && !/\b\p{Lu}\p{Ll}{0,3}\.$/u.test(text.slice(mention.start, mention.start + sentenceEnd.index + 1)))
+    return null
   return { mention, role, end: clauseEnd(text, end, limit) }
 }

@@ -15,7 +15,9 @@ test('an undated member reads "on Monday" against the story’s latest dated mem
 })
 
 test('alone, an undated article leaves its relative dates unresolved', () => {
-  const [only] = extractStoryClaims([member('b2', null, 'Rescue teams reached the flooded villages on Monday, the governor said.')], { findDates: chronoDateFinder })
+  const [only] = extractStoryClaims([member('b2', null, 'Rescue teams reached the flooded villages on Monday, the governor said.')], {
+    findDates: chronoDateFinder,
+  })
   assert.equal(only?.events[0]?.date ?? null, null)
 })
 

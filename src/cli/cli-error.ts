@@ -40,7 +40,12 @@ export function classifyError(error: unknown): CliError {
   const errno = error as NodeJS.ErrnoException
   if (error instanceof Error && typeof errno.code === 'string' && typeof errno.path === 'string') {
     const reason = IO_REASONS[errno.code] ?? describeError(error)
-    return { code: 'IO_FAILED', message: `cannot ${errno.syscall === 'mkdir' ? 'create' : 'open'} ${errno.path}: ${reason}`, input: errno.path, exitCode: EXIT.IO }
+    return {
+      code: 'IO_FAILED',
+      message: `cannot ${errno.syscall === 'mkdir' ? 'create' : 'open'} ${errno.path}: ${reason}`,
+      input: errno.path,
+      exitCode: EXIT.IO,
+    }
   }
   return {
     code: 'INTERNAL',

@@ -22,7 +22,11 @@ function run(...args: string[]): { code: number | null; stdout: string; stderr: 
 }
 
 function runOn(store: string, args: readonly string[], cwd?: string): { code: number | null; stdout: string; stderr: string } {
-  const result = spawnSync(process.execPath, [BIN, '--db', store, ...args], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' }, ...(cwd === undefined ? {} : { cwd }) })
+  const result = spawnSync(process.execPath, [BIN, '--db', store, ...args], {
+    encoding: 'utf8',
+    env: { ...process.env, CROSSCHECK_DB: '' },
+    ...(cwd === undefined ? {} : { cwd }),
+  })
   return { code: result.status, stdout: result.stdout, stderr: result.stderr }
 }
 
@@ -133,13 +137,18 @@ describe('crosscheck CLI', () => {
     }
     const json = run('report', '1', '--out', join(missing, 'r.txt'), '--json')
     assert.equal(json.code, 4)
-    assert.deepEqual(JSON.parse(json.stderr), { error: { code: 'IO_FAILED', message: `cannot open ${join(missing, 'r.txt')}: no such file or directory`, input: join(missing, 'r.txt') } })
+    assert.deepEqual(JSON.parse(json.stderr), {
+      error: { code: 'IO_FAILED', message: `cannot open ${join(missing, 'r.txt')}: no such file or directory`, input: join(missing, 'r.txt') },
+    })
   })
 
   test('a command that only reads does not create a store; one that writes does', () => {
     const absent = join(dir, 'no', 'such', 'dir', 'x.db')
     for (const command of ['articles', 'stories', 'lineage', 'story', 'claims', 'report', 'show', 'diff']) {
-      const result = runOn(absent, [command, ...(command === 'diff' ? ['b7e0', 'd529'] : command === 'articles' || command === 'stories' || command === 'lineage' ? [] : ['1'])])
+      const result = runOn(absent, [
+        command,
+        ...(command === 'diff' ? ['b7e0', 'd529'] : command === 'articles' || command === 'stories' || command === 'lineage' ? [] : ['1']),
+      ])
       assert.equal(result.code, 3, command)
       assert.equal(result.stderr, `crosscheck ${command}: the store ${absent} does not exist\n`)
     }
@@ -206,7 +215,10 @@ describe('crosscheck CLI', () => {
 
   test('articles shows the (derived) marker of a title cut to fit', () => {
     const untitled = join(dir, 'untitled.txt')
-    writeFileSync(untitled, 'Rescue teams in the Sarn hills pulled two more hikers from the mud on Saturday after a second night of storms closed every road into the valley, the regional police said in a statement.\n')
+    writeFileSync(
+      untitled,
+      'Rescue teams in the Sarn hills pulled two more hikers from the mud on Saturday after a second night of storms closed every road into the valley, the regional police said in a statement.\n',
+    )
     const store = join(dir, 'derived.db')
     assert.equal(runOn(store, ['ingest', untitled]).code, 0)
     const row = runOn(store, ['articles']).stdout.split('\n')[2] ?? ''
@@ -230,24 +242,28 @@ describe('crosscheck CLI', () => {
     assert.match(result.stderr, /no article with id ffffffff/u)
   })
 
-  test('the seed corpus ingests as five articles with the answer key’s metadata', { skip: sharedDir() === null ? 'needs ../shared/corpus/seeds beside the repository' : false }, () => {
-    const seeds = join(sharedDir() ?? '', 'corpus', 'seeds')
-    const seedDb = join(dir, 'seeds.db')
-    const ingest = spawnSync(process.execPath, [BIN, '--db', seedDb, 'ingest', seeds, '--json'], { encoding: 'utf8' })
-    assert.equal(ingest.status, 0, ingest.stderr)
-    const list = JSON.parse(spawnSync(process.execPath, [BIN, '--db', seedDb, 'articles', '--json'], { encoding: 'utf8' }).stdout) as Array<{
-      location: string
-      outlet: string | null
-      published: string | null
-      titleDerived: boolean
-      creditedSource: string | null
-    }>
-    assert.equal(list.length, 5)
-    const byFile = (prefix: string) => list.find((a) => a.location.includes(`/${prefix}_`))
-    assert.equal(byFile('000')?.outlet, 'Global Village Space')
-    assert.equal(byFile('000')?.published, '2025-03-11')
-    assert.equal(byFile('002')?.creditedSource, 'RT')
-    assert.equal(byFile('003')?.published, null)
-    assert.equal(byFile('004')?.titleDerived, true)
-  })
+  test(
+    'the seed corpus ingests as five articles with the answer key’s metadata',
+    { skip: sharedDir() === null ? 'needs ../shared/corpus/seeds beside the repository' : false },
+    () => {
+      const seeds = join(sharedDir() ?? '', 'corpus', 'seeds')
+      const seedDb = join(dir, 'seeds.db')
+      const ingest = spawnSync(process.execPath, [BIN, '--db', seedDb, 'ingest', seeds, '--json'], { encoding: 'utf8' })
+      assert.equal(ingest.status, 0, ingest.stderr)
+      const list = JSON.parse(spawnSync(process.execPath, [BIN, '--db', seedDb, 'articles', '--json'], { encoding: 'utf8' }).stdout) as Array<{
+        location: string
+        outlet: string | null
+        published: string | null
+        titleDerived: boolean
+        creditedSource: string | null
+      }>
+      assert.equal(list.length, 5)
+      const byFile = (prefix: string) => list.find((a) => a.location.includes(`/${prefix}_`))
+      assert.equal(byFile('000')?.outlet, 'Global Village Space')
+      assert.equal(byFile('000')?.published, '2025-03-11')
+      assert.equal(byFile('002')?.creditedSource, 'RT')
+      assert.equal(byFile('003')?.published, null)
+      assert.equal(byFile('004')?.titleDerived, true)
+    },
+  )
 })

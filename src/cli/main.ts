@@ -71,7 +71,11 @@ export async function main(argv: readonly string[]): Promise<number> {
   if (name === undefined) {
     const unknown = parsed.positionals[0]
     if (json) {
-      writeError(process.stderr, { code: 'USAGE', message: unknown === undefined ? 'name a command' : `unknown command '${unknown}'`, input: unknown ?? null, exitCode: EXIT.USAGE }, { json })
+      writeError(
+        process.stderr,
+        { code: 'USAGE', message: unknown === undefined ? 'name a command' : `unknown command '${unknown}'`, input: unknown ?? null, exitCode: EXIT.USAGE },
+        { json },
+      )
       return EXIT.USAGE
     }
     process.stderr.write(`${unknown === undefined ? '' : `crosscheck: unknown command '${unknown}'\n\n`}${helpText()}\n`)

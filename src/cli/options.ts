@@ -20,7 +20,8 @@ export type OptionTable = Readonly<Record<string, OptionSpec>>
 export const GLOBAL_OPTIONS = {
   db: {
     type: 'string',
-    description: 'the store: a SQLite file (created by the first command that writes) or a postgres:// URL (add ?schema=<name> for a schema other than public); also $CROSSCHECK_DB',
+    description:
+      'the store: a SQLite file (created by the first command that writes) or a postgres:// URL (add ?schema=<name> for a schema other than public); also $CROSSCHECK_DB',
     argument: '<file|url>',
     defaultText: './crosscheck.db',
   },
@@ -96,7 +97,7 @@ export const COMMANDS = {
   lineage: {
     name: 'lineage',
     usage: 'crosscheck lineage [--story <id>] [--article <id>]',
-    summary: 'who copied, rewrote or partly reused whom, with the evidence, and each outlet\'s profile',
+    summary: "who copied, rewrote or partly reused whom, with the evidence, and each outlet's profile",
     details: [
       'Relations are found as articles are ingested: copies through shared word shingles (MinHash/LSH),',
       'rewrites through shared numbers, names and quotations, then confirmed by aligning sentences.',
@@ -146,7 +147,7 @@ export const COMMANDS = {
     name: 'reanalyze',
     writes: true,
     usage: 'crosscheck reanalyze [--story <id>] [--all]',
-    summary: 'extract stored articles\' claims again: after an upgrade, or for a story that gained dated members',
+    summary: "extract stored articles' claims again: after an upgrade, or for a story that gained dated members",
     details: [
       'Claims are extracted once, at ingest, and stored with the version of the extractor that read them.',
       'Without options, reads the articles whose claims are missing or were read by an older crosscheck.',
@@ -187,10 +188,19 @@ export const COMMANDS = {
     options: {
       port: { type: 'string', argument: '<n>', description: 'TCP port', defaultText: '8080' },
       host: { type: 'string', argument: '<address>', description: 'address to listen on', defaultText: '127.0.0.1' },
-      'host-name': { type: 'string', argument: '<names>', description: 'answer requests for these host names too (comma-separated), besides loopback names and IP addresses' },
+      'host-name': {
+        type: 'string',
+        argument: '<names>',
+        description: 'answer requests for these host names too (comma-separated), besides loopback names and IP addresses',
+      },
       follow: { type: 'string', argument: '<file>', description: 'poll the RSS/Atom feeds listed in this file, one URL per line' },
       interval: { type: 'string', argument: '<seconds>', description: 'how often each followed feed is polled', defaultText: '300' },
-      token: { type: 'string', argument: '<token>', description: 'write token for the API; also $CROSSCHECK_TOKEN', defaultText: 'generated and printed at first start' },
+      token: {
+        type: 'string',
+        argument: '<token>',
+        description: 'write token for the API; also $CROSSCHECK_TOKEN',
+        defaultText: 'generated and printed at first start',
+      },
       'allow-private': { type: 'boolean', description: 'let URL ingest and feeds reach loopback and private networks' },
       cors: { type: 'string', argument: '<origin>', description: 'allow cross-origin requests from this origin (off by default)' },
     },

@@ -4,8 +4,7 @@ import { printable } from './escape.js'
 export function formatTable(rows: ReadonlyArray<Readonly<Record<string, string | number>>>): string {
   const columns: string[] = []
   for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key)
-  const cell = (value: string | number | undefined): string =>
-    value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : printable(value)
+  const cell = (value: string | number | undefined): string => (value === undefined ? '' : typeof value === 'number' ? formatNumber(value) : printable(value))
   // A loop, not Math.max(...rows): a listing of every article can have more rows than a call has arguments.
   const widths = columns.map((column) => rows.reduce((widest, row) => Math.max(widest, cell(row[column]).length), column.length))
   const numeric = columns.map((column) => rows.every((row) => row[column] === undefined || typeof row[column] === 'number'))

@@ -10,7 +10,16 @@ import type { Article, StoryDetail } from '../types.js'
 import { resolveTarget } from './targets.js'
 
 const ARTICLE = { id: '2960c1a4b7e0d529' } as Article
-const STORY: StoryDetail = { id: 2960, askedFor: 2960, titles: ['Korvel Dam collapse kills at least 41'], firstSeen: '2026-04-15', lastSeen: '2026-04-17', members: 6, outlets: ['Civic Ledger'], memberIds: [] }
+const STORY: StoryDetail = {
+  id: 2960,
+  askedFor: 2960,
+  titles: ['Korvel Dam collapse kills at least 41'],
+  firstSeen: '2026-04-15',
+  lastSeen: '2026-04-17',
+  members: 6,
+  outlets: ['Civic Ledger'],
+  memberIds: [],
+}
 
 /** Story 2960 and article 2960c1a4…, as a store would find them. */
 const store = {

@@ -47,7 +47,9 @@ export async function resolveTarget(store: Pick<ArticleStore, 'getArticle'> & Pi
   if (story !== null && article !== null) return ambiguous(raw, command, article.id)
   if (story !== null) return { kind: 'story', story }
   if (article !== null) return { kind: 'article', article }
-  throw new CrosscheckError('NOT_FOUND', `no story ${raw} and no article whose id starts with ${raw} (see crosscheck stories, crosscheck articles)`, { input: raw })
+  throw new CrosscheckError('NOT_FOUND', `no story ${raw} and no article whose id starts with ${raw} (see crosscheck stories, crosscheck articles)`, {
+    input: raw,
+  })
 }
 
 function ambiguous(raw: string, command: string, articleId?: string): never {

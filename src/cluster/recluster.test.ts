@@ -6,14 +6,42 @@ import { storyFeatures } from './story-features.js'
 
 // Invented reports of three events: two fires of the same kind in different towns, and a match.
 const ARTICLES = [
-  ['f1', 'Warehouse fire in Grelton injures 9', 'A fire destroyed a warehouse in Grelton on Friday. Fire chief Nadia Orsk said 9 workers were hurt.', '2026-06-05'],
-  ['f2', 'Grelton warehouse blaze: 9 hurt', 'Nine workers were hurt when fire swept through a Grelton warehouse, chief Nadia Orsk said on Friday.', '2026-06-05'],
+  [
+    'f1',
+    'Warehouse fire in Grelton injures 9',
+    'A fire destroyed a warehouse in Grelton on Friday. Fire chief Nadia Orsk said 9 workers were hurt.',
+    '2026-06-05',
+  ],
+  [
+    'f2',
+    'Grelton warehouse blaze: 9 hurt',
+    'Nine workers were hurt when fire swept through a Grelton warehouse, chief Nadia Orsk said on Friday.',
+    '2026-06-05',
+  ],
   ['f3', 'Fire chief Orsk: Grelton warehouse gutted', 'The Grelton warehouse fire left 9 injured, according to Nadia Orsk.', '2026-06-06'],
-  ['g1', 'Warehouse fire in Lissom injures 3', 'A fire destroyed a warehouse in Lissom on Saturday. Fire chief Tomas Reyk said 3 workers were hurt.', '2026-06-06'],
+  [
+    'g1',
+    'Warehouse fire in Lissom injures 3',
+    'A fire destroyed a warehouse in Lissom on Saturday. Fire chief Tomas Reyk said 3 workers were hurt.',
+    '2026-06-06',
+  ],
   ['g2', 'Lissom warehouse blaze: 3 hurt', 'Three workers were hurt when fire swept through a Lissom warehouse, chief Tomas Reyk said.', '2026-06-06'],
-  ['m1', 'Harbour United beat Kestrel City 3-1', 'Harbour United won 3-1 against Kestrel City at Oldfield Park, with two goals from Joao Pereira.', '2026-06-07'],
-  ['m2', 'Pereira double as Harbour United see off Kestrel City', 'Joao Pereira scored twice at Oldfield Park as Harbour United beat Kestrel City.', '2026-06-07'],
-].map(([id, title, text, published]) => ({ id: id as string, features: storyFeatures({ title: title as string, text: text as string, published: published as string }) }))
+  [
+    'm1',
+    'Harbour United beat Kestrel City 3-1',
+    'Harbour United won 3-1 against Kestrel City at Oldfield Park, with two goals from Joao Pereira.',
+    '2026-06-07',
+  ],
+  [
+    'm2',
+    'Pereira double as Harbour United see off Kestrel City',
+    'Joao Pereira scored twice at Oldfield Park as Harbour United beat Kestrel City.',
+    '2026-06-07',
+  ],
+].map(([id, title, text, published]) => ({
+  id: id as string,
+  features: storyFeatures({ title: title as string, text: text as string, published: published as string }),
+}))
 
 function partition(stories: Map<string, number>): string[][] {
   const groups = new Map<number, string[]>()

@@ -137,7 +137,8 @@ function averageLinkage(links: Array<Map<number, number>>, threshold: number): I
     // Links held as sums of similarities: the mean divides by the pairs the two clusters have.
     for (const [x, sum] of keepLinks) {
       const score = sum / ((size[keep] as number) * (size[x] as number))
-      if (score >= threshold) heap.push({ score, a: Math.min(keep, x), b: Math.max(keep, x), va: version[Math.min(keep, x)] as number, vb: version[Math.max(keep, x)] as number })
+      if (score >= threshold)
+        heap.push({ score, a: Math.min(keep, x), b: Math.max(keep, x), va: version[Math.min(keep, x)] as number, vb: version[Math.max(keep, x)] as number })
     }
   }
   // Follow merges to each item's final cluster.

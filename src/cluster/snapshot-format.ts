@@ -98,7 +98,9 @@ export function decodeClusterSnapshot(json: string): ClusterSnapshot {
     throw new TypeError(`Expected a ${CLUSTER_STATE_FORMAT} document, got ${doc === null || typeof doc !== 'object' ? typeof doc : String(doc.format)}`)
   }
   if (doc.version !== CLUSTER_STATE_VERSION) {
-    throw new TypeError(`Expected ${CLUSTER_STATE_FORMAT} version ${CLUSTER_STATE_VERSION}, got ${String(doc.version)}: it was written by another crosscheck release`)
+    throw new TypeError(
+      `Expected ${CLUSTER_STATE_FORMAT} version ${CLUSTER_STATE_VERSION}, got ${String(doc.version)}: it was written by another crosscheck release`,
+    )
   }
   const full = doc as SnapshotJson
   return {
@@ -108,22 +110,20 @@ export function decodeClusterSnapshot(json: string): ClusterSnapshot {
     nextStoryId: full.nextStoryId,
     retired: full.retired,
     df: uint32(full.df),
-    stories: full.stories.map(
-      (story): StoryRecord => ({
-        id: story.id,
-        firstMember: story.firstMember,
-        size: story.size,
-        terms: sparse(story.terms),
-        entities: sparse(story.entities),
-        firstDay: story.firstDay,
-        lastDay: story.lastDay,
-        lastSeen: story.lastSeen,
-        indexKeys: uint32(story.indexKeys),
-        termNorm: story.termNorm,
-        entityNorm: story.entityNorm,
-        normAt: story.normAt,
-      }),
-    ),
+    stories: full.stories.map((story): StoryRecord => ({
+      id: story.id,
+      firstMember: story.firstMember,
+      size: story.size,
+      terms: sparse(story.terms),
+      entities: sparse(story.entities),
+      firstDay: story.firstDay,
+      lastDay: story.lastDay,
+      lastSeen: story.lastSeen,
+      indexKeys: uint32(story.indexKeys),
+      termNorm: story.termNorm,
+      entityNorm: story.entityNorm,
+      normAt: story.normAt,
+    })),
   }
 }
 

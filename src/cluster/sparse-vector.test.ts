@@ -2,13 +2,33 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { addSparse, capSparse, sparseFromCounts, topKeys, weightedCosine } from './sparse-vector.js'
 
-const v = (keys: number[], weights: number[]): { keys: Uint32Array; weights: Float32Array } => ({ keys: Uint32Array.from(keys), weights: Float32Array.from(weights) })
+const v = (keys: number[], weights: number[]): { keys: Uint32Array; weights: Float32Array } => ({
+  keys: Uint32Array.from(keys),
+  weights: Float32Array.from(weights),
+})
 
 test('sparseFromCounts sorts keys, log-weights counts and normalises', () => {
-  const s = sparseFromCounts(new Map([[9, 1], [2, Math.E]]))
+  const s = sparseFromCounts(
+    new Map([
+      [9, 1],
+      [2, Math.E],
+    ]),
+  )
   assert.deepEqual([...s.keys], [2, 9])
   assert.ok(Math.abs((s.weights[0] as number) - 2 / Math.sqrt(5)) < 1e-6)
-  assert.deepEqual([...sparseFromCounts(new Map([[1, 1], [2, 5], [3, 2]]), 2).keys], [2, 3])
+  assert.deepEqual(
+    [
+      ...sparseFromCounts(
+        new Map([
+          [1, 1],
+          [2, 5],
+          [3, 2],
+        ]),
+        2,
+      ).keys,
+    ],
+    [2, 3],
+  )
 })
 
 test('addSparse merges keys and caps to the heaviest', () => {
@@ -26,6 +46,12 @@ test('capSparse and topKeys keep the heaviest, ties to the smaller key', () => {
 test('weightedCosine is 1 for a vector with itself, 0 for disjoint or empty ones', () => {
   const a = v([1, 2, 3], [0.2, 0.5, 0.7])
   assert.ok(Math.abs(weightedCosine(a, a, (k) => k) - 1) < 1e-6)
-  assert.equal(weightedCosine(a, v([4], [1]), () => 1), 0)
-  assert.equal(weightedCosine(a, v([], []), () => 1), 0)
+  assert.equal(
+    weightedCosine(a, v([4], [1]), () => 1),
+    0,
+  )
+  assert.equal(
+    weightedCosine(a, v([], []), () => 1),
+    0,
+  )
 })

@@ -95,11 +95,7 @@ export function storySimilarity(a: PreparedComparable, b: Comparable, opts?: Sim
  * @example
  * timeFactor({ firstDay: 10, lastDay: 12 }, { firstDay: 30, lastDay: 30 }, { timeTolerance: 3, timeScale: 5 }) // => Math.exp(-3)
  */
-export function timeFactor(
-  a: Pick<Comparable, 'firstDay' | 'lastDay'>,
-  b: Pick<Comparable, 'firstDay' | 'lastDay'>,
-  opts?: SimilarityOpts,
-): number {
+export function timeFactor(a: Pick<Comparable, 'firstDay' | 'lastDay'>, b: Pick<Comparable, 'firstDay' | 'lastDay'>, opts?: SimilarityOpts): number {
   if (a.firstDay === null || a.lastDay === null || b.firstDay === null || b.lastDay === null) return 1
   const tolerance = opts?.timeTolerance ?? 3
   const scale = opts?.timeScale ?? 7

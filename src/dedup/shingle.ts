@@ -71,4 +71,3 @@ function combine(tokens: Uint32Array, start: number, width: number): number {
   }
   return mix32(h ^ (width << 2))
 }
-

@@ -53,7 +53,10 @@ function newsSite() {
       res.writeHead(404).end()
       return
     }
-    const paragraphs = page.text.split('\n\n').map((p) => `<p>${p}</p>`).join('')
+    const paragraphs = page.text
+      .split('\n\n')
+      .map((p) => `<p>${p}</p>`)
+      .join('')
     res
       .writeHead(200, { 'Content-Type': 'text/html; charset=utf-8' })
       .end(`<!doctype html><html><head><title>${page.title}</title></head><body><article><h1>${page.title}</h1>${paragraphs}</article></body></html>`)
@@ -110,7 +113,10 @@ describe('feed follower', () => {
       assert.equal(await store.countArticles(), 3)
       // The rewrite joined the bridge story as it arrived.
       const stories = await store.listStories()
-      assert.ok(stories.some((s) => s.members === 2), JSON.stringify(stories))
+      assert.ok(
+        stories.some((s) => s.members === 2),
+        JSON.stringify(stories),
+      )
 
       // A restarted follower on the same store fetches nothing it has seen.
       await follower.stop()
@@ -190,7 +196,10 @@ describe('feed follower', () => {
       assert.ok(brokenPolls >= 2 && brokenPolls <= 4, `broken feed polled ${brokenPolls} times`)
       assert.ok(goodPolls >= 8, `healthy feed polled only ${goodPolls} times`)
       const failures = events.filter((e): e is Extract<FollowEvent, { kind: 'failed' }> => e.kind === 'failed' && e.url.endsWith('/broken.rss'))
-      assert.deepEqual(failures.slice(0, 3).map((e) => e.retryInMs), [80, 160, 320])
+      assert.deepEqual(
+        failures.slice(0, 3).map((e) => e.retryInMs),
+        [80, 160, 320],
+      )
       assert.match(failures[0]?.message ?? '', /HTTP 503/)
       assert.ok(events.some((e) => e.kind === 'failed' && e.url.endsWith('/hangs.rss') && /timed out/.test(e.message)))
       const broken = (await store.listFeeds()).find((f) => f.url.endsWith('/broken.rss'))
@@ -206,7 +215,10 @@ describe('feed follower', () => {
 
 test('backoff doubles per failure up to the cap', () => {
   const opts = { intervalMs: 1000, maxDelayMs: 10_000 }
-  assert.deepEqual([0, 1, 2, 3, 4, 100].map((n) => nextPollDelay(n, opts)), [1000, 2000, 4000, 8000, 10_000, 10_000])
+  assert.deepEqual(
+    [0, 1, 2, 3, 4, 100].map((n) => nextPollDelay(n, opts)),
+    [1000, 2000, 4000, 8000, 10_000, 10_000],
+  )
 })
 
 test('a feed list is one URL per line with # comments', () => {

@@ -103,7 +103,9 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
     ...(opts.maxBytes === undefined ? {} : { maxBytes: opts.maxBytes }),
   }
   const runIngest =
-    opts.runIngest ?? ((label: string, items: readonly ReadItem[]) => ingestItems(label, items, store, { ...opts.ingest, allowPrivateAddresses: fetchOpts.allowPrivateAddresses }))
+    opts.runIngest ??
+    ((label: string, items: readonly ReadItem[]) =>
+      ingestItems(label, items, store, { ...opts.ingest, allowPrivateAddresses: fetchOpts.allowPrivateAddresses }))
   const polling = new Map<string, Polling>()
   let stopped = false
 
@@ -161,9 +163,17 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
     const decoded = decodeBytes(response.bytes, { name: url, kind: 'xml', ...(response.contentType === null ? {} : { contentType: response.contentType }) })
     const parsed = parseFeed(decoded.text, { name: url })
     const linked = parsed.items.filter((item): item is FeedItem & { link: string } => item.link !== null)
-    const unseen = new Set(await store.unseenFeedItems(url, linked.map((item) => item.link)))
+    const unseen = new Set(
+      await store.unseenFeedItems(
+        url,
+        linked.map((item) => item.link),
+      ),
+    )
     // Oldest first, so stories grow in publication order; feeds list newest first.
-    const fresh = linked.filter((item) => unseen.has(item.link)).reverse().slice(0, maxItems)
+    const fresh = linked
+      .filter((item) => unseen.has(item.link))
+      .reverse()
+      .slice(0, maxItems)
 
     const items: ReadItem[] = []
     const handled: string[] = []
@@ -261,4 +271,3 @@ export function createFeedFollower(opts: FeedFollowerOpts): FeedFollower {
     },
   }
 }
-

@@ -112,7 +112,11 @@ function fakeDns(table: Readonly<Record<string, readonly LookupAddress[]>>) {
   }
 }
 
-function lookupOnce(lookup: ReturnType<typeof createGuardedLookup>, hostname: string, all: boolean): Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family: unknown }> {
+function lookupOnce(
+  lookup: ReturnType<typeof createGuardedLookup>,
+  hostname: string,
+  all: boolean,
+): Promise<{ err: NodeJS.ErrnoException | null; address: unknown; family: unknown }> {
   return new Promise((resolve) => {
     lookup(hostname, { all }, (err, address, family) => resolve({ err, address, family }))
   })

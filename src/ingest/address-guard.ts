@@ -80,7 +80,11 @@ export interface GuardedLookupOpts {
    * rebinding DNS server.
    * @default dns.lookup
    */
-  readonly resolve?: (hostname: string, options: dns.LookupAllOptions, callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void) => void
+  readonly resolve?: (
+    hostname: string,
+    options: dns.LookupAllOptions,
+    callback: (err: NodeJS.ErrnoException | null, addresses: dns.LookupAddress[]) => void,
+  ) => void
 }
 
 /**
@@ -142,10 +146,7 @@ export function checkLiteralHost(hostname: string, opts?: Omit<GuardedLookupOpts
 }
 
 function blockedError(hostname: string | null, address: string, why: string): FetchError {
-  const message =
-    hostname === null || hostname === address
-      ? `refused: ${address} is ${why}`
-      : `refused: ${hostname} resolves to ${address}, ${why}`
+  const message = hostname === null || hostname === address ? `refused: ${address} is ${why}` : `refused: ${hostname} resolves to ${address}, ${why}`
   return new FetchError('FETCH_BLOCKED_ADDRESS', message, { input: hostname ?? address })
 }
 
@@ -199,7 +200,7 @@ function range4(base: string, bits: number, what: string): Ipv4Range {
 function inRange4(value: number, base: number, bits: number): boolean {
   if (bits === 0) return true
   const mask = bits === 32 ? 0xffffffff : (~0 << (32 - bits)) >>> 0
-  return ((value & mask) >>> 0) === ((base & mask) >>> 0)
+  return (value & mask) >>> 0 === (base & mask) >>> 0
 }
 
 function parseIpv4(ip: string): number {

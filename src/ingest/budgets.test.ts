@@ -38,7 +38,10 @@ test('depth is measured without recursion and stops once past the limit', () => 
     node.kids.push(next)
     node = next
   }
-  assert.equal(treeDepth(chain, (n) => n.kids as never, 1000), 1001)
+  assert.equal(
+    treeDepth(chain, (n) => n.kids as never, 1000),
+    1001,
+  )
 })
 
 test('a JSON file nested 100,000 deep fails with INPUT_TOO_DEEP, not a stack overflow', async () => {
@@ -53,7 +56,10 @@ test('one deep JSON line fails alone; the lines around it are read', async () =>
   const good = JSON.stringify({ title: 'Ferry', text: BODY })
   const deep = `{"text":${'{"a":'.repeat(50_000)}1${'}'.repeat(50_000)}}`
   const items = await read('mixed.jsonl', [good, deep, good].join('\n'))
-  assert.deepEqual(items.map((item) => (item instanceof InputError ? item.code : item.kind)), ['document', 'INPUT_TOO_DEEP', 'document'])
+  assert.deepEqual(
+    items.map((item) => (item instanceof InputError ? item.code : item.kind)),
+    ['document', 'INPUT_TOO_DEEP', 'document'],
+  )
 })
 
 test('a deep feed item fails alone; the other items are read', async () => {
@@ -63,13 +69,19 @@ test('a deep feed item fails alone; the other items are read', async () => {
   const deep = `<x>${'<y>'.repeat(100_000)}deep${'</y>'.repeat(100_000)}</x>`
   const xml = `<rss version="2.0"><channel><title>Desk</title>${item('https://a.example/1', BODY)}${item('https://a.example/2', deep)}${item('https://a.example/3', BODY)}</channel></rss>`
   const items = await read('deep.xml', xml)
-  assert.deepEqual(items.map((i) => (i instanceof InputError ? i.code : i.kind)), ['document', 'INPUT_TOO_DEEP', 'document'])
+  assert.deepEqual(
+    items.map((i) => (i instanceof InputError ? i.code : i.kind)),
+    ['document', 'INPUT_TOO_DEEP', 'document'],
+  )
 })
 
 test('2,000 nested divs fail fast with INPUT_TOO_DEEP instead of stalling Readability', () => {
   const html = `<html><body>${'<div>'.repeat(2000)}<p>${BODY}</p>${'</div>'.repeat(2000)}</body></html>`
   const started = Date.now()
-  assert.throws(() => parseHtmlPage(html, { kind: 'file', location: 'deep.html' }), (error: unknown) => error instanceof InputError && error.code === 'INPUT_TOO_DEEP')
+  assert.throws(
+    () => parseHtmlPage(html, { kind: 'file', location: 'deep.html' }),
+    (error: unknown) => error instanceof InputError && error.code === 'INPUT_TOO_DEEP',
+  )
   assert.ok(Date.now() - started < 2000)
   const result = runPrepareJob({ kind: 'html', html, source: { kind: 'file', location: 'deep.html' }, diagnostics: [] })
   assert.equal(result.ok ? 'ok' : result.code, 'INPUT_TOO_DEEP')
@@ -96,7 +108,10 @@ test('feed items and JSON records with javascript:, data: or file: links lose th
   const item = (link: string) => `<item><title>t</title><link>${link}</link><description>${BODY}</description></item>`
   const xml = `<rss version="2.0"><channel><title>Desk</title>${item('javascript:alert(1)')}${item('data:text/html,hi')}${item('https://a.example/ok')}</channel></rss>`
   const feed = parseFeed(xml, { name: 'f' })
-  assert.deepEqual(feed.items.map((i) => i.link), [null, null, 'https://a.example/ok'])
+  assert.deepEqual(
+    feed.items.map((i) => i.link),
+    [null, null, 'https://a.example/ok'],
+  )
   const items = await read('links.xml', xml)
   const docs = items.map((i) => (i instanceof InputError || i.kind !== 'document' ? null : i.doc))
   assert.equal(docs[0]?.metadata.url, undefined)

@@ -32,7 +32,8 @@ export function jsonDepth(text: string, limit: number): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i)
     if (inString) {
-      if (c === 0x5c) i++ // a backslash escapes the next character
+      if (c === 0x5c)
+        i++ // a backslash escapes the next character
       else if (c === 0x22) inString = false
       continue
     }
@@ -94,8 +95,31 @@ export function tooDeep(what: string, limit: number, input: string): InputError 
 
 /** HTML elements that never hold others, and those a parser closes when a sibling opens: neither adds depth. */
 const FLAT_HTML = new Set([
-  'area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'param', 'source', 'track', 'wbr',
-  'p', 'li', 'dd', 'dt', 'option', 'tr', 'td', 'th', 'thead', 'tbody', 'tfoot',
+  'area',
+  'base',
+  'br',
+  'col',
+  'embed',
+  'hr',
+  'img',
+  'input',
+  'link',
+  'meta',
+  'param',
+  'source',
+  'track',
+  'wbr',
+  'p',
+  'li',
+  'dd',
+  'dt',
+  'option',
+  'tr',
+  'td',
+  'th',
+  'thead',
+  'tbody',
+  'tfoot',
 ])
 /** HTML elements whose content is raw text, where a `<` is not a tag. */
 const RAW_HTML = new Set(['script', 'style', 'textarea', 'title', 'xmp', 'noscript'])

@@ -25,17 +25,22 @@ describe('chronoDateFinder', () => {
   })
 
   it('gives offsets into the whole text when it reads only the words around each date', () => {
-    const text = 'After a night of heavy rain along the upper valley, the regional water authority said on Tuesday, March 10, that the reservoir had risen by two metres, and engineers would inspect the spillway tomorrow.'
+    const text =
+      'After a night of heavy rain along the upper valley, the regional water authority said on Tuesday, March 10, that the reservoir had risen by two metres, and engineers would inspect the spillway tomorrow.'
     const found = chronoDateFinder(text, new Date(2026, 2, 11, 12))
-    assert.deepEqual(found.map((m) => [m.text, text.slice(m.start, m.end), m.date]), [
-      ['on Tuesday, March 10', 'on Tuesday, March 10', '2026-03-10'],
-      ['tomorrow', 'tomorrow', '2026-03-12'],
-    ])
+    assert.deepEqual(
+      found.map((m) => [m.text, text.slice(m.start, m.end), m.date]),
+      [
+        ['on Tuesday, March 10', 'on Tuesday, March 10', '2026-03-10'],
+        ['tomorrow', 'tomorrow', '2026-03-12'],
+      ],
+    )
   })
 
   it('runs chrono without the parsers and refiners whose results are never kept', () => {
     const names = [...dayChrono.parsers, ...dayChrono.refiners].map((step) => step.constructor.name)
-    for (const unused of ['ENTimeUnitWithinFormatParser', 'ExtractTimezoneAbbrRefiner', 'ExtractTimezoneOffsetRefiner', 'ForwardDateRefiner']) assert.ok(!names.includes(unused), unused)
+    for (const unused of ['ENTimeUnitWithinFormatParser', 'ExtractTimezoneAbbrRefiner', 'ExtractTimezoneOffsetRefiner', 'ForwardDateRefiner'])
+      assert.ok(!names.includes(unused), unused)
     assert.ok(names.includes('MergeWeekdayComponentRefiner'))
   })
 })

@@ -5,7 +5,15 @@ import { binaryFormat, charsetParam, countInvalidUtf8, decodeBytes, looksBinary 
 
 /** windows-1256 bytes of the Arabic letters used below, from the code page's published table. */
 const CP1256: Readonly<Record<string, number>> = {
-  'ا': 0xc7, 'ب': 0xc8, 'ة': 0xc9, 'ج': 0xcc, 'خ': 0xce, 'ر': 0xd1, 'ع': 0xda, 'ل': 0xe1, 'ي': 0xed,
+  ا: 0xc7,
+  ب: 0xc8,
+  ة: 0xc9,
+  ج: 0xcc,
+  خ: 0xce,
+  ر: 0xd1,
+  ع: 0xda,
+  ل: 0xe1,
+  ي: 0xed,
 }
 
 /** Encodes ASCII plus the letters in CP1256 as windows-1256 bytes. */
@@ -195,7 +203,10 @@ test('a declared charset the bytes do not fit is overridden, with a diagnostic',
   const ascii = decodeBytes(utf8('<html><body><p>Plain words.</p></body></html>'), { name: 'a.html', contentType: 'text/html; charset=utf-16' })
   assert.equal(ascii.text, '<html><body><p>Plain words.</p></body></html>')
   // Declared UTF-8, but the letters are windows-1252: kept as letters, not U+FFFD.
-  const latin = decodeBytes(Uint8Array.from([...utf8('<meta charset="utf-8"><p>caf'), 0xe9, ...utf8(' cr'), 0xe8, ...utf8('me</p>')]), { name: 'l.html', kind: 'html' })
+  const latin = decodeBytes(Uint8Array.from([...utf8('<meta charset="utf-8"><p>caf'), 0xe9, ...utf8(' cr'), 0xe8, ...utf8('me</p>')]), {
+    name: 'l.html',
+    kind: 'html',
+  })
   assert.equal(latin.text, '<meta charset="utf-8"><p>café crème</p>')
 })
 

@@ -163,11 +163,7 @@ function kindFromContentType(contentType: string | undefined): 'html' | 'xml' | 
   return 'text'
 }
 
-function chooseCharset(
-  bytes: Uint8Array,
-  contentType: string | undefined,
-  kind: 'html' | 'xml' | 'text',
-): { label: string; source: CharsetSource } {
+function chooseCharset(bytes: Uint8Array, contentType: string | undefined, kind: 'html' | 'xml' | 'text'): { label: string; source: CharsetSource } {
   const bom = sniffBom(bytes)
   if (bom !== null) return { label: bom, source: 'bom' }
   // UTF-16 without a BOM shows as ASCII with a zero byte beside every character; no header can make that UTF-8.

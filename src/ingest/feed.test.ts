@@ -214,7 +214,8 @@ test('a document that is not a feed is PARSE_FAILED', () => {
   for (const text of ['<!doctype html><html><body><p>Hello</p></body></html>', 'just some words', '<feedback/>']) {
     assert.throws(
       () => parseFeed(text, { name: 'page.html' }),
-      (error: unknown) => error instanceof InputError && error.code === 'PARSE_FAILED' && error.input === 'page.html' && /not an RSS or Atom feed/.test(error.message),
+      (error: unknown) =>
+        error instanceof InputError && error.code === 'PARSE_FAILED' && error.input === 'page.html' && /not an RSS or Atom feed/.test(error.message),
     )
   }
 })

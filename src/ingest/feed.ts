@@ -120,7 +120,7 @@ function parseRss(root: Element, maxDepth: number): ParsedFeed {
     kind: 'rss',
     title: channel === null ? null : plainText(child(channel, 'title')),
     link,
-    language: channel === null ? null : text(child(channel, 'language')) ?? text(child(channel, 'dc:language')),
+    language: channel === null ? null : (text(child(channel, 'language')) ?? text(child(channel, 'dc:language'))),
     items: itemElements.map((item, index) => rssItem(item, index, link, maxDepth)),
   }
 }
@@ -132,7 +132,7 @@ function parseRdf(root: Element, maxDepth: number): ParsedFeed {
     kind: 'rss',
     title: channel === null ? null : plainText(child(channel, 'title')),
     link,
-    language: channel === null ? null : text(child(channel, 'dc:language')) ?? text(child(channel, 'language')),
+    language: channel === null ? null : (text(child(channel, 'dc:language')) ?? text(child(channel, 'language'))),
     items: children(root, 'item').map((item, index) => rssItem(item, index, link, maxDepth)),
   }
 }
@@ -181,7 +181,7 @@ function atomEntry(entry: Element, index: number, feedLink: string | null, maxDe
     title: deep ? plainText(child(entry, 'title')) : atomText(child(entry, 'title')),
     ...safeLink(atomLink(entry, feedLink)),
     published: parseDate(text(child(entry, 'published')) ?? text(child(entry, 'updated'))),
-    author: author === null ? null : text(child(author, 'name')) ?? text(child(author, 'email')),
+    author: author === null ? null : (text(child(author, 'name')) ?? text(child(author, 'email'))),
     contentHtml: deep ? null : atomHtml(child(entry, 'content')),
     summary: deep ? null : atomHtml(child(entry, 'summary')),
     categories: unique(categories),
@@ -266,8 +266,19 @@ function plainText(element: Element | null): string | null {
 }
 
 const NAMED_ENTITIES: Readonly<Record<string, string>> = {
-  amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ', ndash: '–', mdash: '—',
-  lsquo: '‘', rsquo: '’', ldquo: '“', rdquo: '”', hellip: '…',
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+  nbsp: ' ',
+  ndash: '–',
+  mdash: '—',
+  lsquo: '‘',
+  rsquo: '’',
+  ldquo: '“',
+  rdquo: '”',
+  hellip: '…',
 }
 
 function decodeEntityLeftovers(value: string): string {

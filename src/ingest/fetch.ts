@@ -126,7 +126,9 @@ export async function fetchUrl(url: string, opts?: FetchOpts): Promise<FetchedRe
       if (REDIRECT_STATUSES.has(status) && location !== undefined) {
         res.destroy()
         if (redirects >= maxRedirects) {
-          throw new FetchError('FETCH_TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirect${maxRedirects === 1 ? '' : 's'} (last to ${location})`, { input: url })
+          throw new FetchError('FETCH_TOO_MANY_REDIRECTS', `more than ${maxRedirects} redirect${maxRedirects === 1 ? '' : 's'} (last to ${location})`, {
+            input: url,
+          })
         }
         const next = resolveRedirect(location, target, url)
         if (next.origin !== target.origin) headers = withoutCredentials(headers)

@@ -10,17 +10,77 @@ import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.
 
 // Elements that start a new block; their inline content is one paragraph.
 const BLOCK_TAGS = new Set([
-  'address', 'article', 'aside', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div', 'dl',
-  'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup',
-  'hr', 'li', 'main', 'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'tbody', 'tfoot', 'thead', 'tr', 'ul',
+  'address',
+  'article',
+  'aside',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'form',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hgroup',
+  'hr',
+  'li',
+  'main',
+  'nav',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'table',
+  'tbody',
+  'tfoot',
+  'thead',
+  'tr',
+  'ul',
 ])
 
 const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 // Never text a reader sees: code, styling, embedded objects, form controls.
 const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'embed', 'canvas', 'video', 'audio',
-  'button', 'select', 'option', 'input', 'textarea', 'head', 'title', 'meta', 'link', 'img', 'picture', 'source',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'svg',
+  'math',
+  'iframe',
+  'object',
+  'embed',
+  'canvas',
+  'video',
+  'audio',
+  'button',
+  'select',
+  'option',
+  'input',
+  'textarea',
+  'head',
+  'title',
+  'meta',
+  'link',
+  'img',
+  'picture',
+  'source',
 ])
 
 /**
@@ -33,8 +93,21 @@ const CLASS_WORD_RULES: ReadonlyArray<readonly [RemovalRule, readonly string[]]>
   [
     'caption',
     [
-      'caption', 'captions', 'figcaption', 'wp-caption-text', 'figure', 'gallery', 'slideshow', 'slider', 'carousel',
-      'image', 'images', 'img', 'photo', 'photos', 'picture',
+      'caption',
+      'captions',
+      'figcaption',
+      'wp-caption-text',
+      'figure',
+      'gallery',
+      'slideshow',
+      'slider',
+      'carousel',
+      'image',
+      'images',
+      'img',
+      'photo',
+      'photos',
+      'picture',
     ],
   ],
   ['image-credit', ['credit', 'credits', 'copyright', 'photocredit', 'imagecredit']],
@@ -45,31 +118,44 @@ const CLASS_WORD_RULES: ReadonlyArray<readonly [RemovalRule, readonly string[]]>
   [
     'promo',
     [
-      'related', 'promo', 'promos', 'promotion', 'recommended', 'recommendations', 'outbrain', 'taboola', 'sponsored',
-      'ad', 'ads', 'advert', 'adverts', 'advertisement', 'adslot', 'adsbygoogle', 'dfp', 'readmore', 'alsoread',
-      'mostread', 'mostpopular', 'trending', 'morestories', 'upnext', 'sidebar', 'widget', 'widgets',
+      'related',
+      'promo',
+      'promos',
+      'promotion',
+      'recommended',
+      'recommendations',
+      'outbrain',
+      'taboola',
+      'sponsored',
+      'ad',
+      'ads',
+      'advert',
+      'adverts',
+      'advertisement',
+      'adslot',
+      'adsbygoogle',
+      'dfp',
+      'readmore',
+      'alsoread',
+      'mostread',
+      'mostpopular',
+      'trending',
+      'morestories',
+      'upnext',
+      'sidebar',
+      'widget',
+      'widgets',
     ],
   ],
-  [
-    'contributor',
-    ['bio', 'authorbio', 'authorinfo', 'aboutauthor', 'authorbox', 'byline', 'bylines', 'author', 'authors', 'submittedby'],
-  ],
+  ['contributor', ['bio', 'authorbio', 'authorinfo', 'aboutauthor', 'authorbox', 'byline', 'bylines', 'author', 'authors', 'submittedby']],
   // The line under the headline with the date (and often author and categories): `entry-meta`, `post-info`.
   ['dateline', ['dateline', 'timestamp', 'pubdate', 'date', 'published', 'meta', 'postmeta', 'postinfo', 'entrymeta']],
   // Comment counts and threads are page furniture that leads elsewhere, like navigation.
-  [
-    'navigation',
-    [
-      'breadcrumb', 'breadcrumbs', 'nav', 'navigation', 'menu', 'pagination', 'pager', 'tags', 'taglist', 'comments',
-      'comment', 'disqus',
-    ],
-  ],
+  ['navigation', ['breadcrumb', 'breadcrumbs', 'nav', 'navigation', 'menu', 'pagination', 'pager', 'tags', 'taglist', 'comments', 'comment', 'disqus']],
   ['banner', ['cookie', 'cookies', 'gdpr', 'consent']],
 ]
 
-const WORD_TO_RULE = new Map<string, RemovalRule>(
-  CLASS_WORD_RULES.flatMap(([rule, words]) => words.map((w) => [w, rule] as const)),
-)
+const WORD_TO_RULE = new Map<string, RemovalRule>(CLASS_WORD_RULES.flatMap(([rule, words]) => words.map((w) => [w, rule] as const)))
 
 // WordPress and similar CMSs put the post's categories and tags on the article
 // element as classes (`category-social`, `tag-newsletter`); they say nothing about layout.
@@ -359,7 +445,7 @@ function markResolver(root: DomElement, marks: FurnitureMarks, limit: number): (
   count(root)
   return (node) => {
     let rule: RemovalRule | undefined
-    for (let el = marks.owner.get(node); el !== undefined; ) {
+    for (let el = marks.owner.get(node); el !== undefined;) {
       const mark = marks.marked.get(el)
       if (mark === undefined) break
       if ((supplied.get(el) ?? 0) <= limit) rule = mark.rule

@@ -22,8 +22,7 @@ export interface PageMetadata {
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json }
 type JsonObject = { [key: string]: Json }
 
-const ARTICLE_TYPES =
-  /^(?:\w*NewsArticle|Article|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|Review|WebPage|ItemPage)$/
+const ARTICLE_TYPES = /^(?:\w*NewsArticle|Article|BlogPosting|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|Review|WebPage|ItemPage)$/
 
 /**
  * Reads title, outlet, publication date, byline, language and canonical URL
@@ -76,15 +75,7 @@ export function readPageMetadata(doc: DomDocument, pageUrl?: string): PageMetada
     ...(language === undefined ? {} : { language }),
     ...(url === undefined ? {} : { url }),
   }
-  const headlines = [
-    title,
-    metas.get('og:title'),
-    metas.get('twitter:title'),
-    jsonText(ld?.['headline']),
-    h1,
-    docTitle,
-    strippedTitle,
-  ]
+  const headlines = [title, metas.get('og:title'), metas.get('twitter:title'), jsonText(ld?.['headline']), h1, docTitle, strippedTitle]
   return { metadata, headlines: headlines.filter((h): h is string => h !== undefined), diagnostics }
 }
 
@@ -127,7 +118,11 @@ function articleJsonLd(doc: DomDocument, diagnostics: Diagnostic[]): JsonObject 
     const text = scripts[i]?.textContent ?? ''
     // The readers below walk JSON-LD recursively: a block nested past the depth budget is left unread.
     if (jsonDepth(text, DEFAULT_MAX_DEPTH) > DEFAULT_MAX_DEPTH) {
-      diagnostics.push({ ruleId: 'html/json-ld-too-deep', severity: 'info', message: `a JSON-LD block nests more than ${DEFAULT_MAX_DEPTH} levels deep; ignored` })
+      diagnostics.push({
+        ruleId: 'html/json-ld-too-deep',
+        severity: 'info',
+        message: `a JSON-LD block nests more than ${DEFAULT_MAX_DEPTH} levels deep; ignored`,
+      })
       continue
     }
     try {
@@ -209,7 +204,6 @@ function isoDate(value: string | undefined): string | undefined {
   return `${date}T${time}${offset}`
 }
 
-
 function absoluteUrl(value: string | null | undefined, base: string | undefined): string | undefined {
   const href = tidy(value)
   if (href === undefined) return undefined
@@ -283,10 +277,16 @@ function shownMetadata(doc: DomDocument): { byline?: string; published?: string 
  */
 function shownOutlet(doc: DomDocument, docTitle: string | undefined, h1: string | undefined): string | undefined {
   if (docTitle !== undefined && h1 !== undefined && docTitle !== h1 && docTitle.startsWith(h1)) {
-    const suffix = docTitle.slice(h1.length).replace(/^\s*(?:\||-|–|—|·|•|::|»)\s*/u, '').trim()
+    const suffix = docTitle
+      .slice(h1.length)
+      .replace(/^\s*(?:\||-|–|—|·|•|::|»)\s*/u, '')
+      .trim()
     if (/^\p{Lu}/u.test(suffix) && suffix.split(/\s+/).length <= 5) return suffix
   }
   const footer = tidy(doc.querySelector('footer')?.textContent ?? doc.querySelector('[class*="footer"]')?.textContent)
-  const copyright = footer === undefined ? null : /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})/iu.exec(footer)
+  const copyright =
+    footer === undefined
+      ? null
+      : /(?:©|\(c\)|copyright)\s*(?:\d{4}(?:\s*[-–]\s*\d{4})?\s+)?((?:The\s+)?\p{Lu}[\p{L}&'’.-]*(?:\s+\p{Lu}[\p{L}&'’.-]*){0,4})/iu.exec(footer)
   return copyright?.[1]?.replace(/[.,]$/u, '')
 }

@@ -86,7 +86,10 @@ describe('ingest', () => {
     const empty = await file('empty.txt', '')
     const binary = await file('photo.html', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 73, 72, 68, 82]))
     const huge = await file('huge.html', `<html><body>${'<p>filler paragraph text</p>'.repeat(2_000_000)}</body></html>`)
-    const badJson = await file('broken.jsonl', '{"title": "Bridge reopens", "text": "The Vik bridge reopened to traffic on Monday after repairs."}\n{not json\n')
+    const badJson = await file(
+      'broken.jsonl',
+      '{"title": "Bridge reopens", "text": "The Vik bridge reopened to traffic on Monday after repairs."}\n{not json\n',
+    )
     const good = await file('good.txt', STORY.replace('212 passengers', '214 passengers'))
 
     const report = await ingest([empty, binary, huge, badJson, good, join(dir, 'missing.txt')], store)
@@ -105,7 +108,11 @@ describe('ingest', () => {
   })
 
   test('invalid UTF-8 is stored with a diagnostic; a windows-1256 page is decoded by its meta charset', async () => {
-    const invalid = Buffer.concat([Buffer.from('Harbour fees rise\n\nThe port of Vik raised its fees by 4 per cent on Monday, '), Buffer.from([0xff, 0xfe, 0xc3]), Buffer.from(' the harbour master said.\n')])
+    const invalid = Buffer.concat([
+      Buffer.from('Harbour fees rise\n\nThe port of Vik raised its fees by 4 per cent on Monday, '),
+      Buffer.from([0xff, 0xfe, 0xc3]),
+      Buffer.from(' the harbour master said.\n'),
+    ])
     // "سلام" (peace) in windows-1256: 0xD3 0xE1 0xC7 0xE3.
     const arabic = Buffer.concat([
       Buffer.from('<html><head><meta charset="windows-1256"><title>Test</title></head><body><article><p>'),

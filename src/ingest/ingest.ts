@@ -77,14 +77,12 @@ export interface IngestReport {
  */
 export async function ingest(names: readonly string[], store: Store, opts: IngestOpts = {}): Promise<IngestReport> {
   const expanded = await expandInputs(names)
-  const sources = expanded.inputs.map(
-    (input): ItemSource => ({
-      label: inputLabel(input),
-      // A directory walk meets files that are not articles; that is not a failure.
-      lenient: input.kind === 'file' && input.fromDirectory,
-      items: () => readInput(input, opts),
-    }),
-  )
+  const sources = expanded.inputs.map((input): ItemSource => ({
+    label: inputLabel(input),
+    // A directory walk meets files that are not articles; that is not a failure.
+    lenient: input.kind === 'file' && input.fromDirectory,
+    items: () => readInput(input, opts),
+  }))
   return runIngest(sources, store, opts, expanded)
 }
 

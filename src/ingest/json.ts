@@ -55,7 +55,9 @@ export function jsonRecordToDocument(record: unknown, source: SourceRef, format:
     })
   }
   const blocks: Block[] =
-    html !== undefined ? htmlFragmentToBlocks(html, { input: sourceLabel(source), ...(opts?.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }) }) : textBodyToBlocks(text ?? '')
+    html !== undefined
+      ? htmlFragmentToBlocks(html, { input: sourceLabel(source), ...(opts?.maxDepth === undefined ? {} : { maxDepth: opts.maxDepth }) })
+      : textBodyToBlocks(text ?? '')
   const { metadata, diagnostics } = statedMetadata(record, input)
   return { source, format, blocks, metadata, raw, diagnostics }
 }

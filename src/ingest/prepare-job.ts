@@ -32,9 +32,7 @@ export type PrepareJob =
   /** A plain-text article. */
   | { readonly kind: 'text'; readonly text: string; readonly source: SourceRef; readonly diagnostics: readonly Diagnostic[] }
 
-export type PrepareResult =
-  | ({ readonly ok: true } & Analysis)
-  | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
+export type PrepareResult = ({ readonly ok: true } & Analysis) | { readonly ok: false; readonly code: ErrorCode; readonly message: string }
 
 /** Parse if needed, then prepare. Never throws: a failure is a result. */
 export function runPrepareJob(job: PrepareJob): PrepareResult {

@@ -90,13 +90,21 @@ export function preparer(workers: number, opts: PreparerOpts = {}): Preparer {
 /** The failure of a job its worker did not finish: over time, out of memory, or the thread died. */
 function overBudget(error: unknown, timedOut: boolean, timeMs: number, memoryMb: number): PrepareResult {
   if (timedOut) {
-    return { ok: false, code: 'PARSE_OVER_BUDGET', message: `parsing took longer than the ${timeMs / 1000} s limit for one document (parse time budget); abandoned` }
+    return {
+      ok: false,
+      code: 'PARSE_OVER_BUDGET',
+      message: `parsing took longer than the ${timeMs / 1000} s limit for one document (parse time budget); abandoned`,
+    }
   }
   const code = (error as { code?: unknown } | null)?.code
   if (code === 'ERR_WORKER_OUT_OF_MEMORY') {
     return { ok: false, code: 'PARSE_OVER_BUDGET', message: `parsing needed more than the ${memoryMb} MiB a worker may use (worker memory budget); abandoned` }
   }
-  return { ok: false, code: 'INPUT_UNREADABLE', message: `the worker preparing this document failed: ${error instanceof Error ? error.message : String(error)}` }
+  return {
+    ok: false,
+    code: 'INPUT_UNREADABLE',
+    message: `the worker preparing this document failed: ${error instanceof Error ? error.message : String(error)}`,
+  }
 }
 
 /** Size of a job's input, in characters. */

@@ -42,7 +42,6 @@ export interface ReadOpts {
 /** A unit of CPU work (parse + prepare) for the pool, or the error that stopped a record. */
 export type ReadItem = PrepareJob | InputError
 
-
 /** Every document of one input, or the errors that stopped them. */
 export async function* readInput(input: Input, opts: ReadOpts = {}): AsyncGenerator<ReadItem> {
   try {
@@ -84,8 +83,7 @@ async function* readDecoded(
   opts: ReadOpts,
   lenient = false,
 ): AsyncGenerator<ReadItem> {
-  const withDiagnostics = (doc: RawDocument): RawDocument =>
-    diagnostics.length === 0 ? doc : { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] }
+  const withDiagnostics = (doc: RawDocument): RawDocument => (diagnostics.length === 0 ? doc : { ...doc, diagnostics: [...diagnostics, ...doc.diagnostics] })
   switch (format) {
     case 'text':
       yield { kind: 'text', text, source, diagnostics }

@@ -47,7 +47,11 @@ function archiveRecords(): Uint8Array[] {
   const story = enc.encode(STORY)
   const gzipped = zlib.gzipSync(enc.encode(SECOND))
   return [
-    warcRecord('warcinfo', { 'Content-Type': 'application/warc-fields', 'WARC-Filename': 'test.warc' }, enc.encode('software: handmade\r\nformat: WARC File Format 1.0\r\n')),
+    warcRecord(
+      'warcinfo',
+      { 'Content-Type': 'application/warc-fields', 'WARC-Filename': 'test.warc' },
+      enc.encode('software: handmade\r\nformat: WARC File Format 1.0\r\n'),
+    ),
     warcRecord(
       'request',
       { 'WARC-Target-URI': 'https://dam.example/news/opening', 'Content-Type': 'application/http; msgtype=request' },
@@ -71,10 +75,18 @@ function archiveRecords(): Uint8Array[] {
     warcRecord(
       'response',
       { 'WARC-Target-URI': 'https://dam.example/old', 'Content-Type': 'application/http; msgtype=response' },
-      httpResponse('301 Moved Permanently', { 'Content-Type': 'text/html', Location: 'https://dam.example/new' }, enc.encode('<html><body>Moved</body></html>')),
+      httpResponse(
+        '301 Moved Permanently',
+        { 'Content-Type': 'text/html', Location: 'https://dam.example/new' },
+        enc.encode('<html><body>Moved</body></html>'),
+      ),
     ),
     warcRecord('resource', { 'WARC-Target-URI': 'file:///archive/resource.html', 'Content-Type': 'text/html' }, enc.encode(RESOURCE)),
-    warcRecord('metadata', { 'WARC-Target-URI': 'https://dam.example/news/opening', 'Content-Type': 'application/warc-fields' }, enc.encode('via: https://dam.example/\r\n')),
+    warcRecord(
+      'metadata',
+      { 'WARC-Target-URI': 'https://dam.example/news/opening', 'Content-Type': 'application/warc-fields' },
+      enc.encode('via: https://dam.example/\r\n'),
+    ),
   ]
 }
 
@@ -219,12 +231,9 @@ test('garbage after a good record is reported as corrupt at its index', async ()
   const records = archiveRecords()
   const bytes = concat(...records.slice(0, 3), 'garbage line\r\nmore: junk\r\n\r\n')
   const pages: WarcPage[] = []
-  await assert.rejects(
-    async () => {
-      for await (const page of readWarc(pieces(bytes), { name: 'junk.warc' })) pages.push(page)
-    },
-    /junk\.warc: record 3 is corrupt/,
-  )
+  await assert.rejects(async () => {
+    for await (const page of readWarc(pieces(bytes), { name: 'junk.warc' })) pages.push(page)
+  }, /junk\.warc: record 3 is corrupt/)
   assert.equal(pages.length, 1)
 })
 

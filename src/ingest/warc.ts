@@ -173,8 +173,7 @@ async function readWanted(record: WARCRecord, maxRecordBytes: number): Promise<R
   const type = record.warcType
   const statusCode = Number(record.httpHeaders?.statusCode)
   const status = Number.isInteger(statusCode) ? statusCode : null
-  const contentType =
-    type === 'response' ? (record.httpHeaders?.headers.get('Content-Type') ?? null) : (record.warcContentType ?? null)
+  const contentType = type === 'response' ? (record.httpHeaders?.headers.get('Content-Type') ?? null) : (record.warcContentType ?? null)
   const targetUri = record.warcTargetURI ?? null
   const candidate =
     (type === 'response' && status !== null && status >= 200 && status <= 299) || type === 'resource'

@@ -5,7 +5,24 @@ import type { Span } from '../types.js'
 import { alignableSentences, alignSentences, alignSentencesWithin } from './align-articles.js'
 import { relateArticles } from './relate.js'
 
-const WORDS = ['river', 'bridge', 'council', 'mayor', 'flood', 'harbour', 'school', 'road', 'budget', 'court', 'station', 'market', 'winter', 'ferry', 'tower', 'grain']
+const WORDS = [
+  'river',
+  'bridge',
+  'council',
+  'mayor',
+  'flood',
+  'harbour',
+  'school',
+  'road',
+  'budget',
+  'court',
+  'station',
+  'market',
+  'winter',
+  'ferry',
+  'tower',
+  'grain',
+]
 
 /** A text of `count` distinct sentences (each names its number in words and digits), with its spans. */
 function text(count: number, skip: (i: number) => boolean = () => false): { text: string; sentences: Span[] } {
@@ -58,7 +75,11 @@ test('two copies of a 5,000-sentence text align within the budget, and the relat
 test('within the budget the alignment is exact and the relation carries no note', () => {
   const short = text(20)
   const article = (id: string) => ({ id, title: null, published: null, outlet: null, creditedSource: null, url: null, removed: [], ...short }) as never
-  const relation = relateArticles({ article: article('a'), sentences: alignableSentences(short) }, { article: article('b'), sentences: alignableSentences(short) }, overlap)
+  const relation = relateArticles(
+    { article: article('a'), sentences: alignableSentences(short) },
+    { article: article('b'), sentences: alignableSentences(short) },
+    overlap,
+  )
   assert.equal(relation.alignment, undefined)
   assert.equal(relation.matches.length, 20)
 })

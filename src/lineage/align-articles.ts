@@ -331,12 +331,7 @@ function match(
  * the quotations taken out, what is left does not match (or is too short to
  * say anything).
  */
-function sharesOnlyQuotes(
-  a: AlignableSentence,
-  b: AlignableSentence,
-  score: (a: PreparedSentence, b: PreparedSentence) => number,
-  threshold: number,
-): boolean {
+function sharesOnlyQuotes(a: AlignableSentence, b: AlignableSentence, score: (a: PreparedSentence, b: PreparedSentence) => number, threshold: number): boolean {
   if (a.unquoted === null || b.unquoted === null) return false
   if (a.unquoted.tokens.length < MIN_UNQUOTED_TOKENS || b.unquoted.tokens.length < MIN_UNQUOTED_TOKENS) return true
   return score(a.unquoted, b.unquoted) < threshold

@@ -15,7 +15,30 @@ const NUMBER = /\b\d{1,3}(?:,\d{3})+(?:\.\d+)?\b|\b\d{2,}(?:\.\d+)?\b/gu
 const NAME = /\b\p{Lu}[\p{L}'’-]+(?:\s+(?:(?:of|for|the|al|de|von|van)\s+)?\p{Lu}[\p{L}'’-]+)*/gu
 const QUOTE = /["“]([^"“”]{12,200})["”]/gu
 /** Words that start sentences or are capitalised by habit, not names. */
-const NOT_NAMES = new Set(['The', 'A', 'An', 'In', 'On', 'At', 'But', 'And', 'It', 'He', 'She', 'They', 'We', 'This', 'That', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday'])
+const NOT_NAMES = new Set([
+  'The',
+  'A',
+  'An',
+  'In',
+  'On',
+  'At',
+  'But',
+  'And',
+  'It',
+  'He',
+  'She',
+  'They',
+  'We',
+  'This',
+  'That',
+  'Monday',
+  'Tuesday',
+  'Wednesday',
+  'Thursday',
+  'Friday',
+  'Saturday',
+  'Sunday',
+])
 
 /** Anchors per article, at most: enough to find rewrites, few enough to keep the index small. */
 export const MAX_ANCHORS = 48

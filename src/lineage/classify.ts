@@ -36,8 +36,14 @@ export function classifyRelation(
   const copyOverlap = opts?.copyOverlap ?? 0.8
   const partialSentences = opts?.partialSentences ?? 2
   const evidence = matches.filter((match) => !match.quoteOnly)
-  const coverageA = coverage(evidence.map((match) => match.a), sentencesA)
-  const coverageB = coverage(evidence.map((match) => match.b), sentencesB)
+  const coverageA = coverage(
+    evidence.map((match) => match.a),
+    sentencesA,
+  )
+  const coverageB = coverage(
+    evidence.map((match) => match.b),
+    sentencesB,
+  )
   let kind: RelationKind = 'independent'
   if (Math.min(coverageA, coverageB) >= rewriteCoverage) {
     const meanOverlap = evidence.reduce((sum, match) => sum + match.overlap, 0) / evidence.length

@@ -65,9 +65,7 @@ export function lineageGraph(relations: readonly Relation[], articles: readonly 
     })
   }
   const linked = new Set(edges.flatMap((edge) => [edge.from, edge.to]))
-  const nodes = articles
-    .filter((a) => linked.has(a.id))
-    .map((a) => ({ id: a.id, outlet: a.outlet, title: a.title, published: a.published }))
+  const nodes = articles.filter((a) => linked.has(a.id)).map((a) => ({ id: a.id, outlet: a.outlet, title: a.title, published: a.published }))
   return { nodes, edges }
 }
 

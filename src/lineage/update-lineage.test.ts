@@ -68,7 +68,10 @@ test('every planted relation of the example corpus is found with its kind, and n
 test('ingesting in another order, or twice, gives the same relations', async () => {
   const forward = await relationsOf([CORPUS], 'order-a.db')
   const files = ['wire-original.html', 'spun-rewrite.txt', 'republished-verbatim.txt', 'independent-b.html', 'regional-feed.rss', 'feeds.jsonl']
-  const reversed = await relationsOf(files.reverse().map((f) => join(CORPUS, f)), 'order-b.db')
+  const reversed = await relationsOf(
+    files.reverse().map((f) => join(CORPUS, f)),
+    'order-b.db',
+  )
   assert.deepEqual(reversed.relations, forward.relations)
   const store = openSqliteStore(join(dir, 'order-b.db'))
   try {

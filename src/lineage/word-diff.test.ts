@@ -34,6 +34,9 @@ test('two very long sentences are diffed within the cell budget, kept ends found
   const before = `${words(0, 50)} ${words(1000, 3000)} ${words(9000, 50)}`
   const after = `${words(0, 50)} ${words(5000, 3000)} ${words(9000, 50)}`
   const parts = wordDiff(before, after)
-  assert.deepEqual(parts.map((p) => p.kind), ['same', 'removed', 'added', 'same'])
+  assert.deepEqual(
+    parts.map((p) => p.kind),
+    ['same', 'removed', 'added', 'same'],
+  )
   assert.equal(parts[0]?.text, words(0, 50))
 })

@@ -44,12 +44,18 @@ for (const [name, folder] of corpora) {
           assert.ok(story !== null)
           const api = (await (await app.request(`/api/v1/stories/${id}`)).json()) as unknown
           assert.deepEqual(api, JSON.parse(JSON.stringify(story)), `story ${id}: API = read model`)
-          const cli = spawnSync(process.execPath, [BIN, '--db', db, 'story', String(id), '--json'], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' } })
+          const cli = spawnSync(process.execPath, [BIN, '--db', db, 'story', String(id), '--json'], {
+            encoding: 'utf8',
+            env: { ...process.env, CROSSCHECK_DB: '' },
+          })
           assert.equal(cli.status, 0, cli.stderr)
           assert.deepEqual(JSON.parse(cli.stdout), api, `story ${id}: CLI --json = API`)
 
           const lineageApi = (await (await app.request(`/api/v1/stories/${id}/lineage`)).json()) as unknown
-          const lineageCli = spawnSync(process.execPath, [BIN, '--db', db, 'lineage', '--story', String(id), '--json'], { encoding: 'utf8', env: { ...process.env, CROSSCHECK_DB: '' } })
+          const lineageCli = spawnSync(process.execPath, [BIN, '--db', db, 'lineage', '--story', String(id), '--json'], {
+            encoding: 'utf8',
+            env: { ...process.env, CROSSCHECK_DB: '' },
+          })
           assert.deepEqual(JSON.parse(lineageCli.stdout), lineageApi, `story ${id}: lineage --story --json = API`)
 
           const storyReport = await readStoryReport(store, id)

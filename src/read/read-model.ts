@@ -67,26 +67,32 @@ export async function readStory(store: StoryReads, id: number): Promise<StoryVie
 
 /** The pure part of `readStory`. */
 export function storyViewOf(
-  story: { readonly id: number; readonly askedFor: number; readonly titles: readonly string[]; readonly firstSeen: string; readonly lastSeen: string; readonly outlets: readonly string[]; readonly memberIds: readonly ArticleId[] },
+  story: {
+    readonly id: number
+    readonly askedFor: number
+    readonly titles: readonly string[]
+    readonly firstSeen: string
+    readonly lastSeen: string
+    readonly outlets: readonly string[]
+    readonly memberIds: readonly ArticleId[]
+  },
   articles: readonly Article[],
   relations: readonly Relation[],
 ): StoryView {
   const within = relationsWithin(story.memberIds, relations)
   const lineage = storyLineage(story.memberIds, within)
-  const members = articles.map(
-    (article): StoryMemberView => ({
-      id: article.id,
-      title: article.title,
-      titleDerived: article.titleDerived,
-      outlet: article.outlet,
-      published: article.published,
-      byline: article.byline,
-      creditedSource: article.creditedSource,
-      url: article.url,
-      length: article.text.length,
-      lineage: lineage.get(article.id) ?? { kind: 'independent', of: null, directed: false, derived: 0 },
-    }),
-  )
+  const members = articles.map((article): StoryMemberView => ({
+    id: article.id,
+    title: article.title,
+    titleDerived: article.titleDerived,
+    outlet: article.outlet,
+    published: article.published,
+    byline: article.byline,
+    creditedSource: article.creditedSource,
+    url: article.url,
+    length: article.text.length,
+    lineage: lineage.get(article.id) ?? { kind: 'independent', of: null, directed: false, derived: 0 },
+  }))
   return {
     id: story.id,
     askedFor: story.askedFor,
@@ -123,9 +129,14 @@ export interface LineageView {
   readonly outlets: readonly OutletProfile[]
 }
 
-export async function readLineage(store: Pick<ArticleStore, 'listArticles'> & Pick<LineageStore, 'listRelations'>, opts: { readonly articleId?: ArticleId } = {}): Promise<LineageView> {
+export async function readLineage(
+  store: Pick<ArticleStore, 'listArticles'> & Pick<LineageStore, 'listRelations'>,
+  opts: { readonly articleId?: ArticleId } = {},
+): Promise<LineageView> {
   const summaries = await allSummaries(store)
-  const relations = await store.listRelations(opts.articleId === undefined ? { kinds: ['copy', 'rewrite', 'partial'] } : { articleId: opts.articleId, kinds: ['copy', 'rewrite', 'partial'] })
+  const relations = await store.listRelations(
+    opts.articleId === undefined ? { kinds: ['copy', 'rewrite', 'partial'] } : { articleId: opts.articleId, kinds: ['copy', 'rewrite', 'partial'] },
+  )
   const graph = lineageGraph(relations, summaries)
   return { ...graph, relations, outlets: outletProfiles(graph, summaries) }
 }
@@ -180,7 +191,9 @@ export async function readStoryReport(store: StoryReads & Pick<ClaimStore, 'getC
     store.listRelations({ among: story.memberIds }),
     store.getClaims(story.memberIds),
   ])
-  const claims = articles.map((article): ArticleClaims => stored.get(article.id)?.claims ?? { articleId: article.id, quotes: [], figures: [], events: [], entities: [] })
+  const claims = articles.map(
+    (article): ArticleClaims => stored.get(article.id)?.claims ?? { articleId: article.id, quotes: [], figures: [], events: [], entities: [] },
+  )
   return buildStoryReport({ story, articles, claims, relations, missingClaims: articles.filter((a) => !stored.has(a.id)).map((a) => a.id) })
 }
 

@@ -58,7 +58,12 @@ function claimItems(input: AddsOmitsInput): Item[] {
     }
     const best = group.summary.best
     items.push({
-      ref: { kind: 'figure', ref: group.id, text: `${best.text} ${measureLabel(group)}${best.reportedBy === null ? '' : ` (${best.reportedBy})`}`, evidenceGroups: group.evidenceGroups },
+      ref: {
+        kind: 'figure',
+        ref: group.id,
+        text: `${best.text} ${measureLabel(group)}${best.reportedBy === null ? '' : ` (${best.reportedBy})`}`,
+        evidenceGroups: group.evidenceGroups,
+      },
       textFor,
       carriers,
     })

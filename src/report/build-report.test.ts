@@ -14,7 +14,12 @@ describe('buildStoryReport', () => {
   test('sources carry their lineage, and copies share the evidence group of their original', () => {
     assert.deepEqual(
       report.sources.map((s) => [s.label, s.lineage.kind, s.evidenceGroup]),
-      [['Northern Wire', 'original', 1], ['Coast Ledger', 'copy', 1], ['Vik Gazette', 'independent', 2], ['aaaa000000000003.txt', 'rewrite', 1]],
+      [
+        ['Northern Wire', 'original', 1],
+        ['Coast Ledger', 'copy', 1],
+        ['Vik Gazette', 'independent', 2],
+        ['aaaa000000000003.txt', 'rewrite', 1],
+      ],
     )
     assert.equal(report.story.counts.evidenceGroups, 2)
     assert.equal(report.evidenceGroups[0]?.root, wire)
@@ -35,7 +40,10 @@ describe('buildStoryReport', () => {
   test('the quotation is one entry with the capitalisation change as a variant', () => {
     assert.equal(report.quotes.length, 1)
     const [quote] = report.quotes
-    assert.deepEqual(quote?.carriers.map((c) => c.articleId), [wire, copy, spun])
+    assert.deepEqual(
+      quote?.carriers.map((c) => c.articleId),
+      [wire, copy, spun],
+    )
     assert.deepEqual(quote?.variants[0]?.articleIds, [spun])
     assert.ok(quote?.variants[0]?.diff.some((d) => d.kind === 'added' && d.text === 'Eastern'))
   })
@@ -48,11 +56,20 @@ describe('buildStoryReport', () => {
     const brandt = report.naming.find((n) => n.name.includes('Brandt'))
     assert.ok(brandt, 'Ilse Brandt and I. Brandt are one entity')
     assert.equal(brandt?.variesAcrossSources, true)
-    assert.deepEqual(report.timeline.map((t) => [t.date, t.sources.length, t.evidenceGroups]), [['2031-03-03', 3, 2]])
+    assert.deepEqual(
+      report.timeline.map((t) => [t.date, t.sources.length, t.evidenceGroups]),
+      [['2031-03-03', 3, 2]],
+    )
   })
 
   test('aligned passages run from the original to the derived article', () => {
-    assert.deepEqual(report.alignedPassages.map((p) => [p.kind, p.from, p.to, p.pairs.length]), [['copy', wire, copy, 3], ['rewrite', wire, spun, 2]])
+    assert.deepEqual(
+      report.alignedPassages.map((p) => [p.kind, p.from, p.to, p.pairs.length]),
+      [
+        ['copy', wire, copy, 3],
+        ['rewrite', wire, spun, 2],
+      ],
+    )
   })
 
   test('is plain JSON: serialising and parsing gives the same report', () => {

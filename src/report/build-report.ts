@@ -100,11 +100,21 @@ export function buildStoryReport(input: StoryReportInput): StoryReport {
   }
   const figureGroups = compareFigures(figureClaims, { sameName: sameEntityName })
   const quotes = compareQuotes(
-    perSource.map(({ source, claims }) => ({ articleId: source.id, sourceLabel: source.label, evidenceGroup: source.evidenceGroup, quotes: claims?.quotes ?? [] })),
+    perSource.map(({ source, claims }) => ({
+      articleId: source.id,
+      sourceLabel: source.label,
+      evidenceGroup: source.evidenceGroup,
+      quotes: claims?.quotes ?? [],
+    })),
     { sameName: sameEntityName },
   )
   const timeline = storyTimeline(
-    perSource.map(({ source, claims }) => ({ articleId: source.id, sourceLabel: source.label, evidenceGroup: source.evidenceGroup, events: claims?.events ?? [] })),
+    perSource.map(({ source, claims }) => ({
+      articleId: source.id,
+      sourceLabel: source.label,
+      evidenceGroup: source.evidenceGroup,
+      events: claims?.events ?? [],
+    })),
   )
   const naming = namingGroups(perSource.map(({ source, claims }) => ({ articleId: source.id, sourceLabel: source.label, entities: claims?.entities ?? [] })))
 

@@ -51,9 +51,22 @@ describe('compareFigures', () => {
   test('a count for one place the sentence singles out ("in Verin alone") is a sub-count', () => {
     const groups = compareFigures([
       claim({ articleId: 'gazette', value: 41, qualifier: 'at least', evidenceGroup: 1 }),
-      claim({ articleId: 'observer', value: 9, qualifier: 'at least', where: 'Verin', sentence: 'At least 9 people were killed in Verin alone, volunteers said.', evidenceGroup: 2 }),
+      claim({
+        articleId: 'observer',
+        value: 9,
+        qualifier: 'at least',
+        where: 'Verin',
+        sentence: 'At least 9 people were killed in Verin alone, volunteers said.',
+        evidenceGroup: 2,
+      }),
     ])
-    assert.deepEqual(groups.map((g) => [g.window, g.verdict, g.claims.length]), [[null, 'agree', 1], ['in Verin alone', 'agree', 1]])
+    assert.deepEqual(
+      groups.map((g) => [g.window, g.verdict, g.claims.length]),
+      [
+        [null, 'agree', 1],
+        ['in Verin alone', 'agree', 1],
+      ],
+    )
     assert.match(groups[0]?.related[0]?.reason ?? '', /^a sub-count: people killed in Verin alone only/u)
   })
 
@@ -64,11 +77,22 @@ describe('compareFigures', () => {
       const groups = compareFigures([
         claim({ articleId: 'gazette', value: 800, qualifier: 'more than', measure: 'civilians killed', when: 'over the past three days', evidenceGroup: 2 }),
         claim({ articleId: 'courier', value: 973, qualifier: 'at least', measure: 'civilians killed', reportedBy: 'Harbour Rights Monitor', evidenceGroup: 1 }),
-        claim({ articleId: 'courier', value: 143, qualifier: 'at least', measure: 'civilians killed', reportedBy: 'Harbour Rights Monitor', when, evidenceGroup: 1 }),
+        claim({
+          articleId: 'courier',
+          value: 143,
+          qualifier: 'at least',
+          measure: 'civilians killed',
+          reportedBy: 'Harbour Rights Monitor',
+          when,
+          evidenceGroup: 1,
+        }),
       ])
       assert.equal(groups.length, 2)
       const part = groups.find((g) => g.window !== null)
-      assert.deepEqual(part?.claims.map((c) => c.value), [143])
+      assert.deepEqual(
+        part?.claims.map((c) => c.value),
+        [143],
+      )
       assert.equal(part?.verdict, 'agree')
       const whole = groups.find((g) => g.window === null)
       assert.ok(whole?.findings.every((f) => ![f.a, f.b].some((k) => whole.claims[k]?.value === 143)))
@@ -103,7 +127,15 @@ describe('compareFigures', () => {
   test('the same reporting source with a new number at another date is an update', () => {
     const [group] = compareFigures(
       [
-        claim({ articleId: 'courier', value: 700, qualifier: 'nearly', measure: 'civilians killed', reportedBy: 'Harbour Rights Monitor', date: '2031-05-02', evidenceGroup: 1 }),
+        claim({
+          articleId: 'courier',
+          value: 700,
+          qualifier: 'nearly',
+          measure: 'civilians killed',
+          reportedBy: 'Harbour Rights Monitor',
+          date: '2031-05-02',
+          evidenceGroup: 1,
+        }),
         claim({ articleId: 'ledger', value: 973, qualifier: 'at least', measure: 'civilians killed', reportedBy: 'HRM', date: '2031-05-04', evidenceGroup: 2 }),
       ],
       { sameName: (a, b) => a === b || (a === 'HRM') !== (b === 'HRM') },
@@ -153,7 +185,10 @@ describe('compareFigures', () => {
     ])
     assert.equal(groups.length, 2)
     const whole = groups.find((g) => g.window === null)
-    assert.deepEqual(whole?.claims.map((c) => c.articleId), ['a', 'b'])
+    assert.deepEqual(
+      whole?.claims.map((c) => c.articleId),
+      ['a', 'b'],
+    )
     assert.equal(whole?.verdict, 'differ')
     assert.ok(whole?.related.some((r) => /^a sub-count: people killed in the first 24 hours only/u.test(r.reason)))
   })
@@ -165,7 +200,13 @@ describe('compareFigures', () => {
       claim({ articleId: 'c', value: 9, qualifier: 'at least', agent: 'militia fighters', evidenceGroup: 2 }),
       claim({ articleId: 'd', value: 2300, measure: 'people', evidenceGroup: 3 }),
     ])
-    assert.deepEqual(groups.map((g) => [g.measure, g.agent, g.claims.length]), [['people killed', null, 2], ['people killed', 'militia fighters', 1]])
+    assert.deepEqual(
+      groups.map((g) => [g.measure, g.agent, g.claims.length]),
+      [
+        ['people killed', null, 2],
+        ['people killed', 'militia fighters', 1],
+      ],
+    )
     assert.equal(groups[0]?.verdict, 'differ')
   })
 

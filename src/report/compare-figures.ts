@@ -56,18 +56,32 @@ const COUNT_WINDOW = /\b(?:in|during|within|over) the first\b|\bbetween\b.+\band
  * one night is part of the toll. In a story of one night ("the dam failed in
  * the early hours of Tuesday, killing 41") it only dates the event.
  */
-const PART_OF_DAY = /\b(?:in|during) the (?:early |late |small )?(?:hours|morning|afternoon|evening|night) of\b|\bovernight\b|\bon the (?:night|morning|evening) of\b|\bin (?:a|one|a single) (?:day|night|morning)\b/iu
+const PART_OF_DAY =
+  /\b(?:in|during) the (?:early |late |small )?(?:hours|morning|afternoon|evening|night) of\b|\bovernight\b|\bon the (?:night|morning|evening) of\b|\bin (?:a|one|a single) (?:day|night|morning)\b/iu
 /** A count that runs over several days: "over the past three days", "in the last week", "since March 6". */
-const MANY_DAYS = /\b(?:over|in|during|within) the (?:past|last|previous) (?:[\p{L}\d-]+ )?(?:days|weeks?|months?)\b|\bover (?:[\p{L}\d-]+ ){0,2}?(?:days|weeks|months)\b|\bsince\b/iu
+const MANY_DAYS =
+  /\b(?:over|in|during|within) the (?:past|last|previous) (?:[\p{L}\d-]+ )?(?:days|weeks?|months?)\b|\bover (?:[\p{L}\d-]+ ){0,2}?(?:days|weeks|months)\b|\bsince\b/iu
 
 /** Subjects without an outcome: what they count is unknown ("900 people" did what?). */
-const BARE_SUBJECTS: ReadonlySet<string> = new Set(['people', 'civilians', 'children', 'women', 'residents', 'rescuers', 'rebels', 'security personnel', 'individuals', 'persons'])
+const BARE_SUBJECTS: ReadonlySet<string> = new Set([
+  'people',
+  'civilians',
+  'children',
+  'women',
+  'residents',
+  'rescuers',
+  'rebels',
+  'security personnel',
+  'individuals',
+  'persons',
+])
 
 /**
  * Causes read as agents ("killed by the collapse of the dam", "in the
  * flood"): they do not narrow who did it, so they do not split a group.
  */
-const CAUSE = /\b(?:collapse|flood(?:ing|s)?|failure|storm|earthquake|quake|fire|blaze|explosion|blast|disaster|landslide|crash|violence|fighting|clashes|dam|hurricane|cyclone|tsunami|eruption|accident)\b/iu
+const CAUSE =
+  /\b(?:collapse|flood(?:ing|s)?|failure|storm|earthquake|quake|fire|blaze|explosion|blast|disaster|landslide|crash|violence|fighting|clashes|dam|hurricane|cyclone|tsunami|eruption|accident)\b/iu
 
 /** True when a figure's measure says what is counted well enough to compare. */
 export function isComparableMeasure(measure: string | null): measure is string {
@@ -251,7 +265,9 @@ function buildGroup(claims: FigureClaim[], window: string | null, sameName: (a: 
   }
   const groupsCarrying = new Set(claims.map((c) => c.evidenceGroup)).size
   // A floor against a ceiling on the same number is the sharpest contradiction: lead with it.
-  const differs = findings.filter((f) => f.verdict === 'differ').sort((x, y) => Number(/incompatible qualifiers/u.test(y.reason)) - Number(/incompatible qualifiers/u.test(x.reason)))
+  const differs = findings
+    .filter((f) => f.verdict === 'differ')
+    .sort((x, y) => Number(/incompatible qualifiers/u.test(y.reason)) - Number(/incompatible qualifiers/u.test(x.reason)))
   const updates = findings.filter((f) => f.verdict === 'update')
   let verdict: FigureVerdict
   let reason: string
@@ -297,7 +313,11 @@ function summarise(readings: readonly Reading[], claims: readonly FigureClaim[])
   const corroboration = readings.map((r, i) => {
     const groups = new Set<number>(r.groups)
     readings.forEach((other, j) => {
-      if (j !== i && r.first.vague === other.first.vague && boundsCompatible(bounds[i] as ReturnType<typeof figureBounds>, bounds[j] as ReturnType<typeof figureBounds>)) {
+      if (
+        j !== i &&
+        r.first.vague === other.first.vague &&
+        boundsCompatible(bounds[i] as ReturnType<typeof figureBounds>, bounds[j] as ReturnType<typeof figureBounds>)
+      ) {
         for (const g of other.groups) groups.add(g)
       }
     })

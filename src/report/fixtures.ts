@@ -29,7 +29,6 @@ export function figureClaim(overrides: Partial<FigureClaim> & Pick<FigureClaim, 
   }
 }
 
-
 /** A cleaned article from sentences (one paragraph each), with spans computed. */
 export function article(id: string, outlet: string | null, published: string | null, title: string, sentences: readonly string[]): Article {
   const spans: Span[] = []
@@ -89,7 +88,11 @@ function quote(a: Article, sentence: number, text: string, speaker: string | nul
     kind: 'direct',
     text,
     spans: [{ start: at, end: at + text.length }],
-    normalized: text.toLowerCase().replace(/[^\p{L}\p{N}\s]/gu, '').replace(/\s+/gu, ' ').trim(),
+    normalized: text
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s]/gu, '')
+      .replace(/\s+/gu, ' ')
+      .trim(),
     speaker,
     speakerRole: null,
     speakerSpan: null,
@@ -138,18 +141,50 @@ export function harbourFireInput(opts: { readonly copyTitle?: string } = {}): St
   const matches = (a: Article, b: Article, n: number) =>
     Array.from({ length: n }, (_, i) => ({ a: a.sentences[i] as Span, b: b.sentences[i] as Span, score: 0.9, overlap: 0.6, quoteOnly: false }))
   const relations: Relation[] = [
-    { a: wire.id, b: copy.id, kind: 'copy', coverageA: 1, coverageB: 1, matches: matches(wire, copy, 3), direction: { original: wire.id, confidence: 0.9, reasons: ['earlier'] } },
-    { a: wire.id, b: spun.id, kind: 'rewrite', coverageA: 0.7, coverageB: 1, matches: matches(wire, spun, 2), direction: { original: wire.id, confidence: 0.7, reasons: ['dated'] } },
+    {
+      a: wire.id,
+      b: copy.id,
+      kind: 'copy',
+      coverageA: 1,
+      coverageB: 1,
+      matches: matches(wire, copy, 3),
+      direction: { original: wire.id, confidence: 0.9, reasons: ['earlier'] },
+    },
+    {
+      a: wire.id,
+      b: spun.id,
+      kind: 'rewrite',
+      coverageA: 0.7,
+      coverageB: 1,
+      matches: matches(wire, spun, 2),
+      direction: { original: wire.id, confidence: 0.7, reasons: ['dated'] },
+    },
     { a: wire.id, b: gazette.id, kind: 'independent', coverageA: 0, coverageB: 0, matches: [], direction: { original: null, confidence: 0, reasons: [] } },
   ]
   const wireClaims = (a: Article): ArticleClaims => ({
     articleId: a.id,
     figures: [
-      figure(a, 0, 'At least 12', { value: 12, qualifier: 'at least', measure: 'people killed', source: 'port authority', when: 'on Monday', whenDate: '2031-03-03' }),
+      figure(a, 0, 'At least 12', {
+        value: 12,
+        qualifier: 'at least',
+        measure: 'people killed',
+        source: 'port authority',
+        when: 'on Monday',
+        whenDate: '2031-03-03',
+      }),
       figure(a, 2, 'About 300', { value: 300, qualifier: 'about', measure: 'people evacuated' }),
     ],
     quotes: [quote(a, 1, 'We are still searching the eastern sheds, and I fear the number will rise,', 'Ilse Brandt')],
-    events: [{ date: '2031-03-03', dateText: 'on Monday', dateSpan: { start: 0, end: 1 }, relative: true, event: 'fire swept through the Vik harbour warehouses', sentence: 0 }],
+    events: [
+      {
+        date: '2031-03-03',
+        dateText: 'on Monday',
+        dateSpan: { start: 0, end: 1 },
+        relative: true,
+        event: 'fire swept through the Vik harbour warehouses',
+        sentence: 0,
+      },
+    ],
     entities: [entity('person', 'Ilse Brandt', ['Ilse Brandt']), entity('place', 'Vik')],
   })
   const claims: ArticleClaims[] = [

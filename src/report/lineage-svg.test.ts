@@ -16,7 +16,11 @@ const edge = (from: string, to: string, kind: LineageEdgeView['kind'], directed 
 
 /** Each edge label's text and position, in drawing order. */
 function labels(svg: string): Array<{ text: string; x: number; y: number }> {
-  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.-]+)" text-anchor="middle"[^>]*>([^<]*)<\/text>/gu)].map((m) => ({ text: m[3] ?? '', x: Number(m[1]), y: Number(m[2]) }))
+  return [...svg.matchAll(/<text x="([\d.]+)" y="([\d.-]+)" text-anchor="middle"[^>]*>([^<]*)<\/text>/gu)].map((m) => ({
+    text: m[3] ?? '',
+    x: Number(m[1]),
+    y: Number(m[2]),
+  }))
 }
 
 test('a wire story with a copy and a rewrite: originals left, derived right, one arrow per relation', () => {

@@ -55,7 +55,8 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
     `<svg xmlns="http://www.w3.org/2000/svg" class="lineage" role="img" aria-label="lineage graph" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" font-family="system-ui, sans-serif" font-size="12">`,
     '<defs>',
     ...Object.entries(EDGE_COLOUR).map(
-      ([kind, colour]) => `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`,
+      ([kind, colour]) =>
+        `<marker id="arrow-${kind}" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" fill="${colour}"/></marker>`,
     ),
     '</defs>',
   )

@@ -37,9 +37,6 @@ export function namingGroups(sources: readonly SourceEntities[]): NamingGroup[] 
     result.push({ kind: group.kind, name: group.name, aliases: [...group.aliases], forms, variesAcrossSources: signatures.size > 1 })
   }
   const indexed = result.map((g, i) => ({ g, i }))
-  indexed.sort(
-    (x, y) =>
-      Number(y.g.variesAcrossSources) - Number(x.g.variesAcrossSources) || y.g.forms.length - x.g.forms.length || x.i - y.i,
-  )
+  indexed.sort((x, y) => Number(y.g.variesAcrossSources) - Number(x.g.variesAcrossSources) || y.g.forms.length - x.g.forms.length || x.i - y.i)
   return indexed.map(({ g }) => g)
 }

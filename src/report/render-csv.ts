@@ -51,12 +51,52 @@ export function renderCsv(reports: readonly StoryReport[]): string {
     const story = report.story.id
     for (const group of report.figureGroups) {
       for (const c of group.claims) {
-        rows.push([story, 'figure', group.id, group.verdict, measureLabel(group), c.sourceLabel, c.articleId, c.evidenceGroup, c.value, c.high, c.qualifier, c.text, c.reportedBy, c.where, c.when, c.date, null, null, c.sentence])
+        rows.push([
+          story,
+          'figure',
+          group.id,
+          group.verdict,
+          measureLabel(group),
+          c.sourceLabel,
+          c.articleId,
+          c.evidenceGroup,
+          c.value,
+          c.high,
+          c.qualifier,
+          c.text,
+          c.reportedBy,
+          c.where,
+          c.when,
+          c.date,
+          null,
+          null,
+          c.sentence,
+        ])
       }
     }
     for (const quote of report.quotes) {
       for (const c of quote.carriers) {
-        rows.push([story, 'quote', quote.id, quote.speakerDisagreement === null ? null : 'speaker differs', null, c.sourceLabel, c.articleId, c.evidenceGroup, null, null, null, null, null, null, null, null, c.speaker, c.text, null])
+        rows.push([
+          story,
+          'quote',
+          quote.id,
+          quote.speakerDisagreement === null ? null : 'speaker differs',
+          null,
+          c.sourceLabel,
+          c.articleId,
+          c.evidenceGroup,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          null,
+          c.speaker,
+          c.text,
+          null,
+        ])
       }
     }
   }

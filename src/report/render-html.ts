@@ -47,10 +47,19 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     `<p class="meta">${story.counts.sources} sources from ${story.counts.outlets} outlets in ${story.counts.evidenceGroups} independent evidence groups · ${esc(story.firstSeen.slice(0, 10))} to ${esc(story.lastSeen.slice(0, 10))}${story.askedFor === story.id ? '' : ` · story ${story.askedFor} was merged into this one`}</p>`,
   )
 
-  h.push('<h2 id="sources">Sources</h2><table><thead><tr><th>group</th><th>source</th><th>date</th><th>lineage</th><th>title</th><th>credits</th></tr></thead><tbody>')
+  h.push(
+    '<h2 id="sources">Sources</h2><table><thead><tr><th>group</th><th>source</th><th>date</th><th>lineage</th><th>title</th><th>credits</th></tr></thead><tbody>',
+  )
   for (const s of report.sources) {
-    const lineage = s.lineage.of === null ? (s.lineage.kind === 'original' ? `original (${s.lineage.derived} derived)` : s.lineage.kind) : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
-    h.push(`<tr><td class="group">${s.evidenceGroup}</td><td>${esc(s.label)}</td><td>${esc(s.published?.slice(0, 10) ?? 'undated')}</td><td>${lineage}</td><td>${esc(s.title ?? '(no title)')}${s.titleDerived ? ' <span class="small">(derived)</span>' : ''}</td><td>${esc(s.creditedSource ?? '')}</td></tr>`)
+    const lineage =
+      s.lineage.of === null
+        ? s.lineage.kind === 'original'
+          ? `original (${s.lineage.derived} derived)`
+          : s.lineage.kind
+        : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
+    h.push(
+      `<tr><td class="group">${s.evidenceGroup}</td><td>${esc(s.label)}</td><td>${esc(s.published?.slice(0, 10) ?? 'undated')}</td><td>${lineage}</td><td>${esc(s.title ?? '(no title)')}${s.titleDerived ? ' <span class="small">(derived)</span>' : ''}</td><td>${esc(s.creditedSource ?? '')}</td></tr>`,
+    )
   }
   h.push('</tbody></table><p class="small">Sources in one evidence group share text (copy, rewrite or partial reuse) and count once as corroboration.</p>')
   h.push(`<div class="svg">${renderLineageSvg(report.lineage, label)}</div>`)
@@ -59,15 +68,25 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   if (report.figureGroups.length === 0) h.push('<p class="small">No figures found.</p>')
   for (const g of report.figureGroups) {
     const scope = [g.where, g.window].filter((x) => x !== null).join(', ')
-    h.push(`<div class="fig" id="${esc(g.id)}"><h3>${esc(g.id)} · ${esc(measureLabel(g))}${scope === '' ? '' : ` <span class="small">(${esc(scope)})</span>`} <span class="verdict v-${g.verdict.replace(' ', '-')}">${esc(g.verdict)}</span></h3>`)
-    h.push(`<p>${esc(g.reason)}</p><table><thead><tr><th>source</th><th>figure</th><th>reported by</th><th>where</th><th>when</th><th>date</th></tr></thead><tbody>`)
+    h.push(
+      `<div class="fig" id="${esc(g.id)}"><h3>${esc(g.id)} · ${esc(measureLabel(g))}${scope === '' ? '' : ` <span class="small">(${esc(scope)})</span>`} <span class="verdict v-${g.verdict.replace(' ', '-')}">${esc(g.verdict)}</span></h3>`,
+    )
+    h.push(
+      `<p>${esc(g.reason)}</p><table><thead><tr><th>source</th><th>figure</th><th>reported by</th><th>where</th><th>when</th><th>date</th></tr></thead><tbody>`,
+    )
     for (const c of g.claims) h.push(figureRow(c))
     h.push('</tbody></table>')
     if (g.claims.length > 1) {
-      const p = (x: typeof g.summary.low) => `${esc(x.text)} <span class="small">(${esc(x.sourceLabels.join(', '))}${x.reportedBy === null ? '' : `; per ${esc(x.reportedBy)}`})</span>`
-      h.push(`<p class="small">low ${p(g.summary.low)} · high ${p(g.summary.high)} · best ${p(g.summary.best)}, compatible with ${g.summary.best.corroboration} evidence group${g.summary.best.corroboration === 1 ? '' : 's'}</p>`)
+      const p = (x: typeof g.summary.low) =>
+        `${esc(x.text)} <span class="small">(${esc(x.sourceLabels.join(', '))}${x.reportedBy === null ? '' : `; per ${esc(x.reportedBy)}`})</span>`
+      h.push(
+        `<p class="small">low ${p(g.summary.low)} · high ${p(g.summary.high)} · best ${p(g.summary.best)}, compatible with ${g.summary.best.corroboration} evidence group${g.summary.best.corroboration === 1 ? '' : 's'}</p>`,
+      )
     }
-    const more = [...g.findings.filter((f) => !g.reason.startsWith(f.reason)).map((f) => `also ${f.verdict}: ${f.reason}`), ...g.related.map((r) => `not comparable with ${r.group}: ${r.reason}`)]
+    const more = [
+      ...g.findings.filter((f) => !g.reason.startsWith(f.reason)).map((f) => `also ${f.verdict}: ${f.reason}`),
+      ...g.related.map((r) => `not comparable with ${r.group}: ${r.reason}`),
+    ]
     if (more.length > 0) h.push(`<ul class="small">${more.map((m) => `<li>${esc(m)}</li>`).join('')}</ul>`)
     h.push('</div>')
   }
@@ -76,15 +95,21 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   if (report.quotes.length === 0) h.push('<p class="small">No quotations found.</p>')
   for (const quote of report.quotes) {
     h.push(`<div class="fig" id="${esc(quote.id)}"><h3>${esc(quote.speaker ?? '(speaker not named)')}</h3><blockquote>“${esc(quote.text)}”</blockquote>`)
-    h.push(`<p class="small">carried by ${esc([...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', '))} · ${quote.evidenceGroups} evidence group${quote.evidenceGroups === 1 ? '' : 's'}</p>`)
+    h.push(
+      `<p class="small">carried by ${esc([...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', '))} · ${quote.evidenceGroups} evidence group${quote.evidenceGroups === 1 ? '' : 's'}</p>`,
+    )
     for (const v of quote.variants) h.push(`<p class="small">wording in ${v.articleIds.map(name).join(', ')}: ${diffHtml(v.diff, 'both')}</p>`)
     if (quote.speakerDisagreement !== null) {
-      h.push(`<p><span class="verdict v-differ">speaker differs</span> ${quote.speakerDisagreement.map((s) => `${esc(s.speaker ?? '?')} (${s.articleIds.map(name).join(', ')})`).join(' against ')}</p>`)
+      h.push(
+        `<p><span class="verdict v-differ">speaker differs</span> ${quote.speakerDisagreement.map((s) => `${esc(s.speaker ?? '?')} (${s.articleIds.map(name).join(', ')})`).join(' against ')}</p>`,
+      )
     }
     h.push('</div>')
   }
 
-  h.push('<h2 id="adds-omits">What each source adds or leaves out</h2><table><thead><tr><th>source</th><th>only this evidence group carries</th><th>leaves out what most others carry</th></tr></thead><tbody>')
+  h.push(
+    '<h2 id="adds-omits">What each source adds or leaves out</h2><table><thead><tr><th>source</th><th>only this evidence group carries</th><th>leaves out what most others carry</th></tr></thead><tbody>',
+  )
   for (const s of report.addsOmits) {
     const list = (items: typeof s.adds) => (items.length === 0 ? '' : `<ul>${items.map((i) => `<li>${esc(i.text)}</li>`).join('')}</ul>`)
     h.push(`<tr><td>${esc(s.sourceLabel)} <span class="small">[${s.evidenceGroup}]</span></td><td>${list(s.adds)}</td><td>${list(s.omits)}</td></tr>`)
@@ -97,7 +122,9 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     h.push(`<table><thead><tr><th>entity</th>${report.sources.map((s) => `<th>${esc(s.label)}</th>`).join('')}</tr></thead><tbody>`)
     for (const n of report.naming) {
       const forms = new Map(n.forms.map((f) => [f.articleId, f.forms.join(' / ')]))
-      h.push(`<tr><td>${esc(n.name)} <span class="small">${esc(n.kind)}</span></td>${report.sources.map((s) => `<td>${esc(forms.get(s.id) ?? '')}</td>`).join('')}</tr>`)
+      h.push(
+        `<tr><td>${esc(n.name)} <span class="small">${esc(n.kind)}</span></td>${report.sources.map((s) => `<td>${esc(forms.get(s.id) ?? '')}</td>`).join('')}</tr>`,
+      )
     }
     h.push('</tbody></table>')
   }
@@ -106,14 +133,17 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   if (report.timeline.length === 0) h.push('<p class="small">No dated events found.</p>')
   else {
     h.push('<table><thead><tr><th>date</th><th>event</th><th>stated by</th></tr></thead><tbody>')
-    for (const t of report.timeline) h.push(`<tr><td>${esc(t.date)}</td><td>${esc(t.event)}</td><td>${esc(t.sources.map((s) => `${s.sourceLabel} (${s.dateText})`).join(', '))}</td></tr>`)
+    for (const t of report.timeline)
+      h.push(`<tr><td>${esc(t.date)}</td><td>${esc(t.event)}</td><td>${esc(t.sources.map((s) => `${s.sourceLabel} (${s.dateText})`).join(', '))}</td></tr>`)
     h.push('</tbody></table>')
   }
 
   if (report.alignedPassages.length > 0) {
     h.push('<h2 id="passages">Aligned passages</h2>')
     for (const p of report.alignedPassages) {
-      h.push(`<h3>${esc(p.kind)}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} <span class="small">(${p.pairs.length} aligned sentences${p.directed ? '' : ', direction unknown'})</span></h3>`)
+      h.push(
+        `<h3>${esc(p.kind)}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} <span class="small">(${p.pairs.length} aligned sentences${p.directed ? '' : ', direction unknown'})</span></h3>`,
+      )
       h.push(`<table class="side"><thead><tr><th>${name(p.from)}</th><th>${name(p.to)}</th></tr></thead><tbody>`)
       for (const pair of p.pairs.slice(0, maxPassages)) h.push(`<tr><td>${diffHtml(pair.diff, 'left')}</td><td>${diffHtml(pair.diff, 'right')}</td></tr>`)
       h.push('</tbody></table>')
@@ -125,7 +155,9 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
 }
 
 function figureRow(c: FigureClaim): string {
-  const number = c.vague ? c.text : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.high !== null && c.high > c.value ? `${c.value.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')}` : c.value.toLocaleString('en-US')}`
+  const number = c.vague
+    ? c.text
+    : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.high !== null && c.high > c.value ? `${c.value.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')}` : c.value.toLocaleString('en-US')}`
   return `<tr><td>${esc(c.sourceLabel)} <span class="small">[${c.evidenceGroup}]</span></td><td title="${esc(c.sentence)}">${esc(number)}</td><td>${esc(c.reportedBy ?? 'unattributed')}</td><td>${esc(c.where ?? '')}</td><td>${esc(c.when ?? '')}</td><td>${esc(c.date ?? '')}</td></tr>`
 }
 

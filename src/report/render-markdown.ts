@@ -22,11 +22,19 @@ export function renderMarkdown(report: StoryReport): string {
   const name = (id: string | null) => e(id === null ? '?' : (label.get(id) ?? id.slice(0, 8)))
   const md: string[] = []
   md.push(`# Story ${story.id}: ${e(story.label ?? '(no title)')}`, '')
-  md.push(`${story.counts.sources} sources from ${story.counts.outlets} outlets in ${story.counts.evidenceGroups} independent evidence groups; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}.`, '')
+  md.push(
+    `${story.counts.sources} sources from ${story.counts.outlets} outlets in ${story.counts.evidenceGroups} independent evidence groups; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}.`,
+    '',
+  )
 
   md.push('## Sources', '', '| group | source | date | lineage | title |', '| --- | --- | --- | --- | --- |')
   for (const s of report.sources) {
-    const lineage = s.lineage.of === null ? (s.lineage.kind === 'original' ? `original (${s.lineage.derived} derived)` : s.lineage.kind) : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
+    const lineage =
+      s.lineage.of === null
+        ? s.lineage.kind === 'original'
+          ? `original (${s.lineage.derived} derived)`
+          : s.lineage.kind
+        : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
     md.push(`| ${s.evidenceGroup} | ${e(s.label)} | ${s.published?.slice(0, 10) ?? 'undated'} | ${lineage} | ${e(s.title ?? '(no title)')} |`)
   }
   md.push('', 'Sources in one evidence group share text and count once as corroboration.', '')
@@ -37,20 +45,31 @@ export function renderMarkdown(report: StoryReport): string {
     md.push(`### ${g.id} ${e(measureLabel(g))}${scope === '' ? '' : ` (${e(scope)})`}: **${g.verdict}**`, '', e(g.reason), '')
     md.push('| source | figure | reported by | where | when | date |', '| --- | --- | --- | --- | --- | --- |')
     for (const c of g.claims) {
-      const number = c.vague ? c.text : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.value.toLocaleString('en-US')}${c.high !== null && c.high > c.value ? `–${c.high.toLocaleString('en-US')}` : ''}`
-      md.push(`| ${e(c.sourceLabel)} [${c.evidenceGroup}] | ${e(number)} | ${e(c.reportedBy ?? 'unattributed')} | ${e(c.where ?? '')} | ${e(c.when ?? '')} | ${c.date ?? ''} |`)
+      const number = c.vague
+        ? c.text
+        : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.value.toLocaleString('en-US')}${c.high !== null && c.high > c.value ? `–${c.high.toLocaleString('en-US')}` : ''}`
+      md.push(
+        `| ${e(c.sourceLabel)} [${c.evidenceGroup}] | ${e(number)} | ${e(c.reportedBy ?? 'unattributed')} | ${e(c.where ?? '')} | ${e(c.when ?? '')} | ${c.date ?? ''} |`,
+      )
     }
     md.push('')
-    if (g.claims.length > 1) md.push(`Low ${e(g.summary.low.text)} (${e(g.summary.low.sourceLabels.join(', '))}); high ${e(g.summary.high.text)} (${e(g.summary.high.sourceLabels.join(', '))}); best ${e(g.summary.best.text)} (compatible with ${g.summary.best.corroboration} evidence groups).`, '')
+    if (g.claims.length > 1)
+      md.push(
+        `Low ${e(g.summary.low.text)} (${e(g.summary.low.sourceLabels.join(', '))}); high ${e(g.summary.high.text)} (${e(g.summary.high.sourceLabels.join(', '))}); best ${e(g.summary.best.text)} (compatible with ${g.summary.best.corroboration} evidence groups).`,
+        '',
+      )
     for (const r of g.related) md.push(`- not comparable with ${r.group}: ${e(r.reason)}`)
     if (g.related.length > 0) md.push('')
   }
 
   md.push('## Quotations', '')
   for (const q of report.quotes) {
-    md.push(`- **${e(q.speaker ?? '(speaker not named)')}**: “${e(q.text)}” (${e([...new Set(q.carriers.map((c) => c.sourceLabel))].join(', '))}; ${q.evidenceGroups} evidence group${q.evidenceGroups === 1 ? '' : 's'})`)
+    md.push(
+      `- **${e(q.speaker ?? '(speaker not named)')}**: “${e(q.text)}” (${e([...new Set(q.carriers.map((c) => c.sourceLabel))].join(', '))}; ${q.evidenceGroups} evidence group${q.evidenceGroups === 1 ? '' : 's'})`,
+    )
     for (const v of q.variants) md.push(`  - wording in ${v.articleIds.map(name).join(', ')}: ${diffMarkdown(v.diff)}`)
-    if (q.speakerDisagreement !== null) md.push(`  - **speaker differs**: ${q.speakerDisagreement.map((s) => `${e(s.speaker ?? '?')} (${s.articleIds.map(name).join(', ')})`).join(' against ')}`)
+    if (q.speakerDisagreement !== null)
+      md.push(`  - **speaker differs**: ${q.speakerDisagreement.map((s) => `${e(s.speaker ?? '?')} (${s.articleIds.map(name).join(', ')})`).join(' against ')}`)
   }
   md.push('', '## What each source adds or leaves out', '')
   for (const s of report.addsOmits) {
@@ -68,5 +87,7 @@ export function renderMarkdown(report: StoryReport): string {
 }
 
 function diffMarkdown(diff: readonly DiffRun[]): string {
-  return diff.map((d) => (d.kind === 'same' ? escapeMarkdown(d.text) : d.kind === 'removed' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`)).join(' ')
+  return diff
+    .map((d) => (d.kind === 'same' ? escapeMarkdown(d.text) : d.kind === 'removed' ? `~~${escapeMarkdown(d.text)}~~` : `**${escapeMarkdown(d.text)}**`))
+    .join(' ')
 }

@@ -32,7 +32,9 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
           ? `original (${s.lineage.derived} derived)`
           : s.lineage.kind
         : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
-    out.push(`  [${s.evidenceGroup}] ${s.label} · ${s.published?.slice(0, 10) ?? 'undated'} · ${lineage}${s.creditedSource === null ? '' : ` · credits ${s.creditedSource}`}`)
+    out.push(
+      `  [${s.evidenceGroup}] ${s.label} · ${s.published?.slice(0, 10) ?? 'undated'} · ${lineage}${s.creditedSource === null ? '' : ` · credits ${s.creditedSource}`}`,
+    )
     out.push(`      ${s.title ?? '(no title)'}${s.titleDerived ? ' (derived title)' : ''}`)
   }
   out.push('  [n] = evidence group: sources in one group share text and count once as corroboration.')
@@ -45,7 +47,9 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
     out.push(`  ${g.id} ${measureLabel(g)}${scope === '' ? '' : ` (${scope})`}: ${g.verdict.toUpperCase()}: ${g.reason}`)
     for (const c of g.claims) out.push(`      ${claimLine(c)}`)
     if (g.claims.length > 1) {
-      out.push(`      low ${g.summary.low.text} (${g.summary.low.sourceLabels.join(', ')}) · high ${g.summary.high.text} (${g.summary.high.sourceLabels.join(', ')}) · best ${g.summary.best.text} (${g.summary.best.corroboration} group${g.summary.best.corroboration === 1 ? '' : 's'})`)
+      out.push(
+        `      low ${g.summary.low.text} (${g.summary.low.sourceLabels.join(', ')}) · high ${g.summary.high.text} (${g.summary.high.sourceLabels.join(', ')}) · best ${g.summary.best.text} (${g.summary.best.corroboration} group${g.summary.best.corroboration === 1 ? '' : 's'})`,
+      )
     }
     for (const f of g.findings.filter((f) => !g.reason.startsWith(f.reason))) out.push(`      also ${f.verdict}: ${f.reason}`)
     for (const r of g.related) out.push(`      not comparable with ${r.group}: ${r.reason}`)
@@ -55,7 +59,9 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
   if (report.quotes.length === 0) out.push('  (no quotations found)')
   for (const quote of report.quotes) {
     out.push(`  ${quote.id} ${quote.speaker ?? '(speaker not named)'}: “${quote.text}”`)
-    out.push(`      carried by ${[...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', ')} (${quote.evidenceGroups} group${quote.evidenceGroups === 1 ? '' : 's'})`)
+    out.push(
+      `      carried by ${[...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', ')} (${quote.evidenceGroups} group${quote.evidenceGroups === 1 ? '' : 's'})`,
+    )
     for (const v of quote.variants) out.push(`      wording in ${v.articleIds.map(name).join(', ')}: ${diffText(v.diff)}`)
     if (quote.speakerDisagreement !== null) {
       out.push(`      SPEAKER DIFFERS: ${quote.speakerDisagreement.map((s) => `${s.speaker ?? '?'} (${s.articleIds.map(name).join(', ')})`).join(' against ')}`)
@@ -97,7 +103,9 @@ function section(out: string[], title: string): void {
 
 function claimLine(c: FigureClaim): string {
   const detail = [c.reportedBy === null ? 'unattributed' : `per ${c.reportedBy}`, c.where, c.when, c.date].filter((x) => x !== null).join('; ')
-  const number = c.vague ? c.text : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.high !== null && c.high > c.value ? `${c.value.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')}` : c.value.toLocaleString('en-US')}`
+  const number = c.vague
+    ? c.text
+    : `${c.qualifier === 'exact' ? '' : `${c.qualifier} `}${c.high !== null && c.high > c.value ? `${c.value.toLocaleString('en-US')}–${c.high.toLocaleString('en-US')}` : c.value.toLocaleString('en-US')}`
   return `${c.sourceLabel} [${c.evidenceGroup}]: ${number} (${detail})`
 }
 

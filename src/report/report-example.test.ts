@@ -86,14 +86,20 @@ describe('report of the example corpus’s dam story', () => {
     const independent = report.sources.find((s) => s.location.endsWith('independent-b.html'))
     const thursday = report.timeline.find((t) => t.sources.some((s) => s.articleId === independent?.id && s.dateText === 'on Thursday evening'))
     assert.equal(thursday?.date, '2026-04-16')
-    assert.ok(report.timeline.every((t) => t.date <= '2026-04-17'), 'no event dated after the latest paper')
+    assert.ok(
+      report.timeline.every((t) => t.date <= '2026-04-17'),
+      'no event dated after the latest paper',
+    )
     // "Dozens" still missing is listed, and bounds nothing where the group has a number.
     const missing = report.figureGroups.find((g) => g.measure === 'people missing' && g.window === null)
     assert.ok(missing?.claims.some((c) => c.vague && c.text === 'Dozens'))
     assert.deepEqual([missing?.summary.low.text, missing?.summary.high.text, missing?.summary.best.text], ['63', '63', '63'])
     // "At least 9 … in Verin alone" is a sub-count of the toll: kept apart, never a rival of 41 or 56.
     const verin = report.figureGroups.find((g) => g.window === 'in Verin alone')
-    assert.deepEqual(verin?.claims.map((c) => c.value), [9])
+    assert.deepEqual(
+      verin?.claims.map((c) => c.value),
+      [9],
+    )
     const killed = report.figureGroups.find((g) => g.measure === 'people killed' && g.window === null)
     assert.ok(killed?.claims.every((c) => c.value !== 9))
     assert.ok(killed?.related.some((r) => r.group === verin?.id && /^a sub-count/u.test(r.reason)))

@@ -41,7 +41,8 @@ export const STORY_REPORT_SCHEMA = {
   $schema: 'https://json-schema.org/draft/2020-12/schema',
   $id: 'https://crosscheck.example/schemas/story-report-1.json',
   title: 'crosscheck story report',
-  description: 'One story across its sources: lineage, evidence groups, figures with verdicts, quotations, what each source adds or omits, naming, timeline and aligned passages. See docs/report.md.',
+  description:
+    'One story across its sources: lineage, evidence groups, figures with verdicts, quotations, what each source adds or omits, naming, timeline and aligned passages. See docs/report.md.',
   ...object({
     schemaVersion: { const: 1 },
     story: object({
@@ -158,7 +159,13 @@ export const STORY_REPORT_SCHEMA = {
     },
     addsOmits: {
       type: 'array',
-      items: object({ articleId: str, sourceLabel: str, evidenceGroup: int, adds: { type: 'array', items: claimRef }, omits: { type: 'array', items: claimRef } }),
+      items: object({
+        articleId: str,
+        sourceLabel: str,
+        evidenceGroup: int,
+        adds: { type: 'array', items: claimRef },
+        omits: { type: 'array', items: claimRef },
+      }),
     },
     naming: {
       type: 'array',

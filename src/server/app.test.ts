@@ -59,7 +59,13 @@ describe('write routes', () => {
   })
 
   test('refuse a URL to a private address with the reason, before fetching anything', async () => {
-    for (const url of ['http://127.0.0.1:8080/admin', 'http://localhost/', 'http://10.1.2.3/news', 'http://[::1]/', 'http://169.254.169.254/latest/meta-data']) {
+    for (const url of [
+      'http://127.0.0.1:8080/admin',
+      'http://localhost/',
+      'http://10.1.2.3/news',
+      'http://[::1]/',
+      'http://169.254.169.254/latest/meta-data',
+    ]) {
       for (const path of ['/api/v1/ingest/url', '/api/v1/feeds']) {
         const res = await app.request(path, postJson('', { url }))
         assert.equal(res.status, 400, `${path} ${url}`)
@@ -79,7 +85,11 @@ describe('write routes', () => {
       ['/api/v1/articles', postJson('', [{ ...BRIDGE_REPORT, title: 7 }]), /\/0\/title must be string/],
       ['/api/v1/articles', postJson('', []), /must NOT have fewer than 1 items/],
       ['/api/v1/articles', postJson('', ['just a string']), /\/0 must be object/],
-      ['/api/v1/articles', { method: 'POST', headers: { ...auth, 'Content-Type': 'application/x-ndjson' }, body: '{"text":"a"}\n{oops\n' }, /line 2 is not valid JSON/],
+      [
+        '/api/v1/articles',
+        { method: 'POST', headers: { ...auth, 'Content-Type': 'application/x-ndjson' }, body: '{"text":"a"}\n{oops\n' },
+        /line 2 is not valid JSON/,
+      ],
     ]
     for (const [path, init, message] of cases) {
       const res = await app.request(path, init)
@@ -101,10 +111,21 @@ describe('reading what was ingested', () => {
   test('POST /articles ingests a JSON array through the pipeline and reports each item', async () => {
     const res = await app.request('/api/v1/articles', postJson('', [BRIDGE_REPORT, BRIDGE_REWRITE, { title: 'No body here' }]))
     assert.equal(res.status, 200)
-    const report = (await res.json()) as { stored: Array<{ id: string; location: string; status: string }>; failed: Array<{ location: string; code: string }>; inserted: number; relations: number }
+    const report = (await res.json()) as {
+      stored: Array<{ id: string; location: string; status: string }>
+      failed: Array<{ location: string; code: string }>
+      inserted: number
+      relations: number
+    }
     assert.equal(report.inserted, 2)
-    assert.deepEqual(report.stored.map((s) => s.location), ['api#0', 'api#1'])
-    assert.deepEqual(report.failed.map((f) => [f.location, f.code]), [['api#2', 'NO_CONTENT']])
+    assert.deepEqual(
+      report.stored.map((s) => s.location),
+      ['api#0', 'api#1'],
+    )
+    assert.deepEqual(
+      report.failed.map((f) => [f.location, f.code]),
+      [['api#2', 'NO_CONTENT']],
+    )
     assert.ok(report.relations >= 1, 'the rewrite is related to the report')
     ids = report.stored.map((s) => s.id)
   })
@@ -157,7 +178,10 @@ describe('reading what was ingested', () => {
     assert.equal(lineage.relations.length, 1)
     assert.equal(lineage.outlets.length, 2)
     const recent = (await (await app.request('/api/v1/stories?since=2026-02-01')).json()) as { items: Array<{ id: number }> }
-    assert.deepEqual(recent.items.map((s) => s.id), [bridge.id])
+    assert.deepEqual(
+      recent.items.map((s) => s.id),
+      [bridge.id],
+    )
     assert.equal((await app.request('/api/v1/stories?since=yesterday')).status, 400)
     assert.equal((await app.request('/api/v1/stories/abc')).status, 400)
     assert.equal((await app.request('/api/v1/stories/9999')).status, 404)
@@ -178,7 +202,10 @@ describe('reading what was ingested', () => {
     assert.deepEqual(items.map((hit) => hit.id).sort(), [...ids].sort())
     assert.match(items[0]?.snippet ?? '', /⟦(bearings|Orme)⟧/)
     const library = (await (await app.request('/api/v1/search?q=library')).json()) as { items: Array<{ title: string }> }
-    assert.deepEqual(library.items.map((hit) => hit.title), [LIBRARY_NEWS.title])
+    assert.deepEqual(
+      library.items.map((hit) => hit.title),
+      [LIBRARY_NEWS.title],
+    )
     // Search syntax is taken as words, never an error.
     assert.equal((await app.request('/api/v1/search?q=%22NEAR(bridge')).status, 200)
     assert.equal((await app.request('/api/v1/search?q=')).status, 400)
@@ -213,7 +240,10 @@ describe('feeds and CORS', () => {
     assert.equal(created.status, 201)
     assert.equal((await app.request('/api/v1/feeds', postJson('', { url }))).status, 200)
     const listed = (await (await app.request('/api/v1/feeds')).json()) as { items: Array<{ url: string }> }
-    assert.deepEqual(listed.items.map((f) => f.url), [url])
+    assert.deepEqual(
+      listed.items.map((f) => f.url),
+      [url],
+    )
     const removed = await app.request(`/api/v1/feeds?url=${encodeURIComponent(url)}`, { method: 'DELETE', headers: auth })
     assert.equal(removed.status, 204)
     assert.equal((await app.request(`/api/v1/feeds?url=${encodeURIComponent(url)}`, { method: 'DELETE', headers: auth })).status, 404)
@@ -222,7 +252,10 @@ describe('feeds and CORS', () => {
   test('allows the configured origin only', async () => {
     const res = await app.request('/api/v1/stories', { headers: { Origin: 'https://desk.example' } })
     assert.equal(res.headers.get('access-control-allow-origin'), 'https://desk.example')
-    const preflight = await app.request('/api/v1/articles', { method: 'OPTIONS', headers: { Origin: 'https://desk.example', 'Access-Control-Request-Method': 'POST' } })
+    const preflight = await app.request('/api/v1/articles', {
+      method: 'OPTIONS',
+      headers: { Origin: 'https://desk.example', 'Access-Control-Request-Method': 'POST' },
+    })
     assert.equal(preflight.status, 204)
     const other = await app.request('/api/v1/stories', { headers: { Origin: 'https://evil.example' } })
     assert.notEqual(other.headers.get('access-control-allow-origin'), 'https://evil.example')
@@ -259,14 +292,20 @@ describe('reads after a write by another process', () => {
       })
       await ingestItems('cli.jsonl', [record(BRIDGE_REPORT, 0)], other)
       const before = (await (await app.request('/api/v1/stories')).json()) as { items: Array<{ id: number; members: number }> }
-      assert.deepEqual(before.items.map((s) => s.members), [1])
+      assert.deepEqual(
+        before.items.map((s) => s.members),
+        [1],
+      )
       const storyId = before.items[0]?.id as number
       assert.doesNotMatch(await (await app.request(`/stories/${storyId}`)).text(), /Harwick Herald/)
 
       // Another process adds the rewrite, which joins the story: neither cached answer may survive it.
       await ingestItems('cli.jsonl', [record(BRIDGE_REWRITE, 1)], other)
       const after = (await (await app.request('/api/v1/stories')).json()) as { items: Array<{ id: number; members: number }> }
-      assert.deepEqual(after.items.map((s) => s.members), [2])
+      assert.deepEqual(
+        after.items.map((s) => s.members),
+        [2],
+      )
       assert.match(await (await app.request(`/stories/${storyId}`)).text(), /Harwick Herald/)
     } finally {
       await other.close()

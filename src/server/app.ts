@@ -95,8 +95,11 @@ export function createApp(deps: AppDeps): Hono {
     })
   const { writer } = deps
   const ingestBatch = (items: ReadItem[]): Promise<IngestReport> =>
-    writer === undefined ? ingestItems(API_SOURCE, items, store, ingestOpts) : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) })
-  const ingestNames = (names: string[]): Promise<IngestReport> => (writer === undefined ? ingest(names, store, ingestOpts) : writer.run({ kind: 'ingest-inputs', names }))
+    writer === undefined
+      ? ingestItems(API_SOURCE, items, store, ingestOpts)
+      : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) })
+  const ingestNames = (names: string[]): Promise<IngestReport> =>
+    writer === undefined ? ingest(names, store, ingestOpts) : writer.run({ kind: 'ingest-inputs', names })
   // Writes through this server move the queue's generation; writes by any
   // other process (`crosscheck ingest` on the same file) move the store's data version.
   const generation = (): number => queue.generation + (store.dataVersion?.() ?? 0)
@@ -161,7 +164,8 @@ export function createApp(deps: AppDeps): Hono {
   api.get('/stories', async (c) => {
     const { limit, offset } = paging(c, 50, 500)
     const since = c.req.query('since')
-    if (since !== undefined && !ISO_DATE.test(since)) throw new HttpProblem(400, 'BAD_REQUEST', `since must be an ISO 8601 date such as 2025-03-11, got '${since}'`)
+    if (since !== undefined && !ISO_DATE.test(since))
+      throw new HttpProblem(400, 'BAD_REQUEST', `since must be an ISO 8601 date such as 2025-03-11, got '${since}'`)
     // Serialized once per commit, not once per request.
     const body = await storiesCache.get(`${limit} ${offset} ${since ?? ''}`, async () =>
       JSON.stringify({ items: await store.listStories({ limit, offset, ...(since === undefined ? {} : { since }) }), limit, offset }),

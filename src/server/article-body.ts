@@ -53,7 +53,11 @@ export function parseArticleBody(contentType: string, body: string, location: st
     if (records.length === 0) throw new HttpProblem(400, 'BAD_REQUEST', 'the body has no JSON lines')
     if (records.length > MAX_BATCH) throw new HttpProblem(400, 'BAD_REQUEST', `at most ${MAX_BATCH} articles per request, got ${records.length}`)
   } else {
-    throw new HttpProblem(415, 'UNSUPPORTED_MEDIA_TYPE', `send articles as application/json (an array) or application/x-ndjson (one per line), not '${type || 'no content type'}'`)
+    throw new HttpProblem(
+      415,
+      'UNSUPPORTED_MEDIA_TYPE',
+      `send articles as application/json (an array) or application/x-ndjson (one per line), not '${type || 'no content type'}'`,
+    )
   }
   return records.map(({ value, raw }, index): ReadItem => {
     // An API request has no file or URL of its own: it is named by a fixed label and numbered by record.

@@ -48,11 +48,18 @@ export function openApiDocument(): Schema {
         get: {
           summary: 'Stored articles, in the order stored',
           parameters: paging(50, 500),
-          responses: { '200': ok('A page of article summaries', { ...page(ref('ArticleSummary')), properties: { ...(page(ref('ArticleSummary')).properties as Schema), total: { type: 'integer' } } }), ...badRequest },
+          responses: {
+            '200': ok('A page of article summaries', {
+              ...page(ref('ArticleSummary')),
+              properties: { ...(page(ref('ArticleSummary')).properties as Schema), total: { type: 'integer' } },
+            }),
+            ...badRequest,
+          },
         },
         post: {
           summary: `Ingest a batch of up to ${MAX_BATCH} articles`,
-          description: 'Each article goes through the same pipeline as `crosscheck ingest` (cleaning, lineage, stories). Items are reported one by one; an item without a body fails alone.',
+          description:
+            'Each article goes through the same pipeline as `crosscheck ingest` (cleaning, lineage, stories). Items are reported one by one; an item without a body fails alone.',
           security: bearer,
           requestBody: {
             required: true,
@@ -70,8 +77,20 @@ export function openApiDocument(): Schema {
           },
         },
       },
-      '/api/v1/articles/{id}': { get: { summary: 'One article with its cleaned text', parameters: [articleId], responses: { '200': ok('The article', ref('Article')), ...badRequest, ...notFound } } },
-      '/api/v1/articles/{id}/claims': { get: { summary: 'What one article claims', parameters: [articleId], responses: { '200': ok('Quotes, figures, events, entities', ref('Claims')), ...notFound } } },
+      '/api/v1/articles/{id}': {
+        get: {
+          summary: 'One article with its cleaned text',
+          parameters: [articleId],
+          responses: { '200': ok('The article', ref('Article')), ...badRequest, ...notFound },
+        },
+      },
+      '/api/v1/articles/{id}/claims': {
+        get: {
+          summary: 'What one article claims',
+          parameters: [articleId],
+          responses: { '200': ok('Quotes, figures, events, entities', ref('Claims')), ...notFound },
+        },
+      },
       '/api/v1/ingest/url': {
         post: {
           summary: 'Fetch a page (or a feed) and ingest it',
@@ -89,7 +108,10 @@ export function openApiDocument(): Schema {
         },
       },
       '/api/v1/feeds': {
-        get: { summary: 'Followed feeds and their last poll', responses: { '200': ok('The feeds', { type: 'object', properties: { items: { type: 'array', items: ref('FollowedFeed') } } }) } },
+        get: {
+          summary: 'Followed feeds and their last poll',
+          responses: { '200': ok('The feeds', { type: 'object', properties: { items: { type: 'array', items: ref('FollowedFeed') } } }) },
+        },
         post: {
           summary: 'Follow a feed: it is polled on the server interval, new items ingested',
           security: bearer,
@@ -106,34 +128,64 @@ export function openApiDocument(): Schema {
       '/api/v1/stories': {
         get: {
           summary: 'Stories, most recently active first',
-          parameters: [...paging(50, 500), { name: 'since', in: 'query', description: 'Only stories active on or after this ISO 8601 date', schema: { type: 'string' } }],
+          parameters: [
+            ...paging(50, 500),
+            { name: 'since', in: 'query', description: 'Only stories active on or after this ISO 8601 date', schema: { type: 'string' } },
+          ],
           responses: { '200': ok('A page of stories', page(ref('StorySummary'))), ...badRequest },
         },
       },
-      '/api/v1/stories/{id}': { get: { summary: 'One story with its members', parameters: [storyId], responses: { '200': ok('The story', ref('StoryDetail')), ...badRequest, ...notFound } } },
+      '/api/v1/stories/{id}': {
+        get: {
+          summary: 'One story with its members',
+          parameters: [storyId],
+          responses: { '200': ok('The story', ref('StoryDetail')), ...badRequest, ...notFound },
+        },
+      },
       '/api/v1/stories/{id}/lineage': {
-        get: { summary: "Who copied whom within a story", parameters: [storyId], responses: { '200': ok('Lineage graph, relations, outlet profiles', ref('Lineage')), ...badRequest, ...notFound } },
+        get: {
+          summary: 'Who copied whom within a story',
+          parameters: [storyId],
+          responses: { '200': ok('Lineage graph, relations, outlet profiles', ref('Lineage')), ...badRequest, ...notFound },
+        },
       },
       '/api/v1/stories/{id}/claims': {
         get: {
           summary: "What each of a story's articles claims",
           parameters: [storyId],
-          responses: { '200': ok('Claims per article', { type: 'object', properties: { story: { type: 'integer' }, articles: { type: 'array', items: ref('Claims') } } }), ...badRequest, ...notFound },
+          responses: {
+            '200': ok('Claims per article', { type: 'object', properties: { story: { type: 'integer' }, articles: { type: 'array', items: ref('Claims') } } }),
+            ...badRequest,
+            ...notFound,
+          },
         },
       },
       '/api/v1/stories/{id}/report': {
-        get: { summary: 'The cross-source report of a story (as `crosscheck report --format json`)', parameters: [storyId], responses: { '200': ok('The report', ref('StoryReport')), ...badRequest, ...notFound } },
+        get: {
+          summary: 'The cross-source report of a story (as `crosscheck report --format json`)',
+          parameters: [storyId],
+          responses: { '200': ok('The report', ref('StoryReport')), ...badRequest, ...notFound },
+        },
       },
       '/api/v1/search': {
         get: {
           summary: 'Full-text search over titles and bodies',
           description: 'The query is taken as plain words, all of which must occur. Matches in the snippet are between ⟦ and ⟧.',
           parameters: [{ name: 'q', in: 'query', required: true, schema: { type: 'string', maxLength: 500 } }, ...paging(20, 100)],
-          responses: { '200': ok('Hits, best first', { ...page(ref('SearchHit')), properties: { ...(page(ref('SearchHit')).properties as Schema), query: { type: 'string' } } }), ...badRequest },
+          responses: {
+            '200': ok('Hits, best first', {
+              ...page(ref('SearchHit')),
+              properties: { ...(page(ref('SearchHit')).properties as Schema), query: { type: 'string' } },
+            }),
+            ...badRequest,
+          },
         },
       },
       '/api/v1/outlets': {
-        get: { summary: "Each outlet's copy/rewrite profile", responses: { '200': ok('Outlets, most derived first', { type: 'object', properties: { items: { type: 'array', items: ref('OutletProfile') } } }) } },
+        get: {
+          summary: "Each outlet's copy/rewrite profile",
+          responses: { '200': ok('Outlets, most derived first', { type: 'object', properties: { items: { type: 'array', items: ref('OutletProfile') } } }) },
+        },
       },
     },
   }

@@ -119,13 +119,15 @@ export const StorySummary = {
 
 const SourceLineage = {
   type: 'object',
-  description: "A member's place in the story's lineage, the same in every view: kind (original, copy, rewrite, partial, related, independent), of (the member it derives from), directed (whether the original is known), derived (members that copy or rewrite it).",
+  description:
+    "A member's place in the story's lineage, the same in every view: kind (original, copy, rewrite, partial, related, independent), of (the member it derives from), directed (whether the original is known), derived (members that copy or rewrite it).",
   properties: { kind: text, of: nullableText, directed: { type: 'boolean' }, derived: { type: 'integer' } },
 } as const
 
 export const StoryDetail = {
   type: 'object',
-  description: 'The same JSON as `crosscheck story <id> --json`, and what the web story page renders: the story, its members (oldest first) with their lineage, the relations between members and the lineage graph.',
+  description:
+    'The same JSON as `crosscheck story <id> --json`, and what the web story page renders: the story, its members (oldest first) with their lineage, the relations between members and the lineage graph.',
   properties: {
     id: { type: 'integer' },
     askedFor: { type: 'integer' },

@@ -37,6 +37,6 @@ export const LIBRARY_NEWS = {
   text: [
     'The central library in Tessaly reopened on Saturday after a nine-month restoration that followed flooding of its basement archive last spring.',
     'Volunteers dried and catalogued more than 3,000 damaged books, of which about 2,400 could be saved, head librarian Idris Castellane said.',
-    'The reading room now has new shelving raised above the flood line and a children\'s corner funded by a local bakery.',
+    "The reading room now has new shelving raised above the flood line and a children's corner funded by a local bakery.",
   ].join('\n\n'),
 }

@@ -24,7 +24,8 @@ export function resolveToken(opts: { readonly flag?: string; readonly env?: stri
   if (opts.env !== undefined && opts.env !== '') return { token: opts.env, origin: 'env', file: null }
   const generated = randomBytes(24).toString('base64url')
   // No file beside a database server: several servers share it, so give them one with --token or $CROSSCHECK_TOKEN.
-  if (opts.dbPath === ':memory:' || opts.dbPath === '' || /^postgres(?:ql)?:\/\//iu.test(opts.dbPath)) return { token: generated, origin: 'generated', file: null }
+  if (opts.dbPath === ':memory:' || opts.dbPath === '' || /^postgres(?:ql)?:\/\//iu.test(opts.dbPath))
+    return { token: generated, origin: 'generated', file: null }
   const file = `${opts.dbPath}.token`
   try {
     const stored = readFileSync(file, 'utf8').trim()

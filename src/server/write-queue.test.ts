@@ -21,5 +21,8 @@ test('runs tasks in order, moves the generation on after each and at every repor
   assert.deepEqual(order, ['first', 'second'])
   assert.equal(queue.generation, start + 4)
   await queue.close()
-  await assert.rejects(queue.run(async () => 1), WriteQueueClosedError)
+  await assert.rejects(
+    queue.run(async () => 1),
+    WriteQueueClosedError,
+  )
 })

@@ -24,15 +24,7 @@ import { type FromWriter, receiveItem, sendError, type ToWriter, type WriteJob, 
  * batch) and the other writes. The end of
  * every job is announced too, by the queue.
  */
-const WRITES = new Set<string>([
-  'transaction',
-  'saveStoryAssignments',
-  'replaceStories',
-  'addFeed',
-  'removeFeed',
-  'recordFeedPoll',
-  'markFeedItemsSeen',
-])
+const WRITES = new Set<string>(['transaction', 'saveStoryAssignments', 'replaceStories', 'addFeed', 'removeFeed', 'recordFeedPoll', 'markFeedItemsSeen'])
 
 if (parentPort === null) throw new Error('writer-thread.js runs as a worker thread; start it with startWriter()')
 const port = parentPort

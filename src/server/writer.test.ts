@@ -65,7 +65,11 @@ describe('the writer thread', () => {
   test('answers reads promptly while a long ingest runs on the writer', async () => {
     const { app, writer } = server
     const random = seededRandom(41)
-    const batch = Array.from({ length: 30 }, (_, i) => ({ title: `Council budget update ${i}`, text: syntheticTextArticle(random, 300), outlet: 'Vik Courier' }))
+    const batch = Array.from({ length: 30 }, (_, i) => ({
+      title: `Council budget update ${i}`,
+      text: syntheticTextArticle(random, 300),
+      outlet: 'Vik Courier',
+    }))
     const started = performance.now()
     const writing = Promise.resolve(app.request('/api/v1/articles', post(batch)))
     let done = false
@@ -85,7 +89,10 @@ describe('the writer thread', () => {
     const writeMs = performance.now() - started
     // Many reads were answered during the write, each far faster than the write itself.
     assert.ok(latencies.length >= 5, `only ${latencies.length} reads during a ${writeMs.toFixed(0)} ms write`)
-    assert.ok(Math.max(...latencies) < Math.max(100, writeMs / 4), `slowest read ${Math.max(...latencies).toFixed(1)} ms during a ${writeMs.toFixed(0)} ms write`)
+    assert.ok(
+      Math.max(...latencies) < Math.max(100, writeMs / 4),
+      `slowest read ${Math.max(...latencies).toFixed(1)} ms during a ${writeMs.toFixed(0)} ms write`,
+    )
   })
 
   test('runs jobs in order and refuses jobs after close', async () => {
@@ -118,9 +125,18 @@ describe('the writer thread', () => {
     mkdirSync(dbPath)
     const crashes: boolean[] = []
     let fatal: Error | null = null
-    const writer = startWriter({ dbPath, allowPrivateAddresses: false, maxCrashes: 2, onCrash: (_, restarting) => crashes.push(restarting), onFatal: (error) => (fatal = error) })
+    const writer = startWriter({
+      dbPath,
+      allowPrivateAddresses: false,
+      maxCrashes: 2,
+      onCrash: (_, restarting) => crashes.push(restarting),
+      onFatal: (error) => (fatal = error),
+    })
     try {
-      await assert.rejects(writer.run({ kind: 'ingest-inputs', names: [] }), (error) => error instanceof WriterFailedError && /cannot open database/.test(error.message))
+      await assert.rejects(
+        writer.run({ kind: 'ingest-inputs', names: [] }),
+        (error) => error instanceof WriterFailedError && /cannot open database/.test(error.message),
+      )
       await assert.rejects(writer.run({ kind: 'ingest-inputs', names: [] }), WriterFailedError)
       assert.deepEqual(crashes, [true, false])
       assert.ok(fatal !== null)

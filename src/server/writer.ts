@@ -86,7 +86,12 @@ export function startWriter(opts: WriterOpts): Writer {
     thread.on('exit', (code) => {
       if (worker === thread) worker = null
       if (closing !== null && lastError === null && code === 0) return
-      crashed(new WriterFailedError(`the writer thread stopped (${lastError === null ? `exit code ${code}` : lastError.message}); writes in progress may be partly stored, and retrying them is safe`, lastError === null ? undefined : { cause: lastError }))
+      crashed(
+        new WriterFailedError(
+          `the writer thread stopped (${lastError === null ? `exit code ${code}` : lastError.message}); writes in progress may be partly stored, and retrying them is safe`,
+          lastError === null ? undefined : { cause: lastError },
+        ),
+      )
     })
     return thread
   }
@@ -101,7 +106,10 @@ export function startWriter(opts: WriterOpts): Writer {
     const restarting = crashes.length < maxCrashes
     onCrash?.(error, restarting)
     if (!restarting && fatal === null) {
-      fatal = new WriterFailedError(`the writer thread crashed ${crashes.length} times within ${Math.round(crashWindowMs / 1000)} s and is not restarted: ${error.message}`, { cause: error })
+      fatal = new WriterFailedError(
+        `the writer thread crashed ${crashes.length} times within ${Math.round(crashWindowMs / 1000)} s and is not restarted: ${error.message}`,
+        { cause: error },
+      )
       onFatal?.(fatal)
     }
   }

@@ -159,9 +159,7 @@ export function makeArticles(count: number, opts?: MakeArticlesOpts): Article[] 
     const paragraphs = BASE.paragraphs.map((p, j) =>
       j === 0 ? { ...p, end: p.end + lead.length } : { ...p, start: p.start + lead.length, end: p.end + lead.length },
     )
-    const sentences = BASE.sentences.map((s, j) =>
-      j === 0 ? { ...s, end: s.end + lead.length } : { start: s.start + lead.length, end: s.end + lead.length },
-    )
+    const sentences = BASE.sentences.map((s, j) => (j === 0 ? { ...s, end: s.end + lead.length } : { start: s.start + lead.length, end: s.end + lead.length }))
     const text = lead + BASE.text
     return makeArticle({
       id: articleIdFor(`${seed}-${i}`),

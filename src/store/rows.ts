@@ -59,9 +59,7 @@ export function fromArticleRow(row: ArticleRow): Article {
   // No `index` key at all when absent: with exactOptionalPropertyTypes an
   // `index: undefined` would not deep-equal what was put.
   const source: SourceRef =
-    row.source_index === null
-      ? { kind: row.source_kind, location: row.location }
-      : { kind: row.source_kind, location: row.location, index: row.source_index }
+    row.source_index === null ? { kind: row.source_kind, location: row.location } : { kind: row.source_kind, location: row.location, index: row.source_index }
   return {
     id: row.id,
     source,
@@ -227,5 +225,9 @@ export const MAX_LISTED_MATCHES = 5
 /** The error for an id prefix that matches several articles (`matches`: up to one more than listed). */
 export function ambiguousPrefix(key: string, matches: readonly string[], input: string): StoreError {
   const more = matches.length > MAX_LISTED_MATCHES ? ', and more' : ''
-  return new StoreError('AMBIGUOUS_ID', `id prefix ${key} matches several articles: ${matches.slice(0, MAX_LISTED_MATCHES).join(', ')}${more}; give more digits`, { input })
+  return new StoreError(
+    'AMBIGUOUS_ID',
+    `id prefix ${key} matches several articles: ${matches.slice(0, MAX_LISTED_MATCHES).join(', ')}${more}; give more digits`,
+    { input },
+  )
 }

@@ -358,20 +358,28 @@ for (const backend of BACKENDS) {
       await withStorage(backend, async (storage) => {
         const clock = fakeClock()
         const store = await storage.open({ now: clock.now })
-        const batches = [
-          ['bbbb000000000000', 'aaaa000000000000'],
-          ['0000000000000000'],
-          ['ffff000000000000', 'cccc000000000000'],
-        ]
+        const batches = [['bbbb000000000000', 'aaaa000000000000'], ['0000000000000000'], ['ffff000000000000', 'cccc000000000000']]
         for (const batch of batches) {
           await store.putArticles(batch.map((id) => makeArticle({ id })))
           clock.tick()
         }
         const expected = ['bbbb000000000000', 'aaaa000000000000', '0000000000000000', 'ffff000000000000', 'cccc000000000000']
-        assert.deepEqual((await store.listArticles()).map((summary) => summary.id), expected)
-        assert.deepEqual((await store.listArticles({ limit: 2 })).map((summary) => summary.id), expected.slice(0, 2))
-        assert.deepEqual((await store.listArticles({ limit: 2, offset: 2 })).map((summary) => summary.id), expected.slice(2, 4))
-        assert.deepEqual((await store.listArticles({ limit: 2, offset: 4 })).map((summary) => summary.id), expected.slice(4))
+        assert.deepEqual(
+          (await store.listArticles()).map((summary) => summary.id),
+          expected,
+        )
+        assert.deepEqual(
+          (await store.listArticles({ limit: 2 })).map((summary) => summary.id),
+          expected.slice(0, 2),
+        )
+        assert.deepEqual(
+          (await store.listArticles({ limit: 2, offset: 2 })).map((summary) => summary.id),
+          expected.slice(2, 4),
+        )
+        assert.deepEqual(
+          (await store.listArticles({ limit: 2, offset: 4 })).map((summary) => summary.id),
+          expected.slice(4),
+        )
         assert.deepEqual(await store.listArticles({ offset: 5 }), [])
         assert.deepEqual(await store.listArticles({ limit: 0 }), [])
         assert.equal(await store.countArticles(), 5)
@@ -428,7 +436,10 @@ for (const backend of BACKENDS) {
         assert.equal(await second.countArticles(), articles.length)
         for (const article of articles) assert.deepEqual(await second.getArticle(article.id), article)
         assert.deepEqual(await second.listArticles(), listed)
-        assert.deepEqual((await second.putArticles([makeArticle()])).map((outcome) => outcome.status), ['duplicate'])
+        assert.deepEqual(
+          (await second.putArticles([makeArticle()])).map((outcome) => outcome.status),
+          ['duplicate'],
+        )
       })
     })
 
@@ -540,7 +551,12 @@ for (const backend of BACKENDS) {
           events: [],
           entities: [{ name: speaker, kind: 'person' as const, aliases: [speaker], role: null, mentions: [{ start: 0, end: speaker.length }] }],
         })
-        const first = { articleId: a.id, extractorVersion: 1, datesReadAgainst: { day: '2025-03-10', basis: 'published' as const }, claims: claims(a.id, 'Mia Holt') }
+        const first = {
+          articleId: a.id,
+          extractorVersion: 1,
+          datesReadAgainst: { day: '2025-03-10', basis: 'published' as const },
+          claims: claims(a.id, 'Mia Holt'),
+        }
         const second = { articleId: b.id, extractorVersion: 2, datesReadAgainst: null, claims: claims(b.id, 'Ole Berg') }
         await store.putClaims([first, second])
         const got = await store.getClaims([a.id, b.id, c.id])
@@ -626,7 +642,10 @@ for (const backend of BACKENDS) {
           ],
         )
         assert.deepEqual(listed[1]?.titles, [dated[0]?.title, dated[1]?.title])
-        assert.deepEqual((await store.listStories({ since: '2026-04-16' })).map((s) => s.id), [2])
+        assert.deepEqual(
+          (await store.listStories({ since: '2026-04-16' })).map((s) => s.id),
+          [2],
+        )
 
         // A recluster puts everything into story 3: stories 1 and 2 point to it.
         await store.replaceStories(
@@ -682,7 +701,10 @@ for (const backend of BACKENDS) {
           ],
         )
         assert.equal(await store.getStory(2), null)
-        assert.deepEqual((await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id), [1])
+        assert.deepEqual(
+          (await store.listStories({ limit: 1, offset: 1 })).map((s) => s.id),
+          [1],
+        )
         const one = await store.getStory(1)
         assert.deepEqual([one?.members, one?.memberIds, one?.lastSeen], [2, [a.id, b.id], '2026-05-03'])
 
@@ -741,8 +763,14 @@ for (const backend of BACKENDS) {
           assert.equal(first.published, flood.published)
           assert.match(second.snippet, new RegExp(`${SEARCH_MARK_START}flood${SEARCH_MARK_END} barrier`))
           // Every word must occur; case and accents do not matter.
-          assert.deepEqual((await store.searchArticles('HARBOUR budget')).map((hit) => hit.id), [budget.id])
-          assert.deepEqual((await store.searchArticles('salby')).map((hit) => hit.id), [flood.id])
+          assert.deepEqual(
+            (await store.searchArticles('HARBOUR budget')).map((hit) => hit.id),
+            [budget.id],
+          )
+          assert.deepEqual(
+            (await store.searchArticles('salby')).map((hit) => hit.id),
+            [flood.id],
+          )
           assert.deepEqual(await store.searchArticles('nothing-like-this-anywhere'), [])
         })
       })
@@ -806,7 +834,10 @@ for (const backend of BACKENDS) {
         })
         assert.equal((await store.addFeed(url)).created, false)
         await store.addFeed(other)
-        assert.deepEqual((await store.listFeeds()).map((feed) => feed.url), [url, other])
+        assert.deepEqual(
+          (await store.listFeeds()).map((feed) => feed.url),
+          [url, other],
+        )
 
         await store.recordFeedPoll({ url, ok: false, checkedAt: '2025-03-11T09:00:00.000Z', error: 'timed out' })
         await store.recordFeedPoll({ url, ok: false, checkedAt: '2025-03-11T09:01:00.000Z', error: 'HTTP 503' })
@@ -833,7 +864,10 @@ for (const backend of BACKENDS) {
         assert.deepEqual(await reopened.unseenFeedItems(url, links), [links[1]])
         assert.equal(await reopened.removeFeed(url), true)
         assert.equal(await reopened.removeFeed(url), false)
-        assert.deepEqual((await reopened.listFeeds()).map((f) => f.url), [other])
+        assert.deepEqual(
+          (await reopened.listFeeds()).map((f) => f.url),
+          [other],
+        )
         // Following it again starts afresh.
         await reopened.addFeed(url)
         assert.deepEqual(await reopened.unseenFeedItems(url, links), links)
@@ -845,7 +879,11 @@ for (const backend of BACKENDS) {
         const batchSize = 100
         const acked = await runAndKill(storage, { batchSize, killAfterAcks: 4 })
         const lastAcked = Math.max(...acked)
-        assert.deepEqual(acked, Array.from({ length: lastAcked + 1 }, (_, i) => i), 'acks come in order')
+        assert.deepEqual(
+          acked,
+          Array.from({ length: lastAcked + 1 }, (_, i) => i),
+          'acks come in order',
+        )
 
         assert.deepEqual(await storage.checkIntegrity(), [])
         const store = await storage.open()

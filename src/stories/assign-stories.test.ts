@@ -68,18 +68,22 @@ test('stories continue across runs: an article ingested later joins its story', 
 // In a store this small, online document frequencies alone would make the names every seed shares
 // (Syria, Latakia, the Security Council) look common and 004 would start a story of its own; the
 // background of BACKGROUND_DOCUMENTS keeps them telling.
-test('the seeds form one story', {
-  skip: sharedDir() === null ? 'needs ../shared/corpus/seeds beside the repository' : false,
-}, async () => {
-  const store = openSqliteStore(join(dir, 'seeds.db'))
-  try {
-    await ingest([join(sharedDir() ?? '', 'corpus', 'seeds')], store, { workers: 0 })
-    const stories = await store.listStories()
-    assert.deepEqual(
-      stories.map((s) => s.members),
-      [5],
-    )
-  } finally {
-    await store.close()
-  }
-})
+test(
+  'the seeds form one story',
+  {
+    skip: sharedDir() === null ? 'needs ../shared/corpus/seeds beside the repository' : false,
+  },
+  async () => {
+    const store = openSqliteStore(join(dir, 'seeds.db'))
+    try {
+      await ingest([join(sharedDir() ?? '', 'corpus', 'seeds')], store, { workers: 0 })
+      const stories = await store.listStories()
+      assert.deepEqual(
+        stories.map((s) => s.members),
+        [5],
+      )
+    } finally {
+      await store.close()
+    }
+  },
+)

@@ -49,7 +49,13 @@ test('a recluster of an unchanged store keeps every story id and merges nothing,
 
 test('new stories take the old ids they overlap most; the rest get ids after every old one', () => {
   // Old story 3 (a, b, c) split into replay stories 10 (a, b) and 11 (c); old 4 (d) and old 5 (e) merged into 12.
-  const before = new Map([['a', 3], ['b', 3], ['c', 3], ['d', 4], ['e', 5]])
+  const before = new Map([
+    ['a', 3],
+    ['b', 3],
+    ['c', 3],
+    ['d', 4],
+    ['e', 5],
+  ])
   const assignments = [
     { articleId: 'a', storyId: 10 },
     { articleId: 'b', storyId: 10 },

@@ -65,7 +65,12 @@ export async function reclusterStories(store: Store): Promise<ReclusterReport> {
   for (const article of byDate) {
     const group = partition.get(article.id) as number
     const known = storyOf.get(group)
-    const assignment = assignArticle(state, article.id, features.get(article.id) as ReturnType<typeof storyFeatures>, known === undefined ? {} : { mustJoin: known })
+    const assignment = assignArticle(
+      state,
+      article.id,
+      features.get(article.id) as ReturnType<typeof storyFeatures>,
+      known === undefined ? {} : { mustJoin: known },
+    )
     // The first member of a group opens its story; a member that finds its story retired opens a new one.
     if (known === undefined || assignment.story !== known) storyOf.set(group, assignment.story)
     assignments.push({ articleId: article.id, storyId: assignment.story })
@@ -78,7 +83,11 @@ export async function reclusterStories(store: Store): Promise<ReclusterReport> {
   const snapshot = exportActiveStories(state)
   await store.replaceStories(
     assignments.map((a) => ({ articleId: a.articleId, storyId: ids.map.get(a.storyId) ?? a.storyId })),
-    encodeClusterSnapshot({ ...snapshot, nextStoryId: ids.next, stories: snapshot.stories.map((story) => ({ ...story, id: ids.map.get(story.id) ?? story.id })) }),
+    encodeClusterSnapshot({
+      ...snapshot,
+      nextStoryId: ids.next,
+      stories: snapshot.stories.map((story) => ({ ...story, id: ids.map.get(story.id) ?? story.id })),
+    }),
   )
   const live = new Set(ids.map.values())
   const oldIds = new Set(before.values())

@@ -19,9 +19,7 @@ export function chromiumPath(): string | null {
 
 /** Why browser tests cannot run here, or null when they can. */
 export function browserSkipReason(): string | null {
-  return chromiumPath() === null
-    ? 'no Chromium found (install Debian\'s chromium package, or set CROSSCHECK_CHROMIUM); browser tests skipped'
-    : null
+  return chromiumPath() === null ? "no Chromium found (install Debian's chromium package, or set CROSSCHECK_CHROMIUM); browser tests skipped" : null
 }
 
 export async function launchChromium(): Promise<Browser> {

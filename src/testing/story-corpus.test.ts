@@ -19,7 +19,10 @@ test('a re-enactment has other names, counts and dates, and keeps copies identic
   assert.equal(first.length, examples.length)
   const all = first.map((r) => `${r.title}\n${r.text}`).join('\n')
   for (const name of ['Lisovar', 'Korvel', 'Kostelnik', 'LISOVAR']) assert.doesNotMatch(all, new RegExp(`\\b${name}\\b`, 'u'), name)
-  assert.notDeepEqual(first.map((r) => r.text), second.map((r) => r.text))
+  assert.notDeepEqual(
+    first.map((r) => r.text),
+    second.map((r) => r.text),
+  )
   // One week back per re-enactment, time of day kept.
   const wire = examples.findIndex((a) => a.published === '2026-04-15T09:20:00+02:00')
   assert.equal(first[wire]?.published, '2026-04-08T09:20:00+02:00')

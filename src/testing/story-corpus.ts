@@ -45,7 +45,8 @@ const KEPT_WORDS = new Set(
  */
 const FUNCTION_WORDS = 'the a of in on at for with from by to as into over after before while when and or but that which this these its their'.split(' ')
 /** Number words: the words around one keep their wording, as figures are read from them. */
-const NUMBER_WORDS = /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|dozens|tens|scores)$/iu
+const NUMBER_WORDS =
+  /^(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundred|hundreds|thousand|thousands|million|dozen|dozens|tens|scores)$/iu
 /** Words either side of a number that keep their wording. */
 const NEAR = 3
 /** Words (with inner apostrophes and hyphens), numbers, and what lies between. */

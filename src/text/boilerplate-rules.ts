@@ -62,7 +62,8 @@ export const LINE_RULES: readonly LineRule[] = [
     rule: 'navigation',
     reason: 'tags, categories or reading time',
     maxWords: 25,
-    pattern: /^(?:tags?|tagged(?: with)?|topics?|filed under|posted in|categories|category)\s*:\s*\S|^(?:\d+\s*(?:min(?:ute)?s?|m)\s+read|reading time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?)\.?$/iu,
+    pattern:
+      /^(?:tags?|tagged(?: with)?|topics?|filed under|posted in|categories|category)\s*:\s*\S|^(?:\d+\s*(?:min(?:ute)?s?|m)\s+read|reading time\s*:?\s*\d+\s*(?:min(?:ute)?s?)?)\.?$/iu,
   },
   {
     rule: 'copyright',
@@ -162,7 +163,8 @@ export const FRAGMENT_RULES: readonly LineRule[] = [
     rule: 'credit-line',
     reason: 'credits the original publisher',
     maxWords: 12,
-    pattern: /(?:^|(?<=[.!?…"”’]\s{0,3}))\s*(?:read|see|view|continue reading) (?:the )?(?:full|original|complete|entire|whole|rest of the)? ?(?:article|story|report|piece)? ?(?:at|on|via)\s+([\p{L}\d][\p{L}\d.-]*\.[\p{L}]{2,}|[\p{Lu}][\p{L}\d&.'’-]*(?: [\p{Lu}][\p{L}\d&.'’-]*){0,3})\s*[.!]?\s*$/iu,
+    pattern:
+      /(?:^|(?<=[.!?…"”’]\s{0,3}))\s*(?:read|see|view|continue reading) (?:the )?(?:full|original|complete|entire|whole|rest of the)? ?(?:article|story|report|piece)? ?(?:at|on|via)\s+([\p{L}\d][\p{L}\d.-]*\.[\p{L}]{2,}|[\p{Lu}][\p{L}\d&.'’-]*(?: [\p{Lu}][\p{L}\d&.'’-]*){0,3})\s*[.!]?\s*$/iu,
     facts: (m) => (m[1] === undefined ? {} : { creditedSource: outletFromCredit(m[1]) }),
   },
 ]

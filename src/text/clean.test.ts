@@ -97,11 +97,9 @@ describe('cleanBlocks: top matter', () => {
   })
 
   test('a dated photo caption is removed and does not become the publication date', () => {
-    const text = [
-      'Maren dam breach floods Oskel',
-      'Volunteers fill sandbags at the edge of Oskel, Monday, May 11, 2026 (AP Photo/Anna Brecht)',
-      ...STORY,
-    ].join('\n')
+    const text = ['Maren dam breach floods Oskel', 'Volunteers fill sandbags at the edge of Oskel, Monday, May 11, 2026 (AP Photo/Anna Brecht)', ...STORY].join(
+      '\n',
+    )
     const result = clean(text)
     assert.equal(result.published, null)
     assert.deepEqual(

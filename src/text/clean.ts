@@ -118,8 +118,7 @@ export function cleanBlocks(blocks: readonly Block[], opts?: CleanOpts): CleanRe
   kept.forEach((block, i) => {
     const next = kept[i + 1]
     const heading =
-      block.kind === 'heading' ||
-      (next !== undefined && next.kind === 'text' && !isSectionHeading(next.text) && isSectionHeading(block.text) && i > 0)
+      block.kind === 'heading' || (next !== undefined && next.kind === 'text' && !isSectionHeading(next.text) && isSectionHeading(block.text) && i > 0)
     body.push({ kind: heading ? 'heading' : 'paragraph', text: block.text, ...lineOf(block) })
   })
   if (body.length === 0) {
@@ -139,11 +138,7 @@ export function cleanBlocks(blocks: readonly Block[], opts?: CleanOpts): CleanRe
 }
 
 /** Whole-block rules: promos, share bars, donation and membership appeals, captions, credits. */
-function applyLineRules(
-  work: Working[],
-  remove: (block: Working, rule: RemovalRule, reason: string) => void,
-  facts: FactCandidates,
-): void {
+function applyLineRules(work: Working[], remove: (block: Working, rule: RemovalRule, reason: string) => void, facts: FactCandidates): void {
   for (const block of work) {
     // Headings too: "Related coverage" or "Subscribe to our newsletter" set as a heading is still furniture.
     if (block.removed) continue

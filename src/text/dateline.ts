@@ -22,8 +22,6 @@ export function readDateline(line: string, parseDate: DateParser): ParsedDate | 
   const rest = label === null ? text : text.slice(label[0].length)
   const parsed = parseDate(rest)
   if (parsed === null) return null
-  const leftover = words(rest.slice(0, parsed.start) + ' ' + rest.slice(parsed.end)).filter(
-    (word) => !LEFTOVER_NOISE.test(word),
-  )
+  const leftover = words(rest.slice(0, parsed.start) + ' ' + rest.slice(parsed.end)).filter((word) => !LEFTOVER_NOISE.test(word))
   return leftover.length === 0 ? parsed : null
 }

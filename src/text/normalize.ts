@@ -80,8 +80,7 @@ export function countWords(text: string): number {
   let inWord = false
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i)
-    const wordChar =
-      (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || (code > 127 && WORD_CHAR.test(text[i] ?? ''))
+    const wordChar = (code >= 97 && code <= 122) || (code >= 65 && code <= 90) || (code >= 48 && code <= 57) || (code > 127 && WORD_CHAR.test(text[i] ?? ''))
     if (wordChar) {
       if (!inWord) count++
       inWord = true

@@ -31,7 +31,12 @@ describe('web app (in-process)', () => {
     const file = join(tmp, 'articles.jsonl')
     const records = [
       { title: 'Steel workers strike at Brenna mill after pay talks fail', outlet: 'Northern Wire', date: '2026-03-03', text: WIRE.join('\n\n') },
-      { title: 'Steel workers strike at Brenna mill after pay talks fail', outlet: 'Halden Daily', date: '2026-03-04', text: WIRE.join('\n\n') + '\n\nRead more: our coverage of the steel industry.' },
+      {
+        title: 'Steel workers strike at Brenna mill after pay talks fail',
+        outlet: 'Halden Daily',
+        date: '2026-03-04',
+        text: WIRE.join('\n\n') + '\n\nRead more: our coverage of the steel industry.',
+      },
       {
         title: HOSTILE_TITLE,
         outlet: '<b>Evil Outlet</b>',
@@ -60,7 +65,16 @@ describe('web app (in-process)', () => {
     const wire = ids['Northern Wire'] as string
     const copy = ids['Halden Daily'] as string
     const story = (await store.storiesOf([wire])).get(wire)
-    for (const path of ['/', '/?page=2', `/stories/${story}`, `/articles/${wire}`, `/compare/${wire}/${copy}`, '/search?q=blast+furnaces', '/search', '/outlets']) {
+    for (const path of [
+      '/',
+      '/?page=2',
+      `/stories/${story}`,
+      `/articles/${wire}`,
+      `/compare/${wire}/${copy}`,
+      '/search?q=blast+furnaces',
+      '/search',
+      '/outlets',
+    ]) {
       const { status, body, headers } = await get(path)
       assert.equal(status, 200, path)
       assert.equal(headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, path)
@@ -72,7 +86,18 @@ describe('web app (in-process)', () => {
   })
 
   test('unknown and malformed ids get a 404 page with the policy', async () => {
-    for (const path of ['/stories/999999', '/stories/abc', '/stories/0', '/stories/1.5', '/articles/ffffffffffffffff', '/articles/xyz!', '/articles/ab', `/compare/${ids['Northern Wire']}/ffffffffffffffff`, '/compare/nope/nope', '/no-such-page']) {
+    for (const path of [
+      '/stories/999999',
+      '/stories/abc',
+      '/stories/0',
+      '/stories/1.5',
+      '/articles/ffffffffffffffff',
+      '/articles/xyz!',
+      '/articles/ab',
+      `/compare/${ids['Northern Wire']}/ffffffffffffffff`,
+      '/compare/nope/nope',
+      '/no-such-page',
+    ]) {
       const { status, body, headers } = await get(path)
       assert.equal(status, 404, path)
       assert.equal(headers.get('content-security-policy'), CONTENT_SECURITY_POLICY, path)

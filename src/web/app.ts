@@ -164,7 +164,14 @@ export function createWebApp(deps: WebAppDeps): Hono {
     // An ambiguous id prefix is the user's to fix, not a server failure.
     if (isCrosscheckError(error) && error.code === 'AMBIGUOUS_ID') return notFound(c, error.message)
     console.error('crosscheck web:', error)
-    return c.html(page({ title: 'Error' }, html`<h1>Something went wrong</h1><p class="muted">The page could not be built. The server log has the details.</p>`), 500)
+    return c.html(
+      page(
+        { title: 'Error' },
+        html`<h1>Something went wrong</h1>
+          <p class="muted">The page could not be built. The server log has the details.</p>`,
+      ),
+      500,
+    )
   })
 
   return app

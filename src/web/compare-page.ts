@@ -26,32 +26,42 @@ export function renderComparePage(view: CompareView): Html {
   const original = relation.direction.original
   const originalText = original === null ? 'unknown' : original === left.id ? `the left (${outletOf(left)})` : `the right (${outletOf(right)})`
   const body = html`
-<h1>Side by side</h1>
-<div class="columns compare-heads">
-  ${articleHeading(left)}
-  ${articleHeading(right)}
-</div>
-<div class="facts">
-  <span>${kindBadge(relation.kind === 'independent' ? 'independent' : relation.kind)}</span>
-  <span><b>${aligned}</b> aligned sentence${aligned === 1 ? '' : 's'}</span>
-  <span><b>${percent(relation.coverageA)}</b> of the left and <b>${percent(relation.coverageB)}</b> of the right retold by the other</span>
-  <span>original: <b>${originalText}</b>${relation.direction.reasons.length === 0 ? '' : html` <span class="small">(${relation.direction.reasons.join('; ')})</span>`}</span>
-</div>
-<div class="legend">
-  <span><del>struck</del> only on the left</span><span><ins>marked</ins> only on the right</span><span class="faint">grey: not retold by the other</span>
-  <button type="button" class="toggle" data-toggle-unaligned="compare-table" hidden>Hide unaligned sentences</button>
-</div>
-${
-  rows.length === 0
-    ? html`<p class="muted">Neither article has sentences.</p>`
-    : html`<div class="table-wrap"><table class="compare" id="compare-table">
-<thead><tr><th>${outletOf(left)}</th><th class="score">score</th><th>${outletOf(right)}</th></tr></thead>
-<tbody>
-${rows.map((row) => compareRow(row, left, right))}
-</tbody></table></div>`
-}
-${aligned === 0 && rows.length > 0 ? html`<p class="muted">No sentence of one retells a sentence of the other.</p>` : ''}
-`
+    <h1>Side by side</h1>
+    <div class="columns compare-heads">${articleHeading(left)} ${articleHeading(right)}</div>
+    <div class="facts">
+      <span>${kindBadge(relation.kind === 'independent' ? 'independent' : relation.kind)}</span>
+      <span><b>${aligned}</b> aligned sentence${aligned === 1 ? '' : 's'}</span>
+      <span><b>${percent(relation.coverageA)}</b> of the left and <b>${percent(relation.coverageB)}</b> of the right retold by the other</span>
+      <span
+        >original:
+        <b>${originalText}</b
+        >${relation.direction.reasons.length === 0 ? '' : html` <span class="small">(${relation.direction.reasons.join('; ')})</span>`}</span
+      >
+    </div>
+    <div class="legend">
+      <span><del>struck</del> only on the left</span><span><ins>marked</ins> only on the right</span><span class="faint">grey: not retold by the other</span>
+      <button type="button" class="toggle" data-toggle-unaligned="compare-table" hidden>Hide unaligned sentences</button>
+    </div>
+    ${
+      rows.length === 0
+        ? html`<p class="muted">Neither article has sentences.</p>`
+        : html`<div class="table-wrap">
+            <table class="compare" id="compare-table">
+              <thead>
+                <tr>
+                  <th>${outletOf(left)}</th>
+                  <th class="score">score</th>
+                  <th>${outletOf(right)}</th>
+                </tr>
+              </thead>
+              <tbody>
+                ${rows.map((row) => compareRow(row, left, right))}
+              </tbody>
+            </table>
+          </div>`
+    }
+    ${aligned === 0 && rows.length > 0 ? html`<p class="muted">No sentence of one retells a sentence of the other.</p>` : ''}
+  `
   return page({ title: `${outletOf(left)} / ${outletOf(right)}`, wide: true }, body)
 }
 
@@ -59,14 +69,24 @@ function compareRow(row: CompareRow, left: Article, right: Article): Html {
   switch (row.kind) {
     case 'aligned':
       return html`<tr class="aligned${row.quoteOnly ? ' quote-only' : ''}">
-<td>${side(row.parts, 'left')}</td>
-<td class="score" title="${row.quoteOnly ? 'the two share a quotation and little else' : 'how surely the right retells the left'}">${row.score.toFixed(2)}${row.quoteOnly ? html`<br>quote` : ''}</td>
-<td>${side(row.parts, 'right')}</td>
-</tr>`
+        <td>${side(row.parts, 'left')}</td>
+        <td class="score" title="${row.quoteOnly ? 'the two share a quotation and little else' : 'how surely the right retells the left'}">
+          ${row.score.toFixed(2)}${row.quoteOnly ? html`<br />quote` : ''}
+        </td>
+        <td>${side(row.parts, 'right')}</td>
+      </tr>`
     case 'left-only':
-      return html`<tr class="unaligned"><td>${left.text.slice(row.left.start, row.left.end)}</td><td class="score"></td><td></td></tr>`
+      return html`<tr class="unaligned">
+        <td>${left.text.slice(row.left.start, row.left.end)}</td>
+        <td class="score"></td>
+        <td></td>
+      </tr>`
     case 'right-only':
-      return html`<tr class="unaligned"><td></td><td class="score"></td><td>${right.text.slice(row.right.start, row.right.end)}</td></tr>`
+      return html`<tr class="unaligned">
+        <td></td>
+        <td class="score"></td>
+        <td>${right.text.slice(row.right.start, row.right.end)}</td>
+      </tr>`
   }
 }
 

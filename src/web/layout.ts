@@ -28,35 +28,35 @@ export interface PageOpts {
 export function page(opts: PageOpts, body: Html): Html {
   const current = (section: PageOpts['section']) => (opts.section === section ? html` aria-current="page"` : '')
   return html`<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${opts.title} · crosscheck</title>
-<link rel="icon" href="/assets/icon.svg?v=${ASSET_VERSION}" type="image/svg+xml">
-<link rel="stylesheet" href="/assets/style.css?v=${ASSET_VERSION}">
-<script src="/assets/app.js?v=${ASSET_VERSION}" defer></script>
-</head>
-<body>
-<header class="top">
-  <a class="brand" href="/">crosscheck</a>
-  <nav>
-    <a href="/"${current('stories')}>Stories</a>
-    <a href="/outlets"${current('outlets')}>Outlets</a>
-  </nav>
-  <form class="search" action="/search" method="get" role="search">
-    <input type="search" name="q" value="${opts.query ?? ''}" placeholder="Search titles and text" aria-label="Search articles" maxlength="200">
-    <button type="submit">Search</button>
-  </form>
-</header>
-<main class="${opts.wide === true ? 'wide' : ''}">
-${body}
-</main>
-</body>
-</html>`
+    <html lang="en">
+      <head>
+        <meta charset="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <title>${opts.title} · crosscheck</title>
+        <link rel="icon" href="/assets/icon.svg?v=${ASSET_VERSION}" type="image/svg+xml" />
+        <link rel="stylesheet" href="/assets/style.css?v=${ASSET_VERSION}" />
+        <script src="/assets/app.js?v=${ASSET_VERSION}" defer></script>
+      </head>
+      <body>
+        <header class="top">
+          <a class="brand" href="/">crosscheck</a>
+          <nav>
+            <a href="/" ${current('stories')}>Stories</a>
+            <a href="/outlets" ${current('outlets')}>Outlets</a>
+          </nav>
+          <form class="search" action="/search" method="get" role="search">
+            <input type="search" name="q" value="${opts.query ?? ''}" placeholder="Search titles and text" aria-label="Search articles" maxlength="200" />
+            <button type="submit">Search</button>
+          </form>
+        </header>
+        <main class="${opts.wide === true ? 'wide' : ''}">${body}</main>
+      </body>
+    </html>`
 }
 
 /** The body of a 404 page. */
 export function notFoundBody(what: string): Html {
-  return html`<h1>Not found</h1><p class="muted">${what}</p><p><a href="/">Back to the stories</a></p>`
+  return html`<h1>Not found</h1>
+    <p class="muted">${what}</p>
+    <p><a href="/">Back to the stories</a></p>`
 }

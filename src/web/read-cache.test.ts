@@ -18,7 +18,12 @@ test('keeps an entry across generations while its version is unchanged', async (
   let members = 'a,b'
   let loads = 0
   const cache = createReadCache<string>({ generation: () => generation })
-  const page = (): Promise<string> => cache.get('story 7', async () => `page ${++loads}`, async () => members)
+  const page = (): Promise<string> =>
+    cache.get(
+      'story 7',
+      async () => `page ${++loads}`,
+      async () => members,
+    )
   assert.equal(await page(), 'page 1')
   generation++
   assert.equal(await page(), 'page 1')

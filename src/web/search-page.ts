@@ -24,18 +24,16 @@ export function renderSearchPage(view: SearchView): Html {
         ? html`<p class="muted">No ${view.page > 1 ? 'more ' : ''}articles have every word of “${query}”.</p>`
         : html`<div class="hits">${view.hits.map(hitBlock)}</div>`
   const body = html`<h1>Search</h1>
-${query.trim() === '' ? '' : html`<p class="muted">Articles with every word of <b>“${query}”</b>, best match first.</p>`}
-${results}
-${pager(view)}`
+    ${query.trim() === '' ? '' : html`<p class="muted">Articles with every word of <b>“${query}”</b>, best match first.</p>`} ${results} ${pager(view)}`
   return page({ title: query.trim() === '' ? 'Search' : `Search: ${query}`, section: 'search', query }, body)
 }
 
 function hitBlock(hit: SearchHit): Html {
   return html`<div class="hit">
-<div><a href="/articles/${hit.id}">${titleOf(hit)}</a></div>
-<div class="small muted">${outletOf(hit)} · ${day(hit.published)} · <code>${shortId(hit.id)}</code></div>
-<p class="snippet">${markedSnippet(hit.snippet)}</p>
-</div>`
+    <div><a href="/articles/${hit.id}">${titleOf(hit)}</a></div>
+    <div class="small muted">${outletOf(hit)} · ${day(hit.published)} · <code>${shortId(hit.id)}</code></div>
+    <p class="snippet">${markedSnippet(hit.snippet)}</p>
+  </div>`
 }
 
 /**
@@ -66,8 +64,8 @@ function pager(view: SearchView): Html {
   if (view.page === 1 && !view.hasNext) return EMPTY
   const q = encodeURIComponent(view.query)
   return html`<nav class="pager" aria-label="Pages">
-${view.page > 1 ? html`<a href="/search?q=${q}&amp;page=${view.page - 1}" rel="prev">← Better matches</a>` : ''}
-<span class="muted">page ${view.page}</span>
-${view.hasNext ? html`<a href="/search?q=${q}&amp;page=${view.page + 1}" rel="next">More →</a>` : ''}
-</nav>`
+    ${view.page > 1 ? html`<a href="/search?q=${q}&amp;page=${view.page - 1}" rel="prev">← Better matches</a>` : ''}
+    <span class="muted">page ${view.page}</span>
+    ${view.hasNext ? html`<a href="/search?q=${q}&amp;page=${view.page + 1}" rel="next">More →</a>` : ''}
+  </nav>`
 }

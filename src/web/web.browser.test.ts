@@ -96,7 +96,7 @@ describe('web app in Chromium', { skip }, () => {
     assert.equal(cells[4], '6', 'six articles tell the dam story')
     assert.equal(cells[5], '5', 'from five outlets')
     assert.match(cells[6] ?? '', /disagree/u, 'flagged: the sources disagree on the death toll')
-    assert.ok(await page.locator('table.stories tbody tr').count() >= 5)
+    assert.ok((await page.locator('table.stories tbody tr').count()) >= 5)
     await page.screenshot({ path: join(artifactsDir(), 'web-stories.png'), fullPage: true })
   })
 

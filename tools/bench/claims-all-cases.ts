@@ -54,7 +54,11 @@ async function polnearArticles(dir: string): Promise<Article[]> {
   for (const [index, name] of names.entries()) {
     const row = meta.get(name.replace(/\.txt$/u, ''))
     const text = await readFile(join(dir, 'text', name), 'utf8')
-    const record = { title: row?.[column('title')] ?? '', text, ...(row?.[column('publication_date')] ? { published: row[column('publication_date')] as string } : {}) }
+    const record = {
+      title: row?.[column('title')] ?? '',
+      text,
+      ...(row?.[column('publication_date')] ? { published: row[column('publication_date')] as string } : {}),
+    }
     const result = runPrepareJob(recordJob(record, 'polnear', index))
     if (result.ok) articles.push(result.article)
   }
@@ -122,7 +126,8 @@ export const CLAIMS_ALL_CASES: readonly BenchCase[] = [
   },
   {
     name: 'claims extraction, real news, 2 worker threads',
-    about: "the same on PolNeAR's news articles (../shared/bench/polnear: real reporting, about twice as long and with more quotations than the example corpus)",
+    about:
+      "the same on PolNeAR's news articles (../shared/bench/polnear: real reporting, about twice as long and with more quotations than the example corpus)",
     unit: 'articles',
     skip: () => (polnearDir() === null ? 'needs ../shared/bench/polnear' : null),
     prepare: async () => {

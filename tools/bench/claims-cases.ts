@@ -52,8 +52,10 @@ function figureSentence(random: () => number): string {
 function numberSentence(random: () => number): string {
   const templates = [
     () => `Repairs to the ${pick(random, FILLER)} will cost $${(random() * 90 + 1).toFixed(1)} million, up ${Math.floor(random() * 30)}% on last year.`,
-    () => `The dam, completed in ${1950 + Math.floor(random() * 60)}, failed at about ${1 + Math.floor(random() * 11)}:${10 + Math.floor(random() * 49)} a.m. on March ${1 + Math.floor(random() * 28)}.`,
-    () => `Water levels rose between ${Math.floor(random() * 3) + 2} and ${Math.floor(random() * 3) + 6} metres along a ${Math.floor(random() * 40) + 5}-kilometre stretch.`,
+    () =>
+      `The dam, completed in ${1950 + Math.floor(random() * 60)}, failed at about ${1 + Math.floor(random() * 11)}:${10 + Math.floor(random() * 49)} a.m. on March ${1 + Math.floor(random() * 28)}.`,
+    () =>
+      `Water levels rose between ${Math.floor(random() * 3) + 2} and ${Math.floor(random() * 3) + 6} metres along a ${Math.floor(random() * 40) + 5}-kilometre stretch.`,
   ]
   return pick(random, templates)()
 }

@@ -20,7 +20,9 @@ const ORGS = ['Regional Emergency Authority', 'Provincial Health Department', 'W
 const TITLES = ['Interior Minister', 'Governor', 'spokesman', 'Mayor', 'Dr.']
 const DAYS = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday', 'Sunday']
 const FILLER =
-  'the rescue teams worked through the night along the river while residents waited for news of relatives and officials promised a full inquiry into what went wrong in the days before the disaster'.split(' ')
+  'the rescue teams worked through the night along the river while residents waited for news of relatives and officials promised a full inquiry into what went wrong in the days before the disaster'.split(
+    ' ',
+  )
 
 interface Prepared {
   readonly text: string

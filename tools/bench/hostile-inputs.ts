@@ -62,7 +62,8 @@ const enc = new TextEncoder()
 function goodText(seed: number): string {
   return syntheticTextArticle(seededRandom(seed), 300)
 }
-const BODY = 'The ferry service resumed on Tuesday after the storm, the harbour authority said in a statement. Crews had worked through the night to clear the slipway.'
+const BODY =
+  'The ferry service resumed on Tuesday after the storm, the harbour authority said in a statement. Crews had worked through the night to clear the slipway.'
 
 /** Right when every file failed with one of `codes` and nothing was stored. */
 function failsWith(...codes: ErrorCode[]): HostileInput['judge'] {
@@ -107,7 +108,12 @@ function deepStructure(full: boolean): HostileInput[] {
       class: 'deep structure',
       name: 'one deep line among good JSON Lines',
       files: () => [
-        ['lines.jsonl', [goodText(2), `{"text":${'['.repeat(depth)}1${']'.repeat(depth)}}`, goodText(3)].map((t) => (t.startsWith('{') ? t : JSON.stringify({ text: t }))).join('\n')],
+        [
+          'lines.jsonl',
+          [goodText(2), `{"text":${'['.repeat(depth)}1${']'.repeat(depth)}}`, goodText(3)]
+            .map((t) => (t.startsWith('{') ? t : JSON.stringify({ text: t })))
+            .join('\n'),
+        ],
       ],
       good: 2,
       judge: storesAndFails(2, 1, 'INPUT_TOO_DEEP'),
@@ -115,7 +121,12 @@ function deepStructure(full: boolean): HostileInput[] {
     {
       class: 'deep structure',
       name: `feed with one item nested ${depth} deep between good ones`,
-      files: () => [['deep.rss', `<rss version="2.0"><channel><title>Desk</title>${item(1, good)}${item(2, `${'<x>'.repeat(depth)}deep${'</x>'.repeat(depth)}`)}${item(3, `${good} Again.`)}</channel></rss>`]],
+      files: () => [
+        [
+          'deep.rss',
+          `<rss version="2.0"><channel><title>Desk</title>${item(1, good)}${item(2, `${'<x>'.repeat(depth)}deep${'</x>'.repeat(depth)}`)}${item(3, `${good} Again.`)}</channel></rss>`,
+        ],
+      ],
       good: 2,
       judge: storesAndFails(2, 1, 'INPUT_TOO_DEEP'),
     },
@@ -143,7 +154,12 @@ function deepStructure(full: boolean): HostileInput[] {
     {
       class: 'deep structure',
       name: `page whose JSON-LD headline nests ${depth} arrays`,
-      files: () => [['deep-json-ld.html', `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":${'['.repeat(depth)}"x"${']'.repeat(depth)}}</script></head><body><article><p>${good}</p></article></body></html>`]],
+      files: () => [
+        [
+          'deep-json-ld.html',
+          `<html><head><script type="application/ld+json">{"@type":"NewsArticle","headline":${'['.repeat(depth)}"x"${']'.repeat(depth)}}</script></head><body><article><p>${good}</p></article></body></html>`,
+        ],
+      ],
       good: 1,
       judge: storesAndFails(1, 0),
     },
@@ -157,7 +173,12 @@ function deepStructure(full: boolean): HostileInput[] {
     {
       class: 'deep structure',
       name: 'page nested 120 deep (deep but real) is read',
-      files: () => [['deep-but-fine.html', `<html><body>${'<div>'.repeat(120)}<article><p>${good}</p><p>${goodText(4).slice(0, 600)}</p></article>${'</div>'.repeat(120)}</body></html>`]],
+      files: () => [
+        [
+          'deep-but-fine.html',
+          `<html><body>${'<div>'.repeat(120)}<article><p>${good}</p><p>${goodText(4).slice(0, 600)}</p></article>${'</div>'.repeat(120)}</body></html>`,
+        ],
+      ],
       good: 1,
       judge: storesAndFails(1, 0),
     },
@@ -186,14 +207,21 @@ function longText(full: boolean): HostileInput[] {
     {
       class: 'long text',
       name: `${lines.toLocaleString('en-US')}-line text file`,
-      files: () => [['many-lines.txt', Array.from({ length: lines }, (_, i) => `Line ${i} of the long file says the ferry sailed again on time today.`).join('\n')]],
+      files: () => [
+        ['many-lines.txt', Array.from({ length: lines }, (_, i) => `Line ${i} of the long file says the ferry sailed again on time today.`).join('\n')],
+      ],
       good: 0,
       judge: ({ report }) => (report.stored.length + report.failed.length === 1 ? null : 'neither stored nor failed'),
     },
     {
       class: 'long text',
       name: 'a JSON line over the size limit among good ones',
-      files: () => [['big-line.jsonl', [JSON.stringify({ text: goodText(5) }), JSON.stringify({ text: 'x'.repeat(17 * 1024 * 1024) }), JSON.stringify({ text: goodText(6) })].join('\n')]],
+      files: () => [
+        [
+          'big-line.jsonl',
+          [JSON.stringify({ text: goodText(5) }), JSON.stringify({ text: 'x'.repeat(17 * 1024 * 1024) }), JSON.stringify({ text: goodText(6) })].join('\n'),
+        ],
+      ],
       good: 2,
       judge: storesAndFails(2, 1, 'INPUT_TOO_LARGE'),
     },
@@ -212,7 +240,8 @@ function response(html: string, headers = 'Content-Type: text/html; charset=utf-
 
 function archiveBombs(full: boolean): HostileInput[] {
   const bomb = (full ? 1024 : 64) * 1024 * 1024
-  const page = (n: number) => `<!doctype html><html><head><title>Story ${n}</title></head><body><article><p>${BODY}</p><p>${goodText(10 + n).slice(0, 900)}</p></article></body></html>`
+  const page = (n: number) =>
+    `<!doctype html><html><head><title>Story ${n}</title></head><body><article><p>${BODY}</p><p>${goodText(10 + n).slice(0, 900)}</p></article></body></html>`
   return [
     {
       class: 'archive bombs',
@@ -229,8 +258,18 @@ function archiveBombs(full: boolean): HostileInput[] {
       name: 'page whose gzip Content-Encoding inflates past the record limit',
       files: () => {
         const inflated = zlib.gzipSync(Buffer.alloc(40 * 1024 * 1024, 0x20))
-        const record = warcRecord('response', 'https://a.example/bomb', Buffer.concat([enc.encode('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n'), inflated]), 'Content-Type: application/http; msgtype=response\r\n')
-        return [['payload-bomb.warc', Buffer.concat([warcRecord('response', 'https://a.example/2', response(page(2)), 'Content-Type: application/http; msgtype=response\r\n'), record])]]
+        const record = warcRecord(
+          'response',
+          'https://a.example/bomb',
+          Buffer.concat([enc.encode('HTTP/1.1 200 OK\r\nContent-Type: text/html\r\nContent-Encoding: gzip\r\n\r\n'), inflated]),
+          'Content-Type: application/http; msgtype=response\r\n',
+        )
+        return [
+          [
+            'payload-bomb.warc',
+            Buffer.concat([warcRecord('response', 'https://a.example/2', response(page(2)), 'Content-Type: application/http; msgtype=response\r\n'), record]),
+          ],
+        ]
       },
       good: 1,
       judge: storesAndFails(1, 1, 'INPUT_TOO_LARGE'),
@@ -275,11 +314,22 @@ function encodings(): HostileInput[] {
   return [
     { class: 'encodings', name: 'JSON Lines with a UTF-8 BOM and CRLF', files: () => [['bom.jsonl', `\uFEFF${lines}`]], good: 3, judge: titlesRight },
     { class: 'encodings', name: 'JSON Lines in UTF-16 LE with BOM', files: () => [['le.jsonl', utf16]], good: 3, judge: titlesRight },
-    { class: 'encodings', name: 'JSON Lines in UTF-16 BE without BOM', files: () => [['be.jsonl', Buffer.from(Buffer.from(lines, 'utf16le')).swap16()]], good: 3, judge: titlesRight },
+    {
+      class: 'encodings',
+      name: 'JSON Lines in UTF-16 BE without BOM',
+      files: () => [['be.jsonl', Buffer.from(Buffer.from(lines, 'utf16le')).swap16()]],
+      good: 3,
+      judge: titlesRight,
+    },
     {
       class: 'encodings',
       name: 'ASCII feed declaring UTF-16',
-      files: () => [['utf16-decl.rss', `<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY}</description></item></channel></rss>`]],
+      files: () => [
+        [
+          'utf16-decl.rss',
+          `<?xml version="1.0" encoding="UTF-16"?><rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY}</description></item></channel></rss>`,
+        ],
+      ],
       good: 1,
       judge: storesAndFails(1, 0),
     },
@@ -299,15 +349,35 @@ function encodings(): HostileInput[] {
 
 function fieldTypes(): HostileInput[] {
   const text = `${BODY} ${goodText(40).slice(0, 500)}`
-  const named = (field: string): HostileInput['judge'] => ({ report }) => {
-    const failure = report.failed[0]
-    if (report.stored.length > 0 || failure === undefined) return 'accepted as if well-formed'
-    return failure.code === 'PARSE_FAILED' && failure.message.includes(`"${field}"`) ? null : `failed without naming the field: ${failure.message}`
-  }
+  const named =
+    (field: string): HostileInput['judge'] =>
+    ({ report }) => {
+      const failure = report.failed[0]
+      if (report.stored.length > 0 || failure === undefined) return 'accepted as if well-formed'
+      return failure.code === 'PARSE_FAILED' && failure.message.includes(`"${field}"`) ? null : `failed without naming the field: ${failure.message}`
+    }
   return [
-    { class: 'field types', name: 'text given as an array', files: () => [['array.json', JSON.stringify({ title: 'A', text: [text, text] })]], good: 0, judge: named('text') },
-    { class: 'field types', name: 'text given as an object', files: () => [['object.json', JSON.stringify({ title: 'A', text: { body: text } })]], good: 0, judge: named('text') },
-    { class: 'field types', name: 'title given as a number', files: () => [['number.json', JSON.stringify({ title: 7, text })]], good: 0, judge: named('title') },
+    {
+      class: 'field types',
+      name: 'text given as an array',
+      files: () => [['array.json', JSON.stringify({ title: 'A', text: [text, text] })]],
+      good: 0,
+      judge: named('text'),
+    },
+    {
+      class: 'field types',
+      name: 'text given as an object',
+      files: () => [['object.json', JSON.stringify({ title: 'A', text: { body: text } })]],
+      good: 0,
+      judge: named('text'),
+    },
+    {
+      class: 'field types',
+      name: 'title given as a number',
+      files: () => [['number.json', JSON.stringify({ title: 7, text })]],
+      good: 0,
+      judge: named('title'),
+    },
     {
       class: 'field types',
       name: 'date 9999-99-99',
@@ -325,13 +395,19 @@ function fieldTypes(): HostileInput[] {
 }
 
 function links(): HostileInput[] {
-  const item = (n: number, link: string) => `<item><title>Item ${n}</title><link>${link}</link><description>${BODY} Item ${n}. ${goodText(50 + n).slice(0, 500)}</description></item>`
+  const item = (n: number, link: string) =>
+    `<item><title>Item ${n}</title><link>${link}</link><description>${BODY} Item ${n}. ${goodText(50 + n).slice(0, 500)}</description></item>`
   const unsafe = ['javascript:alert(document.cookie)', 'data:text/html;base64,PHNjcmlwdD4=', 'file:///etc/passwd', ' JaVaScRiPt:alert(1)']
   return [
     {
       class: 'unsafe links',
       name: 'feed items linking javascript:, data: and file: URLs',
-      files: () => [['links.rss', `<rss version="2.0"><channel><title>Desk</title>${unsafe.map((link, i) => item(i, link.replace(/&/gu, '&amp;'))).join('')}</channel></rss>`]],
+      files: () => [
+        [
+          'links.rss',
+          `<rss version="2.0"><channel><title>Desk</title>${unsafe.map((link, i) => item(i, link.replace(/&/gu, '&amp;'))).join('')}</channel></rss>`,
+        ],
+      ],
       good: unsafe.length,
       judge: async ({ report, store }) => {
         if (report.stored.length !== unsafe.length) return `stored ${report.stored.length} of ${unsafe.length}`
@@ -352,7 +428,8 @@ function markupBombs(): HostileInput[] {
     ...Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i === 0 ? '' : i};`.repeat(10)}">`),
     ']>',
   ].join('')
-  const feed = (doctype: string, body: string) => `<?xml version="1.0"?>${doctype}<rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY} ${body}</description></item></channel></rss>`
+  const feed = (doctype: string, body: string) =>
+    `<?xml version="1.0"?>${doctype}<rss version="2.0"><channel><title>Desk</title><item><title>Item</title><link>https://feed.example/1</link><description>${BODY} ${body}</description></item></channel></rss>`
   const small: HostileInput['judge'] = async ({ report, store }) => {
     const article = report.stored[0] === undefined ? null : await store.getArticle(report.stored[0].id)
     if (article === null) return `not stored (${report.failed.map((f) => f.message).join('; ')})`
@@ -361,7 +438,13 @@ function markupBombs(): HostileInput[] {
   }
   return [
     { class: 'markup bombs', name: 'billion laughs in a feed', files: () => [['laughs.rss', feed(laughs, '&lol9;')]], good: 1, judge: small },
-    { class: 'markup bombs', name: 'external entity reading /etc/passwd', files: () => [['xxe.rss', feed('<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', '&xxe;')]], good: 1, judge: small },
+    {
+      class: 'markup bombs',
+      name: 'external entity reading /etc/passwd',
+      files: () => [['xxe.rss', feed('<!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>', '&xxe;')]],
+      good: 1,
+      judge: small,
+    },
   ]
 }
 
@@ -370,7 +453,12 @@ function controlCharacters(): HostileInput[] {
     {
       class: 'control characters',
       name: 'title with terminal escapes and a forged report line',
-      files: () => [['escapes.json', JSON.stringify({ title: 'Dam opens\u001b]0;owned\u0007\nstored: 0000000000000000 forged', text: `${BODY} ${goodText(80).slice(0, 400)}` })]],
+      files: () => [
+        [
+          'escapes.json',
+          JSON.stringify({ title: 'Dam opens\u001b]0;owned\u0007\nstored: 0000000000000000 forged', text: `${BODY} ${goodText(80).slice(0, 400)}` }),
+        ],
+      ],
       good: 1,
       judge: async ({ report }) => {
         const title = report.stored[0]?.title
@@ -384,10 +472,22 @@ function controlCharacters(): HostileInput[] {
 
 function notArticles(): HostileInput[] {
   return [
-    { class: 'not articles', name: 'a PNG named .html', files: () => [['image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])]], good: 0, judge: failsWith('INPUT_BINARY') },
+    {
+      class: 'not articles',
+      name: 'a PNG named .html',
+      files: () => [['image.html', Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13, 0x49, 0x48])]],
+      good: 0,
+      judge: failsWith('INPUT_BINARY'),
+    },
     { class: 'not articles', name: 'an empty file', files: () => [['empty.txt', '']], good: 0, judge: failsWith('INPUT_EMPTY') },
     { class: 'not articles', name: 'text laced with NUL bytes', files: () => [['nul.txt', `${BODY}\u0000${BODY}`]], good: 0, judge: failsWith('INPUT_BINARY') },
-    { class: 'not articles', name: 'a 17 MiB text file (over the 16 MiB limit)', files: () => [['huge.txt', Buffer.alloc(17 * 1024 * 1024, 0x61)]], good: 0, judge: failsWith('INPUT_TOO_LARGE') },
+    {
+      class: 'not articles',
+      name: 'a 17 MiB text file (over the 16 MiB limit)',
+      files: () => [['huge.txt', Buffer.alloc(17 * 1024 * 1024, 0x61)]],
+      good: 0,
+      judge: failsWith('INPUT_TOO_LARGE'),
+    },
   ]
 }
 

@@ -48,13 +48,17 @@ export interface HostileClassResult {
 }
 
 // Failures that name no budget: what a limit exists to prevent.
-const UNNAMED = /Maximum call stack size exceeded|out of memory|Invalid array length|Invalid typed array length|Array buffer allocation failed|Invalid string length/iu
+const UNNAMED =
+  /Maximum call stack size exceeded|out of memory|Invalid array length|Invalid typed array length|Array buffer allocation failed|Invalid string length/iu
 
 /** Runs the suite at a scale; one result per class, in the suite's order. */
 export async function runHostileSuite(scale: HostileScale, opts: HostileRunOpts = {}): Promise<HostileClassResult[]> {
   const budgetSeconds = opts.budgetSeconds ?? 60
   const inputs = hostileInputs(scale).filter((input) => opts.classes === undefined || opts.classes.includes(input.class))
-  const results = new Map<string, { tried: number; crashes: number; hangs: number; named: number; silent: number; lost: number; slowest: number; problems: string[] }>()
+  const results = new Map<
+    string,
+    { tried: number; crashes: number; hangs: number; named: number; silent: number; lost: number; slowest: number; problems: string[] }
+  >()
   const root = await mkdtemp(join(tmpdir(), 'crosscheck-hostile-'))
   try {
     for (const [index, input] of inputs.entries()) {

@@ -11,8 +11,15 @@ test('hostile inputs, fast subset: every failure named, nothing crashes, stalls,
   const results = await runHostileSuite('fast', { budgetSeconds: 20 })
   const table = formatHostileTable(results)
   assert.ok(results.length >= 9, table)
-  assert.ok(results.every((r) => r.tried > 0), table)
+  assert.ok(
+    results.every((r) => r.tried > 0),
+    table,
+  )
   for (const field of ['crashes', 'hangs', 'silent', 'goodLost'] as const) {
-    assert.equal(results.reduce((sum, r) => sum + r[field], 0), 0, `${field}:\n${table}`)
+    assert.equal(
+      results.reduce((sum, r) => sum + r[field], 0),
+      0,
+      `${field}:\n${table}`,
+    )
   }
 })

@@ -37,7 +37,9 @@ function htmlPages(): { pages: string[]; origin: string } {
   const folder = shared === null ? null : join(shared, 'bench', 'aeb', 'html')
   if (folder !== null) {
     try {
-      const names = readdirSync(folder).filter((n) => n.endsWith('.html.gz')).sort()
+      const names = readdirSync(folder)
+        .filter((n) => n.endsWith('.html.gz'))
+        .sort()
       const pages = names.map((n) => gunzipSync(readFileSync(join(folder, n))).toString('utf8'))
       if (pages.length > 0) return { pages, origin: `${pages.length} AEB pages × ${HTML_ROUNDS}` }
     } catch {

@@ -81,13 +81,21 @@ async function prepare(): Promise<Prepared> {
   const newest = await store.listStories({ limit: 500 })
   const storyIds = newest.map((s) => s.id)
   const multiSource = newest.filter((s) => s.members > 1).length
-  const coldIds = (await store.listStories({ limit: COLD * 4, offset: 2000 })).filter((s) => s.members > 1).slice(0, COLD).map((s) => s.id)
+  const coldIds = (await store.listStories({ limit: COLD * 4, offset: 2000 }))
+    .filter((s) => s.members > 1)
+    .slice(0, COLD)
+    .map((s) => s.id)
   await store.close()
   // The articles to ingest during the load, as JSON Lines request bodies.
   const fresh = reenactments(examples, 0, INGESTED)
   const batches: string[] = []
   for (let from = 0; from < fresh.length; from += INGEST_BATCH) {
-    batches.push(`${fresh.slice(from, from + INGEST_BATCH).map((record) => JSON.stringify(record)).join('\n')}\n`)
+    batches.push(
+      `${fresh
+        .slice(from, from + INGEST_BATCH)
+        .map((record) => JSON.stringify(record))
+        .join('\n')}\n`,
+    )
   }
   return { dir, db, storyIds, multiSource, coldIds, batches }
 }
@@ -148,7 +156,12 @@ interface Sample {
   readonly ok: boolean
 }
 
-function request(agent: http.Agent, base: string, path: string, init?: { method: string; body: string; headers: Record<string, string> }): Promise<Sample & { status: number }> {
+function request(
+  agent: http.Agent,
+  base: string,
+  path: string,
+  init?: { method: string; body: string; headers: Record<string, string> },
+): Promise<Sample & { status: number }> {
   const started = performance.now()
   return new Promise((resolve) => {
     const req = http.request(`${base}${path}`, { agent, method: init?.method ?? 'GET', headers: init?.headers ?? {} }, (res) => {
@@ -215,7 +228,8 @@ async function run(input: unknown): Promise<{ items: number; notes: string }> {
       const sorted = samples.map((s) => s.ms).sort((a, b) => a - b)
       return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, ${samples.filter((s) => !s.ok).length} errors`
     }
-    const describe = (samples: readonly Sample[]): string => `${samples.length} req, ${(samples.length / (DURATION_MS / 1000)).toFixed(0)}/s, ${latency(samples)}`
+    const describe = (samples: readonly Sample[]): string =>
+      `${samples.length} req, ${(samples.length / (DURATION_MS / 1000)).toFixed(0)}/s, ${latency(samples)}`
     const notes = [
       `${CLIENTS} clients, ${DURATION_MS / 1000} s, ${STORED} stored`,
       `all: ${describe(all)}`,
@@ -290,8 +304,9 @@ export const SERVE_CASES: readonly BenchCase[] = [
 // Run alone: `node dist/bench/serve-cases.js` (`--prepare-only` builds the cached store and stops).
 if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
   if (process.argv.includes('--prepare-only')) process.stdout.write(`${await cachedStore(await exampleArticles())}\n`)
-  else for (const bench of SERVE_CASES) {
-    const result = await measure(bench)
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
-  }
+  else
+    for (const bench of SERVE_CASES) {
+      const result = await measure(bench)
+      process.stdout.write(`${JSON.stringify(result, null, 2)}\n`)
+    }
 }

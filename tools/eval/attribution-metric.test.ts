@@ -14,7 +14,13 @@ describe('attribution metric', () => {
 
   it('compares non-whitespace character positions', () => {
     assert.deepEqual(charPositions(text, [{ start: 0, end: 8 }]), [0, 1, 2, 4, 5, 6, 7])
-    assert.deepEqual(charPositions(text, [{ start: 0, end: 3 }, { start: 2, end: 5 }]), [0, 1, 2, 4])
+    assert.deepEqual(
+      charPositions(text, [
+        { start: 0, end: 3 },
+        { start: 2, end: 5 },
+      ]),
+      [0, 1, 2, 4],
+    )
   })
 
   it('matches at overlap 0.5 and not below', () => {
@@ -54,7 +60,12 @@ describe('attribution metric', () => {
   })
 
   it('scores multi-piece content as the union of its pieces', () => {
-    const gold = [a([[9, 23], [35, 47]])]
+    const gold = [
+      a([
+        [9, 23],
+        [35, 47],
+      ]),
+    ]
     assert.equal(scoreArticle(text, gold, [a([[9, 23]])]).matched, 1, '12 of 22 characters')
     assert.equal(scoreArticle(text, gold, [a([[9, 16]])]).matched, 0)
   })
@@ -62,6 +73,6 @@ describe('attribution metric', () => {
   it('puts a content in the direct subset by its first non-whitespace character', () => {
     assert.equal(startsWithQuoteMark(text, [{ start: 8, end: 23 }]), true)
     assert.equal(startsWithQuoteMark(text, [{ start: 4, end: 23 }]), false)
-    assert.equal(startsWithQuoteMark("x ‘so’", [{ start: 1, end: 6 }]), true)
+    assert.equal(startsWithQuoteMark('x ‘so’', [{ start: 1, end: 6 }]), true)
   })
 })

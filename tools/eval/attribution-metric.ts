@@ -47,13 +47,25 @@ export function charPositions(text: string, spans: readonly Span[]): number[] {
     for (let i = Math.max(0, span.start); i < Math.min(text.length, span.end); i++) {
       const code = text.charCodeAt(i)
       // Whitespace test without a regex per character: the hot loop of the evaluation.
-      if (code === 32 || (code >= 9 && code <= 13) || code === 0xa0 || code === 0x2028 || code === 0x2029 || (code >= 0x2000 && code <= 0x200a) || code === 0x3000 || code === 0x202f || code === 0x205f || code === 0x1680 || code === 0xfeff) continue
+      if (
+        code === 32 ||
+        (code >= 9 && code <= 13) ||
+        code === 0xa0 ||
+        code === 0x2028 ||
+        code === 0x2029 ||
+        (code >= 0x2000 && code <= 0x200a) ||
+        code === 0x3000 ||
+        code === 0x202f ||
+        code === 0x205f ||
+        code === 0x1680 ||
+        code === 0xfeff
+      )
+        continue
       positions.add(i)
     }
   }
   return [...positions].sort((a, b) => a - b)
 }
-
 
 /** True when the first non-whitespace character of the content is a quotation mark (`"`, `“`, `'`, `‘`). */
 export function startsWithQuoteMark(text: string, content: readonly Span[]): boolean {

@@ -34,10 +34,18 @@ export const clustering: EvalTask = async (folder) => {
   const gold = docs.map((doc) => doc.cluster)
   const features = docs.map((doc) => storyFeatures({ title: doc.title, text: doc.text ?? '', published: doc.date }))
 
-  const online = onlineLabels(docs, features, docs.map((_, i) => i))
+  const online = onlineLabels(
+    docs,
+    features,
+    docs.map((_, i) => i),
+  )
   const shuffledOrder = docs.map((doc, i) => ({ i, key: createHash('sha256').update(doc.id).digest('hex') }))
   shuffledOrder.sort((a, b) => (a.key < b.key ? -1 : 1))
-  const shuffled = onlineLabels(docs, features, shuffledOrder.map((entry) => entry.i))
+  const shuffled = onlineLabels(
+    docs,
+    features,
+    shuffledOrder.map((entry) => entry.i),
+  )
   const backfill = recluster(docs.map((doc, i) => ({ id: doc.id, features: features[i] as StoryFeatures })))
   const baseline = tfidfSinglePass(docs.map((doc) => (doc.text ?? '') || (doc.title ?? '')))
 
@@ -45,7 +53,13 @@ export const clustering: EvalTask = async (folder) => {
   const table = [
     row('online, file order', scores),
     row('online, shuffled (sha256 of id)', clusterScores(gold, shuffled)),
-    row('recluster (order-independent)', clusterScores(gold, docs.map((doc) => backfill.get(doc.id) ?? null))),
+    row(
+      'recluster (order-independent)',
+      clusterScores(
+        gold,
+        docs.map((doc) => backfill.get(doc.id) ?? null),
+      ),
+    ),
     row('baseline TF-IDF one pass 0.15', clusterScores(gold, baseline)),
   ]
   const headlinesOnly = docs.every((doc) => (doc.text ?? '').trim() === '')

@@ -53,7 +53,12 @@ const NOT_ARTICLES = /^(?:expected|ground-truth|NewsQuant)\.json$|\.(?:ann|tsv|m
 const SKIPPED_FOLDERS = new Set(['attributions', 'reference-outputs', 'node_modules'])
 
 export const fidelity: EvalTask = async (folder) => {
-  const counts = new Map<ViolationKind, number>([['verbatim', 0], ['future-past', 0], ['vague-exact', 0], ['lost-block', 0]])
+  const counts = new Map<ViolationKind, number>([
+    ['verbatim', 0],
+    ['future-past', 0],
+    ['vague-exact', 0],
+    ['lost-block', 0],
+  ])
   const notes: string[] = []
   let articles = 0
   let clean = 0
@@ -83,7 +88,10 @@ export const fidelity: EvalTask = async (folder) => {
     table,
     metrics: { clean_articles: articles === 0 ? 1 : clean / articles },
     checks: { passed: clean, failed: articles - clean },
-    notes: [...notes, `${articles} articles (${unreadable} inputs unreadable, skipped), ${claims} claims checked; ${[...counts.values()].reduce((a, b) => a + b, 0)} violations`],
+    notes: [
+      ...notes,
+      `${articles} articles (${unreadable} inputs unreadable, skipped), ${claims} claims checked; ${[...counts.values()].reduce((a, b) => a + b, 0)} violations`,
+    ],
   } satisfies EvalResult
 }
 
@@ -170,24 +178,38 @@ export function checkClaims(article: Pick<Article, 'text' | 'sentences' | 'publi
     const spans = quote.textSpans
     if (spans === undefined) {
       // A quote stored before quotes had their own spans: its text must at least be the article's words as they stand.
-      if (quote.text === '' || !text.includes(quote.text)) out.push({ kind: 'verbatim', detail: `${quote.kind} quote “${clip(quote.text)}” is not in the text as displayed`, at: quote.spans[0] ?? null })
+      if (quote.text === '' || !text.includes(quote.text))
+        out.push({ kind: 'verbatim', detail: `${quote.kind} quote “${clip(quote.text)}” is not in the text as displayed`, at: quote.spans[0] ?? null })
     } else {
       const rebuilt = spans.every(within) ? spans.map((span) => text.slice(span.start, span.end)).join(ELISION) : null
       if (spans.length === 0 || rebuilt !== quote.text) {
-        out.push({ kind: 'verbatim', detail: `${quote.kind} quote “${clip(quote.text)}” is not its spans' text (${rebuilt === null ? 'spans outside the text' : `“${clip(rebuilt)}”`})`, at: spans[0] ?? null })
+        out.push({
+          kind: 'verbatim',
+          detail: `${quote.kind} quote “${clip(quote.text)}” is not its spans' text (${rebuilt === null ? 'spans outside the text' : `“${clip(rebuilt)}”`})`,
+          at: spans[0] ?? null,
+        })
       }
     }
-    if (quote.speakerSpan !== null && !within(quote.speakerSpan)) out.push({ kind: 'verbatim', detail: `speaker span of “${clip(quote.text)}” is outside the text`, at: null })
+    if (quote.speakerSpan !== null && !within(quote.speakerSpan))
+      out.push({ kind: 'verbatim', detail: `speaker span of “${clip(quote.text)}” is outside the text`, at: null })
   }
   for (const figure of claims.figures) {
     if (!within(figure.span) || !text.slice(figure.span.start, figure.span.end).includes(figure.text)) {
       out.push({ kind: 'verbatim', detail: `figure “${figure.text}” is not the text at its span`, at: figure.span })
     }
-    if (figure.sourceSpan !== null && (!within(figure.sourceSpan) || (figure.sourceWritten !== undefined && text.slice(figure.sourceSpan.start, figure.sourceSpan.end) !== figure.sourceWritten))) {
+    if (
+      figure.sourceSpan !== null &&
+      (!within(figure.sourceSpan) ||
+        (figure.sourceWritten !== undefined && text.slice(figure.sourceSpan.start, figure.sourceSpan.end) !== figure.sourceWritten))
+    ) {
       out.push({ kind: 'verbatim', detail: `the source of figure “${figure.text}” is not the text at its span`, at: figure.sourceSpan })
     }
     if (VAGUE_WORD.test(figure.text) && !/\d/u.test(figure.text) && (!figure.vague || figure.range === undefined)) {
-      out.push({ kind: 'vague-exact', detail: `“${figure.text}” read as ${figure.vague ? 'vague without a range' : `the exact count ${figure.value}`}`, at: figure.span })
+      out.push({
+        kind: 'vague-exact',
+        detail: `“${figure.text}” read as ${figure.vague ? 'vague without a range' : `the exact count ${figure.value}`}`,
+        at: figure.span,
+      })
     }
     const day = article.published?.slice(0, 10) ?? null
     if (day !== null && figure.whenDate !== null && figure.whenDate > day && figure.when !== null && !/\d{4}/u.test(figure.when)) {
@@ -204,7 +226,11 @@ export function checkClaims(article: Pick<Article, 'text' | 'sentences' | 'publi
     // A date the text gives with its year is the article's claim; only dates resolved against a reference are judged.
     if (day === null || event.date === null || event.date <= day || /\d{4}/u.test(event.dateText)) continue
     if (inThePast(text, article.sentences[event.sentence] ?? null, event.dateSpan.start)) {
-      out.push({ kind: 'future-past', detail: `“${event.dateText}” dated ${event.date}, after publication ${day}, in “${clip(event.event)}”`, at: event.dateSpan })
+      out.push({
+        kind: 'future-past',
+        detail: `“${event.dateText}” dated ${event.date}, after publication ${day}, in “${clip(event.event)}”`,
+        at: event.dateSpan,
+      })
     }
   }
   return out
@@ -212,10 +238,12 @@ export function checkClaims(article: Pick<Article, 'text' | 'sentences' | 'publi
 
 const VAGUE_WORD = /\b(?:dozens|scores|hundreds|thousands|millions|billions|tens of)\b/iu
 // Words that put a clause in the future or name a coming day. Kept apart from the extractors' own lists on purpose.
-const FUTURE_CUE = /\b(?:will|won['’]t|would|shall|expects?|expected|forecasts?|due|scheduled|set to|plans?|planned|going to|intends?|to be held|next|coming|upcoming|tomorrow|until|by)\b/iu
+const FUTURE_CUE =
+  /\b(?:will|won['’]t|would|shall|expects?|expected|forecasts?|due|scheduled|set to|plans?|planned|going to|intends?|to be held|next|coming|upcoming|tomorrow|until|by)\b/iu
 
 // A verb in the past tense: said, told, was, an -ed form ("arrested", not "hundred" or "need").
-const PAST_CUE = /\b(?:said|told|was|were|had|did|fled|fell|left|went|came|made|took|gave|met|held|struck|broke|began|spoke|wrote|saw|sent|found|lost|won|led|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|succeed|exceed)\b)[a-z]{2,}[^e\W]ed)\b/iu
+const PAST_CUE =
+  /\b(?:said|told|was|were|had|did|fled|fell|left|went|came|made|took|gave|met|held|struck|broke|began|spoke|wrote|saw|sent|found|lost|won|led|(?!(?:hundred|need|indeed|speed|seed|feed|proceed|succeed|exceed)\b)[a-z]{2,}[^e\W]ed)\b/iu
 
 /**
  * Whether the sentence puts the date in the past: a verb in the past tense in
@@ -249,7 +277,8 @@ export function checkBlocks(article: Pick<Article, 'text' | 'title' | 'removed' 
 }
 
 /** A squashed block made only of a date and a time ("april1520269920amgmt2"). */
-const DATE_ONLY = /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|updated|published|posted|at|on)+$/u
+const DATE_ONLY =
+  /^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*|(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*|\d+|am|pm|gmt|utc|bst|cet|cest|est|edt|pst|pdt|updated|published|posted|at|on)+$/u
 
 /**
  * Letters and digits only, lower case: blocks and text compared by their words' letters, so cleaning that

@@ -29,9 +29,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const [task, folder] = argv
   const load = task === undefined ? undefined : TASKS[task]
   if (task === undefined || folder === undefined || load === undefined) {
-    process.stderr.write(
-      `usage: npm run eval -- <task> <dataset folder>\ntasks: ${Object.keys(TASKS).sort().join(', ')}\n`,
-    )
+    process.stderr.write(`usage: npm run eval -- <task> <dataset folder>\ntasks: ${Object.keys(TASKS).sort().join(', ')}\n`)
     return 2
   }
   const run = await load()

@@ -55,9 +55,7 @@ export const numbers: EvalTask = async (folder) => {
     const gold = sentence.quantities.map((q) => parseGoldValue(q.value))
     const values = predicted.map(scoredValue)
     valueCounts.push(matchSentence(gold, values))
-    changeCounts.push(
-      matchSentence(gold, values, (g, p) => sentence.quantities[g]?.change === CHANGE[predicted[p]?.qualifier ?? 'exact']),
-    )
+    changeCounts.push(matchSentence(gold, values, (g, p) => sentence.quantities[g]?.change === CHANGE[predicted[p]?.qualifier ?? 'exact']))
     if (gold.length === 0) {
       withoutQuantity++
       predictedInEmpty += predicted.length

@@ -33,7 +33,13 @@ export const paraphrase: EvalTask = async (folder) => {
   return {
     table: [
       row('sentence scorer (shipped model)', shipped),
-      row('always "paraphrase"', binaryMetrics(gold.map(() => true), gold)),
+      row(
+        'always "paraphrase"',
+        binaryMetrics(
+          gold.map(() => true),
+          gold,
+        ),
+      ),
       row(`word-set Jaccard >= ${JACCARD_BASELINE}`, binaryMetrics(overlap, gold)),
     ],
     metrics: { accuracy: shipped.accuracy, f1: shipped.f1 },

@@ -63,9 +63,7 @@ export function matchSentence<G extends ScoredValue, P extends ScoredValue>(
   const taken = new Array<boolean>(predicted.length).fill(false)
   let truePositives = 0
   gold.forEach((g, gi) => {
-    const pi = predicted.findIndex(
-      (p, i) => !taken[i] && valuesMatch(g, p) && (extraMatch === undefined || extraMatch(gi, i)),
-    )
+    const pi = predicted.findIndex((p, i) => !taken[i] && valuesMatch(g, p) && (extraMatch === undefined || extraMatch(gi, i)))
     if (pi >= 0) {
       taken[pi] = true
       truePositives++

@@ -152,7 +152,11 @@ export const quotes: EvalTask = async (folder) => {
     direct = addCounts(direct, scoreArticle(article.text, article.gold.filter(isDirect), predicted.filter(isDirect)))
     indirectOnly = addCounts(
       indirectOnly,
-      scoreArticle(article.text, article.gold.filter((a) => !isDirect(a)), predicted.filter((a) => !isDirect(a))),
+      scoreArticle(
+        article.text,
+        article.gold.filter((a) => !isDirect(a)),
+        predicted.filter((a) => !isDirect(a)),
+      ),
     )
     const isReported = (a: SpanAttribution): boolean => !isDirect(a) && SPEECH_CUE.test((a.cue ?? []).map((c) => article.text.slice(c.start, c.end)).join(' '))
     reported = addCounts(reported, scoreArticle(article.text, article.gold.filter(isReported), predicted.filter(isReported)))

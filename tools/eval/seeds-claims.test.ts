@@ -8,11 +8,18 @@ import { type ExpectedQuote, quoteMatches, seedsClaims } from './seeds-claims.js
 
 const shared = sharedDir()
 
-test('the seeds: every figure, quote, alias group and timeline date of the answer key', { skip: shared === null ? 'needs ../shared/corpus/seeds beside the repository' : false }, async () => {
-  const result = await seedsClaims(join(shared ?? '', 'corpus', 'seeds'))
-  assert.deepEqual(result.notes?.filter((note) => note.startsWith('MISS')), [])
-  assert.ok((result.metrics['precision'] ?? 0) >= 0.75, `precision ${result.metrics['precision']}`)
-})
+test(
+  'the seeds: every figure, quote, alias group and timeline date of the answer key',
+  { skip: shared === null ? 'needs ../shared/corpus/seeds beside the repository' : false },
+  async () => {
+    const result = await seedsClaims(join(shared ?? '', 'corpus', 'seeds'))
+    assert.deepEqual(
+      result.notes?.filter((note) => note.startsWith('MISS')),
+      [],
+    )
+    assert.ok((result.metrics['precision'] ?? 0) >= 0.75, `precision ${result.metrics['precision']}`)
+  },
+)
 
 // The example key is stricter (more measures, weekday dates, a spun rewrite); the known misses are
 // listed by `npm run eval -- claims examples`. This guards against losing what is found today.

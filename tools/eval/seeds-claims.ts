@@ -77,7 +77,10 @@ export const seedsClaims: EvalTask = async (folder) => {
   const docs = new Map<string, Keyed>()
   for (const members of [...(key.stories ?? []).map((story) => story.members), ...names.map((name) => [name])]) {
     const pending = members.filter((name) => articles.has(name) && !docs.has(name))
-    const found = extractStoryClaims(pending.map((name) => articles.get(name) as Article), { findDates: chronoDateFinder })
+    const found = extractStoryClaims(
+      pending.map((name) => articles.get(name) as Article),
+      { findDates: chronoDateFinder },
+    )
     pending.forEach((name, i) => docs.set(name, { article: articles.get(name) as Article, claims: found[i] as ArticleClaims }))
   }
 
@@ -93,9 +96,16 @@ export const seedsClaims: EvalTask = async (folder) => {
     const found = docs.get(expected.doc)?.claims.figures ?? []
     const match = found.find((figure) => figureMatches(figure, expected))
     if (match !== undefined) usedFigures.add(match)
-    const near = match ?? found.find((figure) => (expected.vague === undefined ? figure.value === expected.value : figure.text.toLowerCase() === expected.vague.toLowerCase()))
+    const near =
+      match ??
+      found.find((figure) => (expected.vague === undefined ? figure.value === expected.value : figure.text.toLowerCase() === expected.vague.toLowerCase()))
     const amount = expected.vague ?? `${expected.qualifier} ${expected.value}`
-    record('figure', `${short(expected.doc)}: ${amount} ${expected.measure} (${expected.source ?? 'no source'})`, match !== undefined, near === undefined ? '' : describeFigure(near))
+    record(
+      'figure',
+      `${short(expected.doc)}: ${amount} ${expected.measure} (${expected.source ?? 'no source'})`,
+      match !== undefined,
+      near === undefined ? '' : describeFigure(near),
+    )
   }
 
   const usedQuotes = new Set<Quote>()
@@ -125,7 +135,12 @@ export const seedsClaims: EvalTask = async (folder) => {
 
   for (const expected of timeline) {
     const missing = expected.docs.filter((doc) => !(docs.get(doc)?.claims.events ?? []).some((event) => event.date === expected.date))
-    record('timeline', `${expected.date} ${expected.event}`, missing.length === 0, missing.length === 0 ? '' : `no ${expected.date} in ${missing.map(short).join(', ')}`)
+    record(
+      'timeline',
+      `${expected.date} ${expected.event}`,
+      missing.length === 0,
+      missing.length === 0 ? '' : `no ${expected.date} in ${missing.map(short).join(', ')}`,
+    )
   }
 
   const predicted = [...docs.values()].flatMap(({ claims }) => [
@@ -141,15 +156,15 @@ export const seedsClaims: EvalTask = async (folder) => {
       precision: predicted.length === 0 ? 1 : correct / predicted.length,
     },
     checks: { passed, failed: table.length - passed },
-    notes: [
-      ...notes,
-      `precision counts ${predicted.length} extracted figures and direct/partial quotes; ${predicted.length - correct} match no expected item`,
-    ],
+    notes: [...notes, `precision counts ${predicted.length} extracted figures and direct/partial quotes; ${predicted.length - correct} match no expected item`],
   } satisfies EvalResult
 }
 
 function figureMatches(figure: Figure, expected: ExpectedFigure): boolean {
-  const amount = expected.vague === undefined ? !figure.vague && figure.value === expected.value && figure.qualifier === expected.qualifier : figure.vague && figure.text.toLowerCase() === expected.vague.toLowerCase()
+  const amount =
+    expected.vague === undefined
+      ? !figure.vague && figure.value === expected.value && figure.qualifier === expected.qualifier
+      : figure.vague && figure.text.toLowerCase() === expected.vague.toLowerCase()
   return (
     amount &&
     measureMatches(figure, expected.measure) &&
@@ -160,7 +175,10 @@ function figureMatches(figure: Figure, expected: ExpectedFigure): boolean {
 /** The key's measure may say more ("people injured (treated in hospital)"); ours must name the same thing. */
 function measureMatches(figure: Figure, expected: string): boolean {
   if (figure.measure === null) return false
-  const want = expected.replace(/\([^)]*\)/gu, '').trim().toLowerCase()
+  const want = expected
+    .replace(/\([^)]*\)/gu, '')
+    .trim()
+    .toLowerCase()
   const ours = figure.measure.toLowerCase()
   if (want === ours) return true
   if (figure.agent !== null && want === `${ours} by ${figure.agent.toLowerCase()}`) return true

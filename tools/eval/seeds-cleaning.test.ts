@@ -7,11 +7,15 @@ import { seedsCleaning } from './seeds-cleaning.js'
 
 const shared = sharedDir()
 
-test('the seeds: every strict item of the answer key holds', { skip: shared === null ? 'needs ../shared/corpus/seeds beside the repository' : false }, async () => {
-  const result = await seedsCleaning(join(shared ?? '', 'corpus', 'seeds'))
-  assert.deepEqual(result.notes, [])
-  assert.equal(result.checks?.failed, 0)
-})
+test(
+  'the seeds: every strict item of the answer key holds',
+  { skip: shared === null ? 'needs ../shared/corpus/seeds beside the repository' : false },
+  async () => {
+    const result = await seedsCleaning(join(shared ?? '', 'corpus', 'seeds'))
+    assert.deepEqual(result.notes, [])
+    assert.equal(result.checks?.failed, 0)
+  },
+)
 
 test('the example corpus: boilerplate removed, lines kept, headings and metadata as the key says', async () => {
   const result = await seedsCleaning(fileURLToPath(new URL('../../examples', import.meta.url)))

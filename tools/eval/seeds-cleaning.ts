@@ -83,8 +83,7 @@ export function checkDocument(file: string, text: string, article: Article, expe
   const add = (what: string, ok: boolean, detail: string): void => {
     checks.push({ doc: file, what, ok, detail })
   }
-  const same = (a: string | null, b: string | null): boolean =>
-    a === null || b === null ? a === b : comparisonForm(a) === comparisonForm(b)
+  const same = (a: string | null, b: string | null): boolean => (a === null || b === null ? a === b : comparisonForm(a) === comparisonForm(b))
 
   if (expected.title === null) add('metadata', article.titleDerived, `title should be marked derived, got ${JSON.stringify(article.title)}`)
   else add('metadata', same(article.title, expected.title) && !article.titleDerived, `title ${JSON.stringify(article.title)}`)
@@ -98,7 +97,11 @@ export function checkDocument(file: string, text: string, article: Article, expe
     add('metadata', same(article.creditedSource, expected.attributedTo), `credited source ${JSON.stringify(article.creditedSource)}`)
   }
   if (expected.author !== undefined) {
-    add('metadata', article.byline !== null && comparisonForm(article.byline).includes(comparisonForm(expected.author)), `byline ${JSON.stringify(article.byline)}`)
+    add(
+      'metadata',
+      article.byline !== null && comparisonForm(article.byline).includes(comparisonForm(expected.author)),
+      `byline ${JSON.stringify(article.byline)}`,
+    )
   }
 
   const lines = text.replace(/\r\n?/gu, '\n').split('\n')

@@ -55,7 +55,9 @@ async function main(argv: readonly string[]): Promise<number> {
   const summary = summaryLine(report, folds, seed, pairs.length)
   process.stdout.write(`${summary}\n`)
   await writeFile(out, renderModel(report, summary, folder, l2))
-  process.stdout.write(`wrote ${relative(process.cwd(), out)} (threshold ${report.model.threshold.toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`)
+  process.stdout.write(
+    `wrote ${relative(process.cwd(), out)} (threshold ${report.model.threshold.toFixed(4)}, ${((Date.now() - started) / 1000).toFixed(1)} s)\n`,
+  )
   return 0
 }
 

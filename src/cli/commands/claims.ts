@@ -16,7 +16,8 @@ import { formatTable } from '../table.js'
 export async function runClaims(context: CommandContext): Promise<number> {
   const { store, json, out, positionals } = context
   const target = positionals[0]
-  if (target === undefined) throw new CrosscheckError('USAGE', 'name an article id or a story number: crosscheck claims <article|story> (article:<id> or story:<n> to say which)')
+  if (target === undefined)
+    throw new CrosscheckError('USAGE', 'name an article id or a story number: crosscheck claims <article|story> (article:<id> or story:<n> to say which)')
   const found = await resolveTarget(store, target, 'claims')
   const articles = found.kind === 'story' ? await store.getArticles(found.story.memberIds) : [found.article]
   const heading = found.kind === 'story' ? `story ${found.story.id}: ${plural(found.story.members, 'article')}` : ''
@@ -53,10 +54,18 @@ export function describeArticleClaims(article: Pick<Article, 'id' | 'outlet' | '
     'reported speech',
     claims.quotes.filter((q) => q.kind === 'indirect').map((q) => ({ speaker: q.speaker ?? '(none named)', cue: q.cue ?? '', said: clip(q.text, 70) })),
   )
-  section('dated events', claims.events.map((e) => ({ date: e.date ?? `(${e.dateText})`, as: clip(e.dateText, 24), event: clip(e.event, 70) })))
+  section(
+    'dated events',
+    claims.events.map((e) => ({ date: e.date ?? `(${e.dateText})`, as: clip(e.dateText, 24), event: clip(e.event, 70) })),
+  )
   section(
     'entities',
-    claims.entities.map((e) => ({ kind: e.kind, name: e.name, 'also named': clip(e.aliases.filter((a) => a !== e.name).join(', '), 50), mentions: e.mentions.length })),
+    claims.entities.map((e) => ({
+      kind: e.kind,
+      name: e.name,
+      'also named': clip(e.aliases.filter((a) => a !== e.name).join(', '), 50),
+      mentions: e.mentions.length,
+    })),
   )
   return `${parts.join('\n')}\n`
 }

@@ -13,12 +13,16 @@ export async function runDiff(context: CommandContext): Promise<number> {
   const [first, second] = positionals
   if (first === undefined || second === undefined) throw new CrosscheckError('USAGE', 'name two articles: crosscheck diff <id> <id>')
   const [left, right] = await Promise.all([store.getArticle(first), store.getArticle(second)])
-  for (const [id, article] of [[first, left], [second, right]] as const) {
+  for (const [id, article] of [
+    [first, left],
+    [second, right],
+  ] as const) {
     if (article === null) throw new CrosscheckError('NOT_FOUND', `no article with id ${id} (see crosscheck articles)`, { input: id })
   }
   if (left === null || right === null) return EXIT.PARTIAL
   // An article aligned with itself is a perfect copy of nothing: refuse it rather than print a verdict.
-  if (left.id === right.id) throw new CrosscheckError('USAGE', `${first} and ${second} are the same article (${left.id}): name two different articles`, { input: second })
+  if (left.id === right.id)
+    throw new CrosscheckError('USAGE', `${first} and ${second} are the same article (${left.id}): name two different articles`, { input: second })
   // Related fresh, in the order asked: the left column is the first id given.
   const relation = relateArticles({ article: left, sentences: alignableSentences(left) }, { article: right, sentences: alignableSentences(right) })
   const swapped = relation.a !== left.id

@@ -40,7 +40,10 @@ export async function runIngest(context: CommandContext): Promise<number> {
     const parts = [`${report.inserted} new`, `${report.duplicates} already stored`, `${report.failed.length} failed`]
     if (report.skipped.length > 0) parts.push(`${report.skipped.length} skipped`)
     out.write(`ingested ${plural(report.stored.length, 'article')} (${parts.join(', ')})\n`)
-    if (report.relations > 0) out.write(`found ${report.relations} cop${report.relations === 1 ? 'y, rewrite or partial reuse' : 'ies, rewrites or partial reuses'}: see crosscheck lineage\n`)
+    if (report.relations > 0)
+      out.write(
+        `found ${report.relations} cop${report.relations === 1 ? 'y, rewrite or partial reuse' : 'ies, rewrites or partial reuses'}: see crosscheck lineage\n`,
+      )
   }
   return report.failed.length > 0 ? EXIT.PARTIAL : EXIT.OK
 }

@@ -9,7 +9,9 @@ export async function runRecluster(context: CommandContext): Promise<number> {
   if (context.json) writeJson(context.out, report)
   else {
     const changes = [`${report.kept} kept ${report.kept === 1 ? 'its id' : 'their ids'}`, `${report.created} new`, `${report.merged} merged into another`]
-    context.out.write(`regrouped ${plural(report.articles, 'article')} into ${plural(report.stories, 'story')} (${changes.join(', ')}): see crosscheck stories\n`)
+    context.out.write(
+      `regrouped ${plural(report.articles, 'article')} into ${plural(report.stories, 'story')} (${changes.join(', ')}): see crosscheck stories\n`,
+    )
   }
   return EXIT.OK
 }

@@ -52,7 +52,8 @@ export async function runReport(context: CommandContext): Promise<number> {
 
   const raw = positionals[0]
   const id = Number(raw)
-  if (raw === undefined || !Number.isInteger(id) || id < 1) throw new CrosscheckError('USAGE', 'name the story by its number: crosscheck report <story id> (see crosscheck stories), or use --all --out <dir>')
+  if (raw === undefined || !Number.isInteger(id) || id < 1)
+    throw new CrosscheckError('USAGE', 'name the story by its number: crosscheck report <story id> (see crosscheck stories), or use --all --out <dir>')
   const report = await readStoryReport(store, id)
   if (report === null) throw new CrosscheckError('NOT_FOUND', `no story ${raw} (see crosscheck stories)`, { input: raw })
   const text = render(report, format)

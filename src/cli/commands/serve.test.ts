@@ -41,12 +41,25 @@ test('serve starts on a free port, answers the API, keeps a private token, and s
     assert.equal(refused.status, 401)
 
     // Ingests run on the writer thread; the main thread sees the committed result.
-    const body = JSON.stringify([{ title: 'Ferry service resumes after storm', text: 'The harbour authority said on Tuesday that ferry crossings to the island would resume at dawn after two days of gales. Operators expect delays through the weekend.', outlet: 'Coast Courier' }])
-    const stored = await fetch(`${url}api/v1/articles`, { method: 'POST', headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` }, body })
+    const body = JSON.stringify([
+      {
+        title: 'Ferry service resumes after storm',
+        text: 'The harbour authority said on Tuesday that ferry crossings to the island would resume at dawn after two days of gales. Operators expect delays through the weekend.',
+        outlet: 'Coast Courier',
+      },
+    ])
+    const stored = await fetch(`${url}api/v1/articles`, {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${token}` },
+      body,
+    })
     assert.equal(stored.status, 200)
     assert.equal(((await stored.json()) as { inserted: number }).inserted, 1)
     const listed = (await (await fetch(`${url}api/v1/stories`)).json()) as { items: Array<{ titles: string[] }> }
-    assert.deepEqual(listed.items.map((story) => story.titles), [['Ferry service resumes after storm']])
+    assert.deepEqual(
+      listed.items.map((story) => story.titles),
+      [['Ferry service resumes after storm']],
+    )
 
     child.kill('SIGTERM')
     assert.equal(await exited, 0, stderr)

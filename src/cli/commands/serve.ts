@@ -65,7 +65,9 @@ export async function runServe(context: CommandContext): Promise<number> {
     intervalMs: intervalSeconds * 1000,
     allowPrivateAddresses,
     // Fetched pages are prepared, related and clustered on the writer thread, like API ingests.
-    ...(writer === undefined ? {} : { runIngest: (label: string, items: readonly ReadItem[]) => writer.run({ kind: 'ingest-items', label, items: items.map(sendItem) }) }),
+    ...(writer === undefined
+      ? {}
+      : { runIngest: (label: string, items: readonly ReadItem[]) => writer.run({ kind: 'ingest-items', label, items: items.map(sendItem) }) }),
     onEvent: (event) => err.write(`${describeFollowEvent(event)}\n`),
   })
   if (typeof values['follow'] === 'string') {

@@ -70,7 +70,9 @@ export async function runStory(context: CommandContext): Promise<number> {
     return EXIT.OK
   }
   if (story.askedFor !== story.id) out.write(`story ${story.askedFor} was merged into story ${story.id}\n\n`)
-  out.write(`story ${story.id}: ${story.label === null ? '(no title)' : printable(story.label)}\n${plural(story.members.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`)
+  out.write(
+    `story ${story.id}: ${story.label === null ? '(no title)' : printable(story.label)}\n${plural(story.members.length, 'article')} from ${plural(story.outlets.length, 'outlet')}, ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}\n\n`,
+  )
   out.write(
     `${formatTable(
       story.members.map((m) => ({

@@ -13,9 +13,44 @@ import pg from 'pg'
 import { describeError, StoreError } from '../../errors.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
-import { type Candidate, type CandidateOpts, type ClusterSnapshotRecord, type FeedPoll, type FollowedFeed, type ListArticlesOpts, type ListRelationsOpts, type ListStoriesOpts, type PutOutcome, SEARCH_MARK_END, SEARCH_MARK_START, type SearchHit, type SearchOpts, type Store, type StoredClaims, type StoryAssignment } from '../../storage.js'
+import {
+  type Candidate,
+  type CandidateOpts,
+  type ClusterSnapshotRecord,
+  type FeedPoll,
+  type FollowedFeed,
+  type ListArticlesOpts,
+  type ListRelationsOpts,
+  type ListStoriesOpts,
+  type PutOutcome,
+  SEARCH_MARK_END,
+  SEARCH_MARK_START,
+  type SearchHit,
+  type SearchOpts,
+  type Store,
+  type StoredClaims,
+  type StoryAssignment,
+} from '../../storage.js'
 import type { Article, ArticleId, ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
-import { type ArticleRow, assertCount, type ClaimsRow, FEED_COLUMNS, type FeedRow, fromArticleRow as fromRow, fromClaimsRow, fromRelationRow, type RelationRow, type StoryRow, type SummaryRow, toArticleSummary as toSummary, toFeed, toRelationRow, toStorySummary, ambiguousPrefix, MAX_LISTED_MATCHES } from '../rows.js'
+import {
+  type ArticleRow,
+  assertCount,
+  type ClaimsRow,
+  FEED_COLUMNS,
+  type FeedRow,
+  fromArticleRow as fromRow,
+  fromClaimsRow,
+  fromRelationRow,
+  type RelationRow,
+  type StoryRow,
+  type SummaryRow,
+  toArticleSummary as toSummary,
+  toFeed,
+  toRelationRow,
+  toStorySummary,
+  ambiguousPrefix,
+  MAX_LISTED_MATCHES,
+} from '../rows.js'
 import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../lineage/candidate-ranking.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js'
 
@@ -54,7 +89,6 @@ const SEARCH_WORD = /[\p{L}\p{N}]+/gu
 const MAX_SEARCH_WORDS = 32
 const MAX_SEARCH_LIMIT = 1000
 const TITLES_PER_STORY = 50
-
 
 const SUMMARY_COLUMNS = `id, title, title_derived, outlet, published, credited_source, language, format, location, url,
   char_length(text) AS length, ingested_at`
@@ -185,7 +219,10 @@ export class PostgresStore implements Store {
           )
           inserted = result.rowCount === 1
         } catch (error) {
-          throw new StoreError('STORE_FAILED', `could not store article ${String(article.id)}: ${describeError(error)}`, { input: String(article.id), cause: error })
+          throw new StoreError('STORE_FAILED', `could not store article ${String(article.id)}: ${describeError(error)}`, {
+            input: String(article.id),
+            cause: error,
+          })
         }
         outcomes.push({ id: article.id, status: inserted ? 'inserted' : 'duplicate' })
       }
@@ -198,10 +235,17 @@ export class PostgresStore implements Store {
     if (!ID_OR_PREFIX.test(key)) return null
     const exact = await this.#query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [key])
     if (exact.rows[0] !== undefined) return fromRow(exact.rows[0])
-    const matches = (await this.#query<{ id: string }>('SELECT id FROM articles WHERE id >= $1 AND id < $2 ORDER BY id LIMIT $3', [key, `${key}g`, MAX_LISTED_MATCHES + 1])).rows
+    const matches = (
+      await this.#query<{ id: string }>('SELECT id FROM articles WHERE id >= $1 AND id < $2 ORDER BY id LIMIT $3', [key, `${key}g`, MAX_LISTED_MATCHES + 1])
+    ).rows
     const [first, second] = matches
     if (first === undefined) return null
-    if (second !== undefined) throw ambiguousPrefix(key, matches.map((row) => row.id), idOrPrefix)
+    if (second !== undefined)
+      throw ambiguousPrefix(
+        key,
+        matches.map((row) => row.id),
+        idOrPrefix,
+      )
     const row = (await this.#query<ArticleRow>('SELECT * FROM articles WHERE id = $1', [first.id])).rows[0]
     return row === undefined ? null : fromRow(row)
   }
@@ -271,10 +315,9 @@ export class PostgresStore implements Store {
         if (seqRow === undefined) continue
         const seq = seqRow.seq
         // Replacing: the old anchors stop counting towards their frequency.
-        await tx.#query(
-          'UPDATE anchor_frequency SET articles = articles - 1 WHERE anchor IN (SELECT anchor FROM article_anchors WHERE article_seq = $1)',
-          [seq],
-        )
+        await tx.#query('UPDATE anchor_frequency SET articles = articles - 1 WHERE anchor IN (SELECT anchor FROM article_anchors WHERE article_seq = $1)', [
+          seq,
+        ])
         await tx.#query('DELETE FROM article_bands WHERE article_seq = $1', [seq])
         await tx.#query('DELETE FROM article_anchors WHERE article_seq = $1', [seq])
         const bands = [...fingerprint.bands]
@@ -329,23 +372,27 @@ export class PostgresStore implements Store {
     const anchors = [...fingerprint.anchors]
     const frequency = new Map<number, number>()
     if (anchors.length > 0) {
-      const rows = (await this.#query<{ anchor: string; articles: number }>('SELECT anchor, articles FROM anchor_frequency WHERE anchor = ANY($1::bigint[])', [anchors])).rows
+      const rows = (
+        await this.#query<{ anchor: string; articles: number }>('SELECT anchor, articles FROM anchor_frequency WHERE anchor = ANY($1::bigint[])', [anchors])
+      ).rows
       for (const row of rows) frequency.set(Number(row.anchor), row.articles)
     }
     const probed = anchorsToProbe(anchors, frequency, opts)
     const postings = async (table: 'article_bands' | 'article_anchors', column: 'band' | 'anchor', keys: readonly number[]) =>
       keys.length === 0
         ? []
-        : (await this.#query<{ seq: string; shared: string }>(`SELECT article_seq AS seq, count(*) AS shared FROM ${table} WHERE ${column} = ANY($1::bigint[]) GROUP BY article_seq`, [keys])).rows.map(
-            (row) => ({ seq: Number(row.seq), shared: Number(row.shared) }),
-          )
+        : (
+            await this.#query<{ seq: string; shared: string }>(
+              `SELECT article_seq AS seq, count(*) AS shared FROM ${table} WHERE ${column} = ANY($1::bigint[]) GROUP BY article_seq`,
+              [keys],
+            )
+          ).rows.map((row) => ({ seq: Number(row.seq), shared: Number(row.shared) }))
     const hits = mergeHits(await postings('article_bands', 'band', [...fingerprint.bands]), await postings('article_anchors', 'anchor', probed))
     const ranked = rankCandidates(hits, selfRow === undefined ? null : Number(selfRow.seq), opts)
     if (ranked.length === 0) return []
     const rows = (await this.#query<{ seq: string; id: string }>('SELECT seq, id FROM articles WHERE seq = ANY($1::bigint[])', [ranked.map((h) => h.seq)])).rows
     return toCandidates(ranked, new Map(rows.map((row) => [Number(row.seq), row.id])), fingerprint.id)
   }
-
 
   async putRelations(relations: readonly Relation[]): Promise<void> {
     if (relations.length === 0) return
@@ -379,7 +426,12 @@ export class PostgresStore implements Store {
       where.push(`kind = ANY($${values.length})`)
     }
     // COLLATE "C": ids compare byte-wise, as SQLite orders them.
-    const rows = (await this.#query<RelationRow>(`SELECT * FROM relations ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY a COLLATE "C", b COLLATE "C"`, values)).rows
+    const rows = (
+      await this.#query<RelationRow>(
+        `SELECT * FROM relations ${where.length === 0 ? '' : `WHERE ${where.join(' AND ')}`} ORDER BY a COLLATE "C", b COLLATE "C"`,
+        values,
+      )
+    ).rows
     return rows.map(fromRelationRow)
   }
 
@@ -456,7 +508,10 @@ export class PostgresStore implements Store {
   async #saveState(json: string, basedOn: number | 'any'): Promise<number> {
     const current = await this.clusterGeneration()
     if (basedOn !== 'any' && basedOn !== current) {
-      throw new StoreError('STORE_CONFLICT', `the story clusterer's state was saved by another writer (generation ${current}, this writer read ${basedOn}); reload it and assign again`)
+      throw new StoreError(
+        'STORE_CONFLICT',
+        `the story clusterer's state was saved by another writer (generation ${current}, this writer read ${basedOn}); reload it and assign again`,
+      )
     }
     const now = this.#shared.now().toISOString()
     if (current === 0) await this.#query('INSERT INTO clusterer_state (id, generation, state, updated_at) VALUES (1, 1, $1, $2)', [json, now])
@@ -466,7 +521,9 @@ export class PostgresStore implements Store {
 
   async #storiesOfRows(ids: readonly ArticleId[]): Promise<Map<ArticleId, number>> {
     if (ids.length === 0) return new Map()
-    const rows = (await this.#query<{ article_id: string; story_id: number }>('SELECT article_id, story_id FROM story_members WHERE article_id = ANY($1)', [ids])).rows
+    const rows = (
+      await this.#query<{ article_id: string; story_id: number }>('SELECT article_id, story_id FROM story_members WHERE article_id = ANY($1)', [ids])
+    ).rows
     return new Map(rows.map((row) => [row.article_id, row.story_id]))
   }
 
@@ -498,7 +555,9 @@ export class PostgresStore implements Store {
       if (merged === null || merged === undefined) break
       current = merged
     }
-    const row = (await this.#query<StoryRow>('SELECT story_id AS id, members, first_seen, last_seen, outlets, titles FROM story_summaries WHERE story_id = $1', [current])).rows[0]
+    const row = (
+      await this.#query<StoryRow>('SELECT story_id AS id, members, first_seen, last_seen, outlets, titles FROM story_summaries WHERE story_id = $1', [current])
+    ).rows[0]
     if (row === undefined) return null
     const members = (
       await this.#query<{ id: string }>(
@@ -555,7 +614,10 @@ export class PostgresStore implements Store {
   // --- feeds --------------------------------------------------------------------
 
   async addFeed(url: string): Promise<{ readonly feed: FollowedFeed; readonly created: boolean }> {
-    const inserted = await this.#query('INSERT INTO followed_feeds (url, added_at) VALUES ($1, $2) ON CONFLICT (url) DO NOTHING', [url, this.#shared.now().toISOString()])
+    const inserted = await this.#query('INSERT INTO followed_feeds (url, added_at) VALUES ($1, $2) ON CONFLICT (url) DO NOTHING', [
+      url,
+      this.#shared.now().toISOString(),
+    ])
     const row = (await this.#query<FeedRow>(`SELECT ${FEED_COLUMNS} FROM followed_feeds WHERE url = $1`, [url])).rows[0]
     if (row === undefined) throw new StoreError('STORE_FAILED', `feed ${url} vanished right after it was added`)
     return { feed: toFeed(row), created: inserted.rowCount === 1 }
@@ -576,7 +638,11 @@ export class PostgresStore implements Store {
         [poll.etag, poll.lastModified, poll.checkedAt, poll.url],
       )
     } else {
-      await this.#query('UPDATE followed_feeds SET last_checked_at = $1, failures = failures + 1, last_error = $2 WHERE url = $3', [poll.checkedAt, poll.error, poll.url])
+      await this.#query('UPDATE followed_feeds SET last_checked_at = $1, failures = failures + 1, last_error = $2 WHERE url = $3', [
+        poll.checkedAt,
+        poll.error,
+        poll.url,
+      ])
     }
   }
 
@@ -604,7 +670,9 @@ export class PostgresStore implements Store {
   /** Problems found in the stored data: relations or members that point nowhere, summaries out of step. Empty when sound. */
   async checkIntegrity(): Promise<string[]> {
     const problems: string[] = []
-    const orphans = await this.#query<{ n: string }>('SELECT count(*) AS n FROM story_summaries s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.story_id)')
+    const orphans = await this.#query<{ n: string }>(
+      'SELECT count(*) AS n FROM story_summaries s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.story_id)',
+    )
     if (Number(orphans.rows[0]?.n ?? 0) > 0) problems.push(`${orphans.rows[0]?.n} story summaries without members`)
     return problems
   }
@@ -675,7 +743,10 @@ async function migratePostgres(pool: pg.Pool, schema: string, migrations: readon
           await client.query('COMMIT')
         } catch (error) {
           await client.query('ROLLBACK').catch(() => {})
-          throw new StoreError('STORE_FAILED', `schema migration ${migration.version} (${migration.name}) failed: ${describeError(error)}`, { input: location, cause: error })
+          throw new StoreError('STORE_FAILED', `schema migration ${migration.version} (${migration.name}) failed: ${describeError(error)}`, {
+            input: location,
+            cause: error,
+          })
         }
       }
     } finally {
@@ -688,7 +759,10 @@ async function migratePostgres(pool: pg.Pool, schema: string, migrations: readon
 
 /** Lower case without accents: what is indexed and what is searched, so "Salby" finds "Sälby". */
 function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase()
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
 }
 
 /**
@@ -728,14 +802,3 @@ function addMonths(month: number, delta: number): number {
   const index = Math.floor(month / 100) * 12 + (month % 100) - 1 + delta
   return Math.floor(index / 12) * 100 + (index % 12) + 1
 }
-
-
-
-
-
-
-
-
-
-
-

@@ -8,7 +8,6 @@ import type { ArticleId } from '../../types.js'
 import type { ListArticlesOpts, StoredClaims } from '../../storage.js'
 import { type ClaimsRow, fromClaimsRow as fromRow, toClaimsRow as toRow } from '../rows.js'
 
-
 export class ClaimTables {
   readonly #put: Database.Statement<[ClaimsRow], void>
   readonly #get: Database.Statement<[string], ClaimsRow>
@@ -48,5 +47,3 @@ export class ClaimTables {
     return this.#stale.all(version, opts?.limit ?? 100, opts?.offset ?? 0).map((row) => row.id)
   }
 }
-
-

@@ -7,8 +7,6 @@ import type Database from 'better-sqlite3'
 import type { FeedPoll, FollowedFeed } from '../../storage.js'
 import { FEED_COLUMNS, type FeedRow, toFeed } from '../rows.js'
 
-
-
 export class FeedTables {
   readonly #insert: Database.Statement<[string, string], void>
   readonly #byUrl: Database.Statement<[string], FeedRow>
@@ -29,9 +27,7 @@ export class FeedTables {
       `UPDATE followed_feeds SET etag = ?, last_modified = ?, last_checked_at = ?, last_success_at = ?, failures = 0, last_error = NULL WHERE url = ?`,
     )
     this.#failure = db.prepare(`UPDATE followed_feeds SET last_checked_at = ?, failures = failures + 1, last_error = ? WHERE url = ?`)
-    this.#seen = db.prepare(
-      'SELECT s.link AS link FROM feed_items_seen s JOIN followed_feeds f ON f.seq = s.feed_seq WHERE f.url = ? AND s.link = ?',
-    )
+    this.#seen = db.prepare('SELECT s.link AS link FROM feed_items_seen s JOIN followed_feeds f ON f.seq = s.feed_seq WHERE f.url = ? AND s.link = ?')
     this.#markSeen = db.prepare(
       'INSERT INTO feed_items_seen (feed_seq, link, seen_at) SELECT seq, ?, ? FROM followed_feeds WHERE url = ? ON CONFLICT DO NOTHING',
     )
@@ -69,4 +65,3 @@ export class FeedTables {
     if (links.length > 0) this.#markAll.immediate(url, links, now)
   }
 }
-

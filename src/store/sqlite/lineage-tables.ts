@@ -9,8 +9,6 @@ import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../l
 import type { Candidate, CandidateOpts, ListRelationsOpts } from '../../storage.js'
 import { fromRelationRow, type RelationRow, toRelationRow } from '../rows.js'
 
-
-
 const ANCHOR_FREQUENCIES = 'SELECT anchor, articles FROM anchor_frequency WHERE anchor IN (SELECT value FROM json_each(?))'
 const BAND_HITS = `
   SELECT article_seq AS seq, count(*) AS shared FROM article_bands
@@ -45,9 +43,7 @@ export class LineageTables {
     )
     this.#addBand = db.prepare('INSERT INTO article_bands (band, article_seq) VALUES (?, ?)')
     this.#addAnchor = db.prepare('INSERT INTO article_anchors (anchor, article_seq) VALUES (?, ?)')
-    this.#countAnchor = db.prepare(
-      'INSERT INTO anchor_frequency (anchor, articles) VALUES (?, 1) ON CONFLICT (anchor) DO UPDATE SET articles = articles + 1',
-    )
+    this.#countAnchor = db.prepare('INSERT INTO anchor_frequency (anchor, articles) VALUES (?, 1) ON CONFLICT (anchor) DO UPDATE SET articles = articles + 1')
     this.#anchorFrequencies = db.prepare(ANCHOR_FREQUENCIES)
     this.#bandHits = db.prepare(BAND_HITS)
     this.#anchorHits = db.prepare(ANCHOR_HITS)
@@ -101,7 +97,6 @@ export class LineageTables {
     return toCandidates(ranked, idOf, fingerprint.id)
   }
 
-
   putRelations(relations: readonly Relation[]): void {
     this.#putRelations.immediate(relations.map(toRelationRow))
   }
@@ -117,5 +112,3 @@ export class LineageTables {
     return rows.filter((row) => kinds === null || kinds.has(row.kind)).map(fromRelationRow)
   }
 }
-
-

@@ -10,9 +10,32 @@ import { describeError, StoreError } from '../../errors.js'
 import type { Article } from '../../types.js'
 import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
-import type { Candidate, ClusterSnapshotRecord, StoredClaims, CandidateOpts, FeedPoll, FollowedFeed, ListArticlesOpts, ListRelationsOpts, ListStoriesOpts, PutOutcome, SearchHit, SearchOpts, Store, StoryAssignment } from '../../storage.js'
+import type {
+  Candidate,
+  ClusterSnapshotRecord,
+  StoredClaims,
+  CandidateOpts,
+  FeedPoll,
+  FollowedFeed,
+  ListArticlesOpts,
+  ListRelationsOpts,
+  ListStoriesOpts,
+  PutOutcome,
+  SearchHit,
+  SearchOpts,
+  Store,
+  StoryAssignment,
+} from '../../storage.js'
 import type { ArticleSummary, StoryDetail, StorySummary } from '../../types.js'
-import { ambiguousPrefix, type ArticleRow, assertCount, MAX_LISTED_MATCHES, fromArticleRow as fromRow, toArticleSummary as toSummary, type SummaryRow } from '../rows.js'
+import {
+  ambiguousPrefix,
+  type ArticleRow,
+  assertCount,
+  MAX_LISTED_MATCHES,
+  fromArticleRow as fromRow,
+  toArticleSummary as toSummary,
+  type SummaryRow,
+} from '../rows.js'
 import { LineageTables } from './lineage-tables.js'
 import { StoryTables } from './story-tables.js'
 import { SearchIndex } from './search-index.js'
@@ -61,8 +84,6 @@ const insideTransaction = new AsyncLocalStorage<SqliteStore>()
 
 /** Lowercase hex, 4 to 64 digits: what `getArticle` accepts as an id or a prefix. */
 const ID_OR_PREFIX = /^[0-9a-f]{4,64}$/
-
-
 
 const INSERT_ARTICLE = `
   INSERT INTO articles (
@@ -170,7 +191,12 @@ export class SqliteStore implements Store {
     const matches = this.#idsByPrefix.all(key, `${key}g`, MAX_LISTED_MATCHES + 1)
     const [first, second] = matches
     if (first === undefined) return null
-    if (second !== undefined) throw ambiguousPrefix(key, matches.map((row) => row.id), idOrPrefix)
+    if (second !== undefined)
+      throw ambiguousPrefix(
+        key,
+        matches.map((row) => row.id),
+        idOrPrefix,
+      )
     const row = this.#byId.get(first.id)
     return row === undefined ? null : fromRow(row)
   }
@@ -441,6 +467,3 @@ function toRow(article: Article, ingestedAt: string): ArticleRow {
     ingested_at: ingestedAt,
   }
 }
-
-
-

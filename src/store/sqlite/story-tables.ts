@@ -13,7 +13,6 @@ import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment } from '..
 import { type StoryRow, toStorySummary as toSummary } from '../rows.js'
 import type { StoryDetail, StorySummary } from '../../types.js'
 
-
 const TITLES_PER_STORY = 50
 
 /** A member's date: its publication date, else when it was stored. */
@@ -87,7 +86,9 @@ export class StoryTables {
     this.#list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ? OFFSET ?`)
     this.#one = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE story_id = ?`)
     this.#mergedInto = db.prepare('SELECT merged_into FROM stories WHERE id = ?')
-    this.#members = db.prepare(`SELECT a.id AS id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY ${MEMBER_DATE}, a.seq`)
+    this.#members = db.prepare(
+      `SELECT a.id AS id FROM story_members m JOIN articles a ON a.id = m.article_id WHERE m.story_id = ? ORDER BY ${MEMBER_DATE}, a.seq`,
+    )
     this.#clearMembers = db.prepare('DELETE FROM story_members')
     this.#markMerged = db.prepare('UPDATE stories SET merged_into = ? WHERE id = ?')
     this.#refreshOne = db.prepare(refreshSummaries('WHERE m.story_id = ?'))
@@ -208,4 +209,3 @@ export class StoryTables {
     return { ...toSummary(row), askedFor: id, memberIds: this.#members.all(current).map((m) => m.id) }
   }
 }
-
