@@ -114,6 +114,8 @@ export type RemovalRule =
   | 'comments'
   | 'copyright'
   | 'empty'
+  /** Part of what the page marks up as its article that the main-content extractor left out. */
+  | 'extractor'
 
 /** One piece of the input that is not in the cleaned body, and why. */
 export interface Removal {

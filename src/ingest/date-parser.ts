@@ -19,7 +19,8 @@ export const chronoDateParser: DateParser = (text, reference) => {
     const start = result.start
     if (!start.isCertain('day') || !start.isCertain('month') || !start.isCertain('year')) continue
     return {
-      iso: isoOf(start.date(), start.isCertain('hour'), start.isCertain('timezoneOffset')),
+      // A time without a certain offset is no instant: only its day is kept (see instantOrDay).
+      iso: instantOrDay(isoOf(start.date(), start.isCertain('hour'), start.isCertain('timezoneOffset'))),
       start: result.index,
       end: result.index + result.text.length,
     } satisfies ParsedDate
@@ -36,8 +37,9 @@ export function normalizeStatedDate(value: string | undefined | null): string | 
   const text = value.trim()
   if (text === '') return null
   // ISO 8601 is kept as written: converting to UTC could move a late-evening date to the next day.
+  // A time without an offset is no instant anyone can place: only its day is kept, not an invented zone.
   const iso = ISO_STATED.exec(text)
-  if (iso !== null) return onCalendar(iso) ? text.replace(' ', 'T') : null
+  if (iso !== null) return onCalendar(iso) ? instantOrDay(text.replace(' ', 'T')) : null
   // Any other text that starts like an ISO date must be a real one too (Date.parse would roll 2025-02-30 over to March).
   const isoStart = /^(\d{4})-(\d{2})-(\d{2})/u.exec(text)
   if (isoStart !== null && !onCalendar(isoStart)) return null
@@ -46,7 +48,20 @@ export function normalizeStatedDate(value: string | undefined | null): string | 
     const hasTime = /\d{1,2}:\d{2}/u.test(text)
     return hasTime ? new Date(direct).toISOString() : isoOf(new Date(direct), false)
   }
-  return chronoDateParser(text)?.iso ?? null
+  const parsed = chronoDateParser(text)?.iso ?? null
+  return parsed === null ? null : instantOrDay(parsed)
+}
+
+/**
+ * Dates are written one of two ways everywhere crosscheck shows them: an
+ * instant with its offset (`2026-04-17T07:10:00+03:00`, `…Z`) or a plain
+ * day (`2026-04-17`). A date-time without an offset becomes its day.
+ *
+ * @example
+ * instantOrDay('2026-04-17T07:10') // => '2026-04-17'
+ */
+export function instantOrDay(iso: string): string {
+  return /T\d{2}:\d{2}/u.test(iso) && !/(?:Z|[+-]\d{2}:?\d{2})$/u.test(iso) ? iso.slice(0, 10) : iso
 }
 
 const ISO_STATED = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?(?:Z|[+-](\d{2}):?(\d{2}))?)?$/u

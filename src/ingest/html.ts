@@ -44,6 +44,11 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   const page = readPageMetadata(doc, opts?.url)
   diagnostics.push(...page.diagnostics)
 
+  // What the page itself marks up as its article, read before Readability rewrites the tree: whatever of it
+  // the extractor leaves out is kept as a removal (rule 'extractor'), so no block of the article disappears silently.
+  const articleRoot = doc.querySelector('article') ?? doc.querySelector('main')
+  const markedUp = articleRoot === null ? [] : domToBlocks(articleRoot)
+
   let blocks: Block[] = []
   try {
     if (shape.elements * shape.depth ** 2 <= READABILITY_WORK_BUDGET) blocks = readableBlocks(doc)
@@ -77,7 +82,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   }
   if (blocks.length === 0) {
     diagnostics.push({ ruleId: 'html/empty-body', severity: 'warning', message: 'the page has no body text' })
-  }
+  } else blocks = [...blocks, ...leftOut(markedUp, blocks, page.headlines)]
   return {
     source,
     format: 'html',
@@ -86,6 +91,23 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
     raw: html,
     diagnostics,
   }
+}
+
+/**
+ * The blocks of the page's marked-up article that are not in what the
+ * extractor kept (compared in comparison form, so spacing and quote styles
+ * do not matter), marked to be removed: furniture keeps its own rule, the
+ * rest gets `extractor`. The headline is left out: it is the title.
+ */
+function leftOut(markedUp: readonly Block[], kept: readonly Block[], headlines: readonly string[]): Block[] {
+  const keptText = comparisonForm(kept.map((block) => block.text).join('\n'))
+  const titles = new Set(headlines.map(comparisonForm))
+  return markedUp
+    .filter((block) => {
+      const form = comparisonForm(block.text)
+      return form !== '' && !titles.has(form) && !keptText.includes(form)
+    })
+    .map((block) => ({ ...block, hint: block.hint ?? 'extractor' }))
 }
 
 /**

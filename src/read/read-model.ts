@@ -8,7 +8,10 @@
  * Each function asks only for the store roles it reads.
  */
 import type { ArticleClaims } from '../claims/types.js'
+import { alignableSentences } from '../lineage/align-articles.js'
 import { type LineageGraph, lineageGraph, type OutletProfile, outletProfiles } from '../lineage/lineage-graph.js'
+import { relateArticles } from '../lineage/relate.js'
+import { type CompareRow, compareRows } from './compare-rows.js'
 import type { Relation } from '../lineage/types.js'
 import { buildStoryReport } from '../report/build-report.js'
 import type { StoryReport } from '../report/types.js'
@@ -139,6 +142,43 @@ export async function readLineage(
   )
   const graph = lineageGraph(relations, summaries)
   return { ...graph, relations, outlets: outletProfiles(graph, summaries) }
+}
+
+/** Two articles side by side: their relation read afresh (any two articles can be compared), oriented left to right, and the rows. */
+export interface ComparisonView {
+  readonly left: Article
+  readonly right: Article
+  /** The relation with `a` = left and `b` = right (and each match's `a` in left). */
+  readonly relation: Relation
+  readonly rows: readonly CompareRow[]
+}
+
+/**
+ * The comparison the CLI's `diff` and the web's side-by-side page show:
+ * null when either article is unknown. Related afresh rather than read from
+ * the relations, so two articles lineage never paired can be compared too.
+ */
+export async function readComparison(store: Pick<ArticleStore, 'getArticle'>, leftId: string, rightId: string): Promise<ComparisonView | null> {
+  const [left, right] = await Promise.all([store.getArticle(leftId), store.getArticle(rightId)])
+  if (left === null || right === null) return null
+  const relation = orient(
+    relateArticles({ article: left, sentences: alignableSentences(left) }, { article: right, sentences: alignableSentences(right) }),
+    left.id,
+  )
+  return { left, right, relation, rows: compareRows(left, right, relation.matches) }
+}
+
+/** The relation with `leftId` as `a`, swapping sides (coverage and matches too) when needed. */
+function orient(relation: Relation, leftId: string): Relation {
+  if (relation.a === leftId) return relation
+  return {
+    ...relation,
+    a: relation.b,
+    b: relation.a,
+    coverageA: relation.coverageB,
+    coverageB: relation.coverageA,
+    matches: relation.matches.map((m) => ({ ...m, a: m.b, b: m.a })),
+  }
 }
 
 /** Claims as stored for an article, with how its relative dates were read; null when none are stored. */

@@ -96,7 +96,11 @@ export function cleanBlocks(blocks: readonly Block[], opts?: CleanOpts): CleanRe
     .filter((block) => block.text !== '')
     .map((block) => {
       if (block.hint !== undefined) {
-        removed.push(removal(block, block.hint, 'marked as page furniture by the page structure'))
+        const reason =
+          block.hint === 'extractor'
+            ? 'left out by the main-content extractor, although the page marks it as part of its article'
+            : 'marked as page furniture by the page structure'
+        removed.push(removal(block, block.hint, reason))
         return { ...block, removed: true }
       }
       return block

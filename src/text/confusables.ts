@@ -163,12 +163,18 @@ const INVISIBLE_IN_WORD = new RegExp(`(?<=[\\p{L}\\p{N}])[${INVISIBLE_CHARS}]+(?
 export function disguise(text: string): Disguise {
   if (!NON_ASCII.test(text)) return { lookAlikes: 0, invisible: 0 }
   let lookAlikes = 0
-  for (const [word] of text.matchAll(MIXED_WORD)) {
-    if (!LATIN.test(word)) continue
-    const found = word.match(LOOK_ALIKE)
-    if (found !== null) lookAlikes += found.length
-  }
+  LOOK_ALIKE.lastIndex = 0
+  const anyLookAlike = LOOK_ALIKE.test(text)
+  LOOK_ALIKE.lastIndex = 0
+  if (anyLookAlike)
+    for (const [word] of text.matchAll(MIXED_WORD)) {
+      if (!LATIN.test(word)) continue
+      const found = word.match(LOOK_ALIKE)
+      if (found !== null) lookAlikes += found.length
+    }
   let invisible = 0
-  for (const [run] of text.matchAll(INVISIBLE_IN_WORD)) invisible += [...run].length
+  // The look-behind pattern is slow over a whole text; most texts have no invisible character at all.
+  INVISIBLE.lastIndex = 0
+  if (INVISIBLE.test(text)) for (const [run] of text.matchAll(INVISIBLE_IN_WORD)) invisible += [...run].length
   return { lookAlikes, invisible }
 }

@@ -8,15 +8,11 @@ import { Hono } from 'hono'
 import type { Context } from 'hono'
 import { html } from 'hono/html'
 import { isCrosscheckError } from '../errors.js'
-import { alignableSentences } from '../lineage/align-articles.js'
 import type { OutletProfile } from '../lineage/lineage-graph.js'
-import { relateArticles } from '../lineage/relate.js'
-import type { Relation } from '../lineage/types.js'
 import type { Store } from '../storage.js'
 import { type ArticleView, renderArticlePage } from './article-page.js'
 import { ASSETS } from './assets.js'
 import { renderComparePage } from './compare-page.js'
-import { compareRows } from './compare-rows.js'
 import { parseArticleId, parsePage, parseStoryId } from './html.js'
 import { CONTENT_SECURITY_POLICY, notFoundBody, page } from './layout.js'
 import { renderOutletsPage } from './outlets-page.js'
@@ -26,7 +22,7 @@ import { renderStoriesPage } from './stories-page.js'
 import { createReportLoader } from './report-loader.js'
 import { createReadCache } from './read-cache.js'
 import { renderStoryPage } from './story-page.js'
-import { readOutletProfiles, readStory } from '../read/read-model.js'
+import { readComparison, readOutletProfiles, readStory } from '../read/read-model.js'
 
 export interface WebAppDeps {
   readonly store: Store
@@ -139,13 +135,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
     const a = parseArticleId(c.req.param('a'))
     const b = parseArticleId(c.req.param('b'))
     if (a === null || b === null) return notFound(c, 'Compare two articles by their ids: /compare/<id>/<id>.')
-    const [left, right] = await Promise.all([store.getArticle(a), store.getArticle(b)])
-    if (left === null || right === null) return notFound(c, `There is no article ${left === null ? a : b}.`)
-    // Related afresh, as `crosscheck diff` does, so any two articles can be
-    // compared and the left column is the first id of the URL.
-    const relation = relateArticles({ article: left, sentences: alignableSentences(left) }, { article: right, sentences: alignableSentences(right) })
-    const oriented = orient(relation, left.id)
-    return c.html(renderComparePage({ left, right, relation: oriented, rows: compareRows(left, right, oriented.matches) }))
+    const view = await readComparison(store, a, b)
+    if (view === null) return notFound(c, `There is no article ${(await store.getArticle(a)) === null ? a : b}.`)
+    return c.html(renderComparePage(view))
   })
 
   app.get('/search', async (c) => {
@@ -189,19 +181,6 @@ function pageCache(
 
 function notFound(c: Context, what: string): Response | Promise<Response> {
   return c.html(page({ title: 'Not found' }, notFoundBody(what)), 404)
-}
-
-/** The relation with `a` = `leftId`: the store keeps pairs ordered by id, the page by the URL. */
-function orient(relation: Relation, leftId: string): Relation {
-  if (relation.a === leftId) return relation
-  return {
-    ...relation,
-    a: relation.b,
-    b: relation.a,
-    coverageA: relation.coverageB,
-    coverageB: relation.coverageA,
-    matches: relation.matches.map((m) => ({ ...m, a: m.b, b: m.a })),
-  }
 }
 
 /**

@@ -4,23 +4,15 @@
  * right), and the sentences only one of them has, greyed.
  */
 import { html } from 'hono/html'
-import type { Relation } from '../lineage/types.js'
 import type { DiffPart } from '../lineage/word-diff.js'
 import type { Article } from '../types.js'
+import type { CompareRow } from '../read/compare-rows.js'
+import type { ComparisonView } from '../read/read-model.js'
 import { articleHeading } from './article-page.js'
-import type { CompareRow } from './compare-rows.js'
 import { type Html, kindBadge, outletOf, percent } from './html.js'
 import { page } from './layout.js'
 
-export interface CompareView {
-  readonly left: Article
-  readonly right: Article
-  /** The relation with `a` = left and `b` = right. */
-  readonly relation: Relation
-  readonly rows: readonly CompareRow[]
-}
-
-export function renderComparePage(view: CompareView): Html {
+export function renderComparePage(view: ComparisonView): Html {
   const { left, right, relation, rows } = view
   const aligned = rows.filter((row) => row.kind === 'aligned').length
   const original = relation.direction.original
