@@ -224,9 +224,15 @@ test('<script>, <style>, <noscript> and hidden text never leak into the body', (
       <template><p>LEAKED-TEMPLATE</p></template>
       ${paragraphs(STORY.slice(3))}</article>`,
   })
-  const all = texts(parseHtmlPage(html, SOURCE).blocks).join('\n')
-  assert.doesNotMatch(all, /LEAKED|trackingPixel|font-weight|headScript/)
-  assert.match(all, /harbour master/)
+  const blocks = parseHtmlPage(html, SOURCE).blocks
+  // The body: the blocks not marked for removal.
+  const body = texts(blocks.filter((block) => block.hint === undefined)).join('\n')
+  assert.doesNotMatch(body, /LEAKED|trackingPixel|font-weight|headScript/)
+  assert.match(body, /harbour master/)
+  // Scripts, styles and templates are never page text; hidden article text is listed as removed, not lost.
+  const all = texts(blocks).join('\n')
+  assert.doesNotMatch(all, /trackingPixel|font-weight|headScript|LEAKED-SCRIPT|LEAKED-STYLE|LEAKED-TEMPLATE/)
+  assert.ok(blocks.filter((block) => /LEAKED-HIDDEN/u.test(block.text)).every((block) => block.hint !== undefined))
 })
 
 test('markup-looking text stays plain text', () => {

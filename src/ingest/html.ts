@@ -8,8 +8,8 @@ import { Readability } from '@mozilla/readability'
 import { parseHTML } from 'linkedom'
 import type { Block, Diagnostic, RawDocument, SourceRef } from '../types.js'
 import { comparisonForm } from '../text/normalize.js'
-import { type DomDocument, type DomElement, TEXT_NODE, isElement } from './html-dom.js'
-import { domToBlocks, markFurniture } from './html-blocks.js'
+import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.js'
+import { domToBlocks, elementHint, markFurniture } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
 import { DEFAULT_MAX_DEPTH, READABILITY_WORK_BUDGET, capMarkupDepth, tooDeep, treeShape } from './budgets.js'
 import { sourceLabel } from './source-label.js'
@@ -47,7 +47,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   // What the page itself marks up as its article, read before Readability rewrites the tree: whatever of it
   // the extractor leaves out is kept as a removal (rule 'extractor'), so no block of the article disappears silently.
   const articleRoot = doc.querySelector('article') ?? doc.querySelector('main')
-  const markedUp = articleRoot === null ? [] : domToBlocks(articleRoot)
+  const markedUp = articleRoot === null ? [] : articleTextBlocks(articleRoot)
 
   let blocks: Block[] = []
   try {
@@ -91,6 +91,88 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
     raw: html,
     diagnostics,
   }
+}
+
+/** Elements that start a block of text of their own; text directly in any other element belongs to the nearest of these above it. */
+const TEXT_BLOCK_TAGS = new Set([
+  'p',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'blockquote',
+  'figcaption',
+  'pre',
+  'dd',
+  'dt',
+  'td',
+  'th',
+  'caption',
+  'div',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'aside',
+  'nav',
+  'figure',
+  'form',
+  'button',
+  'label',
+  'summary',
+  'details',
+  'table',
+  'ul',
+  'ol',
+  'dl',
+  'main',
+])
+/** Elements whose text is never page text. */
+const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'option', 'textarea'])
+
+/**
+ * Every piece of text of the page's article element, block by block (text
+ * nodes grouped under the nearest element that starts a block), each with
+ * the furniture rule its markup implies, if any. Walked with an explicit
+ * stack: the depth is the page's.
+ */
+function articleTextBlocks(root: DomElement): Block[] {
+  const blocks: Block[] = []
+  let current: { text: string; hint: Block['hint'] } | null = null
+  const flush = (): void => {
+    const text = current?.text.replace(/\s+/gu, ' ').trim() ?? ''
+    if (current !== null && text !== '') blocks.push(current.hint === undefined ? { kind: 'text', text } : { kind: 'text', text, hint: current.hint })
+    current = null
+  }
+  const stack: Array<{ node: DomNode; hint: Block['hint']; exit?: true }> = [{ node: root, hint: elementHint(root) }]
+  while (stack.length > 0) {
+    const { node, hint, exit } = stack.pop() as { node: DomNode; hint: Block['hint']; exit?: true }
+    if (exit === true) {
+      flush()
+      continue
+    }
+    if (node.nodeType === TEXT_NODE) {
+      current ??= { text: '', hint }
+      current.text += node.nodeValue ?? ''
+      continue
+    }
+    // Hidden text (screen-reader labels, collapsed widgets) is listed too: it is in the page's article, and the
+    // extractor leaves it out of the body; what never is page text (scripts, styles) is not.
+    if (!isElement(node) || NO_TEXT_TAGS.has(node.localName)) continue
+    const own = elementHint(node) ?? hint
+    const startsBlock = TEXT_BLOCK_TAGS.has(node.localName)
+    if (startsBlock) {
+      flush()
+      stack.push({ node, hint: own, exit: true })
+    }
+    const children = node.childNodes
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, hint: own })
+  }
+  flush()
+  return blocks
 }
 
 /**
