@@ -8,8 +8,10 @@
  * thread that outgrows its heap dies alone, and either way that document
  * fails with `PARSE_OVER_BUDGET` naming the limit while the run goes on.
  */
+import { MessageChannel } from 'node:worker_threads'
 import { Piscina } from 'piscina'
 import { type PrepareJob, type PrepareResult, runPrepareJob } from './prepare-job.js'
+import type { WorkerTask } from './prepare-worker.js'
 
 /** Jobs run inline before the pool is worth starting. */
 const INLINE_JOBS = 32
@@ -49,8 +51,6 @@ export function preparer(workers: number, opts: PreparerOpts = {}): Preparer {
   let pool: Piscina | null = null
   let inline = 0
   // Jobs are handed to piscina only when a thread is free, so each one's clock starts when it runs.
-  let running = 0
-  const waiting: Array<() => void> = []
   const runInPool = async (job: PrepareJob): Promise<PrepareResult> => {
     pool ??= new Piscina({
       filename: new URL('./prepare-worker.js', import.meta.url).href,
@@ -59,16 +59,25 @@ export function preparer(workers: number, opts: PreparerOpts = {}): Preparer {
       idleTimeout: 1000,
       resourceLimits: { maxOldGenerationSizeMb: memoryMb },
     })
-    if (running >= workers) await new Promise<void>((resolve) => waiting.push(resolve))
-    running++
-    const timer = AbortSignal.timeout(timeMs)
+    // Jobs queue in the pool, so the threads never wait for this thread (busy applying a batch) to hand them the
+    // next one; the time budget starts when a thread takes the job, which it says on a port of the job's own.
+    const controller = new AbortController()
+    const { port1, port2 } = new MessageChannel()
+    let timer: NodeJS.Timeout | undefined
+    let timedOut = false
+    port1.once('message', () => {
+      timer = setTimeout(() => {
+        timedOut = true
+        controller.abort()
+      }, timeMs)
+    })
     try {
-      return (await pool.run(job, { signal: timer })) as PrepareResult
+      return (await pool.run({ job, started: port2 } satisfies WorkerTask, { signal: controller.signal, transferList: [port2] })) as PrepareResult
     } catch (error) {
-      return overBudget(error, timer.aborted, timeMs, memoryMb)
+      return overBudget(error, timedOut, timeMs, memoryMb)
     } finally {
-      running--
-      waiting.shift()?.()
+      clearTimeout(timer)
+      port1.close()
     }
   }
   return {
