@@ -53,6 +53,8 @@ export interface ArticleStore {
    * A query without words finds nothing.
    */
   searchArticles(query: string, opts?: SearchOpts): Promise<SearchHit[]>
+  /** How many articles `searchArticles` finds for `query` in all (for a page's total). */
+  countSearchHits(query: string): Promise<number>
 }
 
 /** Fingerprints for finding candidates, and the relations lineage found. */
@@ -98,6 +100,8 @@ export interface StoryStore {
   storiesOf(articleIds: readonly ArticleId[]): Promise<Map<ArticleId, number>>
   /** Stories, the most recently active first (by their members' dates). */
   listStories(opts?: ListStoriesOpts): Promise<StorySummary[]>
+  /** How many stories `listStories` lists in all (paging aside). */
+  countStories(opts?: Pick<ListStoriesOpts, 'since'>): Promise<number>
   /** One story with its members (oldest first); a merged story's id gives its survivor. */
   getStory(id: number): Promise<StoryDetail | null>
   /**

@@ -166,6 +166,26 @@ describe('reading what was ingested', () => {
     assert.equal((await app.request('/api/v1/articles/ffffffffffff')).status, 404)
   })
 
+  test('every list has a total and links to the pages beside it', async () => {
+    const first = (await (await app.request('/api/v1/articles?limit=1')).json()) as {
+      total: number
+      links: { self: string; next: string | null; prev: string | null }
+    }
+    const all = (await (await app.request('/api/v1/articles?limit=500')).json()) as { items: unknown[] }
+    assert.equal(first.total, all.items.length)
+    assert.ok(first.total >= 2)
+    assert.equal(first.links.prev, null)
+    assert.equal(first.links.next, '/api/v1/articles?limit=1&offset=1')
+    const next = (await (await app.request(first.links.next ?? '')).json()) as { offset: number; links: { prev: string | null } }
+    assert.equal(next.offset, 1)
+    assert.equal(next.links.prev, '/api/v1/articles?limit=1&offset=0')
+    const stories = (await (await app.request('/api/v1/stories')).json()) as { items: unknown[]; total: number; links: { next: string | null } }
+    assert.equal(stories.total, stories.items.length)
+    assert.equal(stories.links.next, null)
+    const search = (await (await app.request('/api/v1/search?q=bridge&limit=1')).json()) as { items: unknown[]; total: number }
+    assert.ok(search.total >= search.items.length)
+  })
+
   test('lists stories, gets one with its lineage, and filters by since', async () => {
     const res = await app.request('/api/v1/stories')
     const { items } = (await res.json()) as { items: Array<{ id: number; members: number }> }
@@ -244,8 +264,14 @@ describe('feeds and CORS', () => {
       listed.items.map((f) => f.url),
       [url],
     )
-    const removed = await app.request(`/api/v1/feeds?url=${encodeURIComponent(url)}`, { method: 'DELETE', headers: auth })
+    // Named as POST names it: by a JSON body.
+    const removed = await app.request('/api/v1/feeds', {
+      method: 'DELETE',
+      headers: { ...auth, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ url }),
+    })
     assert.equal(removed.status, 204)
+    assert.deepEqual(((await (await app.request('/api/v1/feeds')).json()) as { total: number }).total, 0)
     assert.equal((await app.request(`/api/v1/feeds?url=${encodeURIComponent(url)}`, { method: 'DELETE', headers: auth })).status, 404)
   })
 

@@ -127,7 +127,11 @@ export function createApp(deps: AppDeps): Hono {
     return c.json(report, reportStatus(report))
   })
 
-  api.get('/feeds', async (c) => c.json({ items: await store.listFeeds() }))
+  api.get('/feeds', async (c) => {
+    // Feeds are few: one page of all of them, shaped like every other list.
+    const items = await store.listFeeds()
+    return c.json(listPage(c, items, { limit: items.length, offset: 0, total: items.length }))
+  })
 
   api.post('/feeds', auth, limit, async (c) => {
     const { url } = await jsonBody<{ url: string }>(c, validateUrlRequest)
@@ -138,8 +142,16 @@ export function createApp(deps: AppDeps): Hono {
   })
 
   api.delete('/feeds', auth, limit, async (c) => {
-    const url = c.req.query('url')
-    if (url === undefined || url === '') throw new HttpProblem(400, 'BAD_REQUEST', 'name the feed to stop following: DELETE /api/v1/feeds?url=<feed URL>')
+    // Named as POST names it, by a JSON body {"url": …}; ?url= is still read, for clients written before.
+    const query = c.req.query('url')
+    const url =
+      query !== undefined && query !== ''
+        ? query
+        : (await c.req.text()).trim() === ''
+          ? undefined
+          : (await jsonBody<{ url: string }>(c, validateUrlRequest)).url
+    if (url === undefined || url === '')
+      throw new HttpProblem(400, 'BAD_REQUEST', 'name the feed to stop following: DELETE /api/v1/feeds with the body {"url": "<feed URL>"}')
     deps.follower?.unfollow(url)
     const removed = await enqueue(() => store.removeFeed(url))
     if (!removed) throw new HttpProblem(404, 'NOT_FOUND', `no followed feed ${url}`)
@@ -149,7 +161,7 @@ export function createApp(deps: AppDeps): Hono {
   api.get('/articles', async (c) => {
     const { limit, offset } = paging(c, 50, 500)
     const [items, total] = await Promise.all([store.listArticles({ limit, offset }), store.countArticles()])
-    return c.json({ items, limit, offset, total })
+    return c.json(listPage(c, items, { limit, offset, total }))
   })
 
   api.get('/articles/:id', async (c) => c.json(await articleOr404(store, c.req.param('id'))))
@@ -167,9 +179,11 @@ export function createApp(deps: AppDeps): Hono {
     if (since !== undefined && !ISO_DATE.test(since))
       throw new HttpProblem(400, 'BAD_REQUEST', `since must be an ISO 8601 date such as 2025-03-11, got '${since}'`)
     // Serialized once per commit, not once per request.
-    const body = await storiesCache.get(`${limit} ${offset} ${since ?? ''}`, async () =>
-      JSON.stringify({ items: await store.listStories({ limit, offset, ...(since === undefined ? {} : { since }) }), limit, offset }),
-    )
+    const body = await storiesCache.get(`${limit} ${offset} ${since ?? ''}`, async () => {
+      const filter = since === undefined ? {} : { since }
+      const [items, total] = await Promise.all([store.listStories({ limit, offset, ...filter }), store.countStories(filter)])
+      return JSON.stringify(listPage(c, items, { limit, offset, total }))
+    })
     return c.body(body, 200, { 'Content-Type': 'application/json' })
   })
 
@@ -184,7 +198,8 @@ export function createApp(deps: AppDeps): Hono {
     if (q.trim() === '') throw new HttpProblem(400, 'BAD_REQUEST', 'give words to search for: /api/v1/search?q=harbour+expansion')
     if (q.length > 500) throw new HttpProblem(400, 'BAD_REQUEST', 'the query is over 500 characters')
     const { limit, offset } = paging(c, 20, 100)
-    return c.json({ query: q, items: await store.searchArticles(q, { limit, offset }), limit, offset })
+    const [items, total] = await Promise.all([store.searchArticles(q, { limit, offset }), store.countSearchHits(q)])
+    return c.json({ query: q, ...listPage(c, items, { limit, offset, total }) })
   })
 
   api.get('/outlets', async (c) => {
@@ -244,6 +259,37 @@ function requireToken(token: string): MiddlewareHandler {
       return c.json(errorBody('UNAUTHORIZED', 'this route writes: send Authorization: Bearer <token> (printed by crosscheck serve at first start)'), 401)
     }
     await next()
+  }
+}
+
+/** A page of a list, as every list route answers: the items, the paging, the total, and links to the pages beside it. */
+interface ListPage<T> {
+  readonly items: readonly T[]
+  readonly limit: number
+  readonly offset: number
+  readonly total: number
+  readonly links: { readonly self: string; readonly next: string | null; readonly prev: string | null }
+}
+
+function listPage<T>(c: Context, items: readonly T[], page: { limit: number; offset: number; total: number }): ListPage<T> {
+  const at = (offset: number): string => {
+    const url = new URL(c.req.url)
+    url.searchParams.set('offset', String(offset))
+    url.searchParams.set('limit', String(page.limit))
+    // A path and query, not a full URL: the Host the client used is the one to follow.
+    return `${url.pathname}${url.search}`
+  }
+  const { limit, offset, total } = page
+  return {
+    items,
+    limit,
+    offset,
+    total,
+    links: {
+      self: at(offset),
+      next: limit > 0 && offset + limit < total ? at(offset + limit) : null,
+      prev: offset > 0 && limit > 0 ? at(Math.max(0, offset - limit)) : null,
+    },
   }
 }
 

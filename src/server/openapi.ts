@@ -11,9 +11,19 @@ const ref = (name: keyof typeof COMPONENT_SCHEMAS): Schema => ({ $ref: `#/compon
 const json = (schema: Schema): Schema => ({ 'application/json': { schema } })
 const ok = (description: string, schema: Schema): Schema => ({ description, content: json(schema) })
 const error = (description: string): Schema => ({ description, content: json(ref('ApiError')) })
+/** Every list answers the same way: the page's items, its paging, the total, and links to the pages beside it (paths with their query). */
 const page = (item: Schema): Schema => ({
   type: 'object',
-  properties: { items: { type: 'array', items: item }, limit: { type: 'integer' }, offset: { type: 'integer' } },
+  properties: {
+    items: { type: 'array', items: item },
+    limit: { type: 'integer' },
+    offset: { type: 'integer' },
+    total: { type: 'integer' },
+    links: {
+      type: 'object',
+      properties: { self: { type: 'string' }, next: { type: ['string', 'null'] }, prev: { type: ['string', 'null'] } },
+    },
+  },
 })
 const idParam = (description: string, schema: Schema): Schema => ({ name: 'id', in: 'path', required: true, description, schema })
 const storyId = idParam('The story number; a merged story answers with its survivor', { type: 'integer', minimum: 0 })
@@ -110,7 +120,7 @@ export function openApiDocument(): Schema {
       '/api/v1/feeds': {
         get: {
           summary: 'Followed feeds and their last poll',
-          responses: { '200': ok('The feeds', { type: 'object', properties: { items: { type: 'array', items: ref('FollowedFeed') } } }) },
+          responses: { '200': ok('The feeds, all in one page', page(ref('FollowedFeed'))) },
         },
         post: {
           summary: 'Follow a feed: it is polled on the server interval, new items ingested',
@@ -121,7 +131,9 @@ export function openApiDocument(): Schema {
         delete: {
           summary: 'Stop following a feed',
           security: bearer,
-          parameters: [{ name: 'url', in: 'query', required: true, schema: { type: 'string' } }],
+          description: 'The feed is named as POST names it, by the body {"url": …}; ?url= is still read, for older clients.',
+          requestBody: { required: false, content: json(ref('UrlRequest')) },
+          parameters: [{ name: 'url', in: 'query', required: false, schema: { type: 'string' } }],
           responses: { '204': { description: 'No longer followed' }, ...badRequest, ...notFound, ...writeErrors },
         },
       },

@@ -646,6 +646,8 @@ for (const backend of BACKENDS) {
           (await store.listStories({ since: '2026-04-16' })).map((s) => s.id),
           [2],
         )
+        assert.equal(await store.countStories(), 2)
+        assert.equal(await store.countStories({ since: '2026-04-16' }), 1)
 
         // A recluster puts everything into story 3: stories 1 and 2 point to it.
         await store.replaceStories(
@@ -772,6 +774,8 @@ for (const backend of BACKENDS) {
             [flood.id],
           )
           assert.deepEqual(await store.searchArticles('nothing-like-this-anywhere'), [])
+          assert.equal(await store.countSearchHits('flood'), 2)
+          assert.equal(await store.countSearchHits('  !!  '), 0)
         })
       })
 

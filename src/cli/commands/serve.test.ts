@@ -36,7 +36,13 @@ test('serve starts on a free port, answers the API, keeps a private token, and s
 
     const res = await fetch(`${url}api/v1/stories`)
     assert.equal(res.status, 200)
-    assert.deepEqual(await res.json(), { items: [], limit: 50, offset: 0 })
+    assert.deepEqual(await res.json(), {
+      items: [],
+      limit: 50,
+      offset: 0,
+      total: 0,
+      links: { self: '/api/v1/stories?offset=0&limit=50', next: null, prev: null },
+    })
     const refused = await fetch(`${url}api/v1/articles`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '[]' })
     assert.equal(refused.status, 401)
 

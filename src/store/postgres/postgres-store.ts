@@ -538,6 +538,18 @@ export class PostgresStore implements Store {
     return ordered
   }
 
+  async countStories(opts?: Pick<ListStoriesOpts, 'since'>): Promise<number> {
+    return Number((await this.#query<{ n: string }>('SELECT count(*) AS n FROM story_summaries WHERE last_seen >= $1', [opts?.since ?? ''])).rows[0]?.n ?? 0)
+  }
+
+  async countSearchHits(query: string): Promise<number> {
+    const words = (fold(query).match(SEARCH_WORD) ?? []).slice(0, MAX_SEARCH_WORDS)
+    if (words.length === 0) return 0
+    return Number(
+      (await this.#query<{ n: string }>(`SELECT count(*) AS n FROM articles WHERE search @@ to_tsquery('simple', $1)`, [words.join(' & ')])).rows[0]?.n ?? 0,
+    )
+  }
+
   async listStories(opts?: ListStoriesOpts): Promise<StorySummary[]> {
     const rows = (
       await this.#query<StoryRow>(

@@ -51,9 +51,16 @@ export function toMatchQuery(query: string): string | null {
 
 export class SearchIndex {
   readonly #search: Database.Statement<[string, string, string, number, number], HitRow>
+  readonly #count: Database.Statement<[string], { n: number }>
 
   constructor(db: Database.Database) {
     this.#search = db.prepare(SEARCH)
+    this.#count = db.prepare('SELECT count(*) AS n FROM articles_fts WHERE articles_fts MATCH ?')
+  }
+
+  count(query: string): number {
+    const match = toMatchQuery(query)
+    return match === null ? 0 : (this.#count.get(match)?.n ?? 0)
   }
 
   search(query: string, opts: SearchOpts | undefined): SearchHit[] {

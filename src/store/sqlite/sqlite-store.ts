@@ -258,6 +258,14 @@ export class SqliteStore implements Store {
     return this.#stories.storiesOf(articleIds)
   }
 
+  async countStories(opts?: Pick<ListStoriesOpts, 'since'>): Promise<number> {
+    return this.#stories.count(opts?.since ?? '')
+  }
+
+  async countSearchHits(query: string): Promise<number> {
+    return this.#search.count(query)
+  }
+
   async listStories(opts?: ListStoriesOpts): Promise<StorySummary[]> {
     return this.#stories.list(opts)
   }

@@ -57,6 +57,7 @@ export class StoryTables {
   readonly #nextStoryId: Database.Statement<[], { next: number }>
   readonly #storyOf: Database.Statement<[string], { story_id: number }>
   readonly #list: Database.Statement<[string, number, number], StoryRow>
+  readonly #count: Database.Statement<[string], { n: number }>
   readonly #one: Database.Statement<[number], StoryRow>
   readonly #mergedInto: Database.Statement<[number], { merged_into: number | null }>
   readonly #members: Database.Statement<[number], { id: string }>
@@ -83,6 +84,7 @@ export class StoryTables {
     this.#dropLegacy = db.prepare('DELETE FROM cluster_state')
     this.#nextStoryId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM stories')
     this.#storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?')
+    this.#count = db.prepare('SELECT count(*) AS n FROM story_summaries WHERE last_seen >= ?')
     this.#list = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE last_seen >= ? ORDER BY last_seen DESC, story_id DESC LIMIT ? OFFSET ?`)
     this.#one = db.prepare(`SELECT ${SUMMARY_COLUMNS} FROM story_summaries WHERE story_id = ?`)
     this.#mergedInto = db.prepare('SELECT merged_into FROM stories WHERE id = ?')
@@ -190,6 +192,10 @@ export class StoryTables {
       if (story !== undefined) found.set(id, story)
     }
     return found
+  }
+
+  count(since: string): number {
+    return this.#count.get(since)?.n ?? 0
   }
 
   list(opts?: ListStoriesOpts): StorySummary[] {
