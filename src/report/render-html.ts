@@ -8,6 +8,7 @@ import { measureLabel } from './compare-figures.js'
 import { lineagePhrase } from './render-text.js'
 import { escapeXml as esc, renderLineageSvg } from './lineage-svg.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
+import { plural } from '../text/plural.js'
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#101828;background:#fff}
@@ -44,7 +45,7 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)} · crosscheck report</title><style>${CSS}</style></head><body><main>`,
     `<h1>${esc(title)}</h1>`,
-    `<p class="meta">${story.counts.sources} sources from ${story.counts.outlets} outlets in ${story.counts.evidenceGroups} independent evidence groups · ${esc(story.firstSeen.slice(0, 10))} to ${esc(story.lastSeen.slice(0, 10))}${story.askedFor === story.id ? '' : ` · story ${story.askedFor} was merged into this one`}</p>`,
+    `<p class="meta">${plural(story.counts.sources, 'source')} from ${plural(story.counts.outlets, 'outlet')} in ${plural(story.counts.evidenceGroups, 'independent evidence group')} · ${esc(story.firstSeen.slice(0, 10))} to ${esc(story.lastSeen.slice(0, 10))}${story.askedFor === story.id ? '' : ` · story ${story.askedFor} was merged into this one`}</p>`,
   )
 
   h.push(

@@ -5,6 +5,7 @@
 import { measureLabel } from './compare-figures.js'
 import { lineagePhrase } from './render-text.js'
 import type { DiffRun, StoryReport } from './types.js'
+import { plural } from '../text/plural.js'
 
 /** Escapes Markdown syntax and HTML in text; pipes too, since most of it lands in table cells. */
 export function escapeMarkdown(text: string): string {
@@ -23,7 +24,7 @@ export function renderMarkdown(report: StoryReport): string {
   const md: string[] = []
   md.push(`# Story ${story.id}: ${e(story.label ?? '(no title)')}`, '')
   md.push(
-    `${story.counts.sources} sources from ${story.counts.outlets} outlets in ${story.counts.evidenceGroups} independent evidence groups; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}.`,
+    `${plural(story.counts.sources, 'source')} from ${plural(story.counts.outlets, 'outlet')} in ${plural(story.counts.evidenceGroups, 'independent evidence group')}; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}.`,
     '',
   )
 

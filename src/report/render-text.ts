@@ -5,6 +5,7 @@
  */
 import { measureLabel } from './compare-figures.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
+import { plural } from '../text/plural.js'
 
 export interface RenderTextOpts {
   /** Aligned sentence pairs shown per relation (0 hides them). @default 3 */
@@ -21,7 +22,7 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
   out.push(`Story ${story.id}: ${story.label ?? '(no title)'}`)
   if (story.askedFor !== story.id) out.push(`(story ${story.askedFor} was merged into this one)`)
   out.push(
-    `${story.counts.sources} sources, ${story.counts.outlets} outlets, ${story.counts.evidenceGroups} independent evidence groups; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}`,
+    `${plural(story.counts.sources, 'source')}, ${plural(story.counts.outlets, 'outlet')}, ${plural(story.counts.evidenceGroups, 'independent evidence group')}; ${story.firstSeen.slice(0, 10)} to ${story.lastSeen.slice(0, 10)}`,
   )
 
   section(out, 'Sources')

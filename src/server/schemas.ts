@@ -12,6 +12,11 @@ const MAX_URL = 2048
 
 const text = { type: 'string' } as const
 const nullableText = { type: ['string', 'null'] } as const
+/** How every date is written, in every answer: an instant with its offset, or a plain day. */
+const DATE_RULE =
+  "ISO 8601: an instant with its offset (2026-04-17T07:10:00+03:00, …Z) or a plain day (2026-04-17); a source's date-time without an offset keeps only its day"
+const nullableDate = { type: ['string', 'null'], description: DATE_RULE } as const
+const date = { type: 'string', description: DATE_RULE } as const
 // Crawlers write authors as a string, a list, or objects with a name.
 const names = { anyOf: [{ type: 'string' }, { type: 'array', items: { anyOf: [{ type: 'string' }, { type: 'object' }] } }, { type: 'object' }] } as const
 
@@ -87,21 +92,21 @@ export const ArticleSummary = {
     title: nullableText,
     titleDerived: { type: 'boolean' },
     outlet: nullableText,
-    published: nullableText,
+    published: nullableDate,
     creditedSource: nullableText,
     language: nullableText,
     format: text,
     location: text,
     url: nullableText,
     length: { type: 'integer' },
-    ingestedAt: text,
+    ingestedAt: date,
   },
 } as const
 
 export const Article = {
   type: 'object',
   description: 'A stored article with its cleaned text, paragraphs and sentences (spans into the text), what cleaning removed, and diagnostics.',
-  properties: { id: text, title: nullableText, outlet: nullableText, published: nullableText, text, url: nullableText },
+  properties: { id: text, title: nullableText, outlet: nullableText, published: nullableDate, text, url: nullableText },
   additionalProperties: true,
 } as const
 
@@ -110,8 +115,8 @@ export const StorySummary = {
   properties: {
     id: { type: 'integer' },
     titles: { type: 'array', items: text },
-    firstSeen: text,
-    lastSeen: text,
+    firstSeen: date,
+    lastSeen: date,
     members: { type: 'integer' },
     outlets: { type: 'array', items: text },
   },
@@ -132,8 +137,8 @@ export const StoryDetail = {
     id: { type: 'integer' },
     askedFor: { type: 'integer' },
     label: nullableText,
-    firstSeen: text,
-    lastSeen: text,
+    firstSeen: date,
+    lastSeen: date,
     outlets: { type: 'array', items: text },
     members: {
       type: 'array',
@@ -144,7 +149,7 @@ export const StoryDetail = {
           title: nullableText,
           titleDerived: { type: 'boolean' },
           outlet: nullableText,
-          published: nullableText,
+          published: nullableDate,
           byline: nullableText,
           creditedSource: nullableText,
           url: nullableText,
@@ -160,7 +165,7 @@ export const StoryDetail = {
 
 export const SearchHit = {
   type: 'object',
-  properties: { id: text, title: nullableText, outlet: nullableText, published: nullableText, snippet: text, rank: { type: 'number' } },
+  properties: { id: text, title: nullableText, outlet: nullableText, published: nullableDate, snippet: text, rank: { type: 'number' } },
 } as const
 
 export const FollowedFeed = {

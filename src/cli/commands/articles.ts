@@ -1,6 +1,6 @@
 import { formatTable } from '../table.js'
 import { EXIT } from '../exit-codes.js'
-import { plural } from '../plural.js'
+import { plural } from '../../text/plural.js'
 import { type CommandContext, integerFlag, writeJson } from '../command-context.js'
 
 /** `crosscheck articles`: the stored articles, oldest first. */

@@ -2,7 +2,7 @@ import { CrosscheckError } from '../../errors.js'
 import { chronoDateFinder } from '../../ingest/date-finder.js'
 import { reanalyzeClaims } from '../../pipeline.js'
 import { EXIT } from '../exit-codes.js'
-import { plural } from '../plural.js'
+import { plural } from '../../text/plural.js'
 import { type CommandContext, writeJson } from '../command-context.js'
 import { progressBar } from '../progress.js'
 

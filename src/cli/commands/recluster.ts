@@ -1,6 +1,6 @@
 import { reclusterStories } from '../../stories/recluster-stories.js'
 import { EXIT } from '../exit-codes.js'
-import { plural } from '../plural.js'
+import { plural } from '../../text/plural.js'
 import { type CommandContext, writeJson } from '../command-context.js'
 
 /** `crosscheck recluster`: regroup every stored article into stories, order-independently. */

@@ -8,7 +8,7 @@ import { renderMarkdown } from '../../report/render-markdown.js'
 import { renderText } from '../../report/render-text.js'
 import type { StoryReport } from '../../report/types.js'
 import { EXIT } from '../exit-codes.js'
-import { plural } from '../plural.js'
+import { plural } from '../../text/plural.js'
 import type { CommandContext } from '../command-context.js'
 
 type Format = 'text' | 'markdown' | 'html' | 'json'
