@@ -161,7 +161,18 @@ function articleTextBlocks(root: DomElement): Block[] {
     }
     // Hidden text (screen-reader labels, collapsed widgets) is listed too: it is in the page's article, and the
     // extractor leaves it out of the body; what never is page text (scripts, styles) is not.
-    if (!isElement(node) || NO_TEXT_TAGS.has(node.localName)) continue
+    if (!isElement(node)) continue
+    // An icon's <title> is its accessible name ("Email", "Twitter"): text a screen reader reads, kept as a block of its own.
+    if (node.localName === 'svg') {
+      const label = node.querySelector('title')?.textContent?.replace(/\s+/gu, ' ').trim() ?? ''
+      if (label !== '') {
+        flush()
+        const own = elementHint(node) ?? hint
+        blocks.push(own === undefined ? { kind: 'text', text: label } : { kind: 'text', text: label, hint: own })
+      }
+      continue
+    }
+    if (NO_TEXT_TAGS.has(node.localName)) continue
     const own = elementHint(node) ?? hint
     const startsBlock = TEXT_BLOCK_TAGS.has(node.localName)
     if (startsBlock) {
@@ -179,7 +190,7 @@ function articleTextBlocks(root: DomElement): Block[] {
  * The blocks of the page's marked-up article that are not in what the
  * extractor kept (compared in comparison form, so spacing and quote styles
  * do not matter), marked to be removed: furniture keeps its own rule, the
- * rest gets `extractor`. The headline is left out: it is the title.
+ * headline gets `title` (it is the article's title), the rest `extractor`.
  */
 function leftOut(markedUp: readonly Block[], kept: readonly Block[], headlines: readonly string[]): Block[] {
   const keptText = comparisonForm(kept.map((block) => block.text).join('\n'))
@@ -187,9 +198,9 @@ function leftOut(markedUp: readonly Block[], kept: readonly Block[], headlines: 
   return markedUp
     .filter((block) => {
       const form = comparisonForm(block.text)
-      return form !== '' && !titles.has(form) && !keptText.includes(form)
+      return form !== '' && !keptText.includes(form)
     })
-    .map((block) => ({ ...block, hint: block.hint ?? 'extractor' }))
+    .map((block) => ({ ...block, hint: block.hint ?? (titles.has(comparisonForm(block.text)) ? 'title' : 'extractor') }))
 }
 
 /**
