@@ -167,7 +167,7 @@ export interface Article {
 export type DateParser = (text: string, reference?: Date) => ParsedDate | null
 
 export interface ParsedDate {
-  /** ISO 8601 date (`2025-03-11`), or date-time when the text gives a time. */
+  /** ISO 8601: a day (`2025-03-11`), or an instant with its offset when the text gives a time and a zone; a time without a zone keeps only its day. */
   readonly iso: string
   /** The part of the input text the date was read from. */
   readonly start: number
