@@ -9,6 +9,7 @@ import { lineagePhrase } from './render-text.js'
 import { escapeXml as esc, renderLineageSvg } from './lineage-svg.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
+import { withBasis } from './timeline.js'
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#101828;background:#fff}
@@ -135,7 +136,9 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   else {
     h.push('<table><thead><tr><th>date</th><th>event</th><th>stated by</th></tr></thead><tbody>')
     for (const t of report.timeline)
-      h.push(`<tr><td>${esc(t.date)}</td><td>${esc(t.event)}</td><td>${esc(t.sources.map((s) => `${s.sourceLabel} (${s.dateText})`).join(', '))}</td></tr>`)
+      h.push(
+        `<tr><td>${esc(t.date)}</td><td>${esc(t.event)}</td><td>${esc(t.sources.map((s) => `${s.sourceLabel} (${withBasis(s.dateText, s.dateBasis)})`).join(', '))}</td></tr>`,
+      )
     h.push('</tbody></table>')
   }
 

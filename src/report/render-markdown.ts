@@ -6,6 +6,7 @@ import { measureLabel } from './compare-figures.js'
 import { lineagePhrase } from './render-text.js'
 import type { DiffRun, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
+import { withBasis } from './timeline.js'
 
 /** Escapes Markdown syntax and HTML in text; pipes too, since most of it lands in table cells. */
 export function escapeMarkdown(text: string): string {
@@ -82,7 +83,7 @@ export function renderMarkdown(report: StoryReport): string {
   md.push('', '## Naming', '')
   for (const n of report.naming) md.push(`- **${e(n.name)}** (${n.kind}): ${n.forms.map((f) => `${e(f.sourceLabel)}: ${e(f.forms.join(' / '))}`).join('; ')}`)
   md.push('', '## Timeline', '')
-  for (const t of report.timeline) md.push(`- ${t.date}: ${e(t.event)} (${e(t.sources.map((s) => s.sourceLabel).join(', '))})`)
+  for (const t of report.timeline) md.push(`- ${t.date}: ${e(t.event)} (${e(t.sources.map((s) => withBasis(s.sourceLabel, s.dateBasis)).join(', '))})`)
   md.push('')
   return `${md.join('\n')}\n`
 }

@@ -6,6 +6,7 @@
 import { measureLabel } from './compare-figures.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
+import { withBasis } from './timeline.js'
 
 export interface RenderTextOpts {
   /** Aligned sentence pairs shown per relation (0 hides them). @default 3 */
@@ -86,7 +87,7 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
 
   section(out, 'Timeline')
   if (report.timeline.length === 0) out.push('  (no dated events found)')
-  for (const t of report.timeline) out.push(`  ${t.date}  ${t.event}  [${t.sources.map((s) => s.sourceLabel).join(', ')}]`)
+  for (const t of report.timeline) out.push(`  ${t.date}  ${t.event}  [${t.sources.map((s) => withBasis(s.sourceLabel, s.dateBasis)).join(', ')}]`)
 
   if (maxPassages > 0 && report.alignedPassages.length > 0) {
     section(out, 'Aligned passages')

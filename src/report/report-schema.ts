@@ -183,7 +183,16 @@ export const STORY_REPORT_SCHEMA = {
         id: str,
         date: { type: 'string', pattern: '^\\d{4}-\\d{2}-\\d{2}$' },
         event: str,
-        sources: { type: 'array', items: object({ articleId: str, sourceLabel: str, dateText: str, event: str }) },
+        sources: {
+          type: 'array',
+          items: object({
+            articleId: str,
+            sourceLabel: str,
+            dateText: str,
+            dateBasis: { enum: ['stated', 'publication', 'speech', 'inferred', null] },
+            event: str,
+          }),
+        },
         evidenceGroups: int,
       }),
     },

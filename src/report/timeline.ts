@@ -24,7 +24,7 @@ interface Draft {
   date: string
   event: string
   words: Set<string>
-  sources: { articleId: ArticleId; sourceLabel: string; dateText: string; event: string }[]
+  sources: TimelineEntry['sources'][number][]
   groups: Set<number>
 }
 
@@ -49,7 +49,7 @@ export function storyTimeline(sources: readonly SourceEvents[], opts: TimelineOp
           date,
           event: event.event,
           words,
-          sources: [{ articleId: source.articleId, sourceLabel: source.sourceLabel, dateText: event.dateText, event: event.event }],
+          sources: [sourceOf(source, event)],
           groups: new Set([source.evidenceGroup]),
         })
         continue
@@ -57,7 +57,7 @@ export function storyTimeline(sources: readonly SourceEvents[], opts: TimelineOp
       draft.groups.add(source.evidenceGroup)
       for (const w of words) draft.words.add(w)
       if (!draft.sources.some((s) => s.articleId === source.articleId)) {
-        draft.sources.push({ articleId: source.articleId, sourceLabel: source.sourceLabel, dateText: event.dateText, event: event.event })
+        draft.sources.push(sourceOf(source, event))
       }
     }
   }
@@ -83,4 +83,26 @@ function overlap(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   let shared = 0
   for (const w of small) if (large.has(w)) shared++
   return shared / small.size
+}
+
+/** One source's statement of an event, with how its date was obtained (null where the extractor did not say). */
+function sourceOf(source: SourceEvents, event: SourceEvents['events'][number]): TimelineEntry['sources'][number] {
+  return { articleId: source.articleId, sourceLabel: source.sourceLabel, dateText: event.dateText, dateBasis: event.dateBasis ?? null, event: event.event }
+}
+
+/**
+ * A short mark for a date a reader should not take as stated: inferred from
+ * the story or another date, or the day the words were spoken. Empty for a
+ * date the source states or that counts from its own publication day.
+ */
+export function dateBasisMark(basis: TimelineEntry['sources'][number]['dateBasis']): string {
+  if (basis === 'inferred') return 'date inferred'
+  if (basis === 'speech') return 'date of the speech'
+  return ''
+}
+
+/** `label`, with the date's basis when a reader should not take the date as stated: "Dravel Courier (date inferred)". */
+export function withBasis(label: string, basis: TimelineEntry['sources'][number]['dateBasis']): string {
+  const mark = dateBasisMark(basis)
+  return mark === '' ? label : `${label} (${mark})`
 }

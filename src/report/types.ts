@@ -12,7 +12,7 @@
  * Documented field by field in docs/report.md; validated by the JSON Schema
  * in report-schema.ts.
  */
-import type { EntityKind, Qualifier, Quantity, QuoteKind } from '../claims/types.js'
+import type { DateBasis, EntityKind, Qualifier, Quantity, QuoteKind } from '../claims/types.js'
 import type { ArticleId, Span } from '../types.js'
 
 export interface StoryReport {
@@ -280,6 +280,12 @@ export interface TimelineEntry {
     readonly sourceLabel: string
     /** The date as the source writes it ("on Monday"). */
     readonly dateText: string
+    /**
+     * How the date was obtained: stated, counted from the publication day,
+     * the day the words were spoken, or inferred (from the story or another
+     * date); null when not known. Views mark inferred dates as inferred.
+     */
+    readonly dateBasis: DateBasis | null
     readonly event: string
   }[]
   readonly evidenceGroups: number

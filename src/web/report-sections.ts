@@ -19,6 +19,7 @@ import type {
   TimelineEntry,
 } from '../report/types.js'
 import { EMPTY, type Html } from './html.js'
+import { withBasis } from '../report/timeline.js'
 
 /** Figure groups whose sources give readings that do not agree: what the stories list flags. */
 export function disagreements(report: StoryReport): number {
@@ -265,7 +266,7 @@ function timelineSection(entries: readonly TimelineEntry[]): Html {
                 <td class="nowrap">${entry.date}</td>
                 <td>${entry.event}</td>
                 <td class="small">
-                  ${joinLinks(entry.sources.map((s) => ({ id: s.articleId, label: s.sourceLabel })))}
+                  ${joinLinks(entry.sources.map((s) => ({ id: s.articleId, label: withBasis(s.sourceLabel, s.dateBasis) })))}
                   <span class="faint">· ${entry.evidenceGroups} group${entry.evidenceGroups === 1 ? '' : 's'}</span>
                 </td>
               </tr>`,

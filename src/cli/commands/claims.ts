@@ -74,7 +74,10 @@ function figureRow(figure: Figure): Record<string, string | number> {
   const value = figure.high === null ? figure.value.toLocaleString('en-US') : `${figure.value.toLocaleString('en-US')}–${figure.high.toLocaleString('en-US')}`
   return {
     qualifier: figure.qualifier,
-    value: figure.vague ? `${value} (${figure.text})` : value,
+    // A vague quantity is shown as its words and the range they mean, never as a number it does not state.
+    value: figure.vague
+      ? `${figure.text}${figure.range === undefined ? '' : ` (${figure.range.low.toLocaleString('en-US')}–${figure.range.high.toLocaleString('en-US')})`}`
+      : value,
     measure: (figure.measure ?? '') + (figure.agent === null ? '' : ` by ${figure.agent}`),
     source: figure.source ?? '',
     where: clip(figure.where ?? '', 28),
