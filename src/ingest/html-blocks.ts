@@ -9,7 +9,7 @@ import type { Block, RemovalRule } from '../types.js'
 import { type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.js'
 
 // Elements that start a new block; their inline content is one paragraph.
-const BLOCK_TAGS = new Set([
+export const BLOCK_TAGS: ReadonlySet<string> = new Set([
   'address',
   'article',
   'aside',
@@ -53,10 +53,10 @@ const BLOCK_TAGS = new Set([
   'ul',
 ])
 
-const HEADING_TAGS = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 // Never text a reader sees: code, styling, embedded objects, form controls.
-const SKIP_TAGS = new Set([
+export const SKIP_TAGS: ReadonlySet<string> = new Set([
   'script',
   'style',
   'noscript',

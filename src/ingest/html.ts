@@ -9,7 +9,7 @@ import { parseHTML } from 'linkedom'
 import type { Block, Diagnostic, RawDocument, SourceRef } from '../types.js'
 import { comparisonForm } from '../text/normalize.js'
 import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.js'
-import { domToBlocks, elementHint, markFurniture } from './html-blocks.js'
+import { BLOCK_TAGS, domToBlocks, elementHint, HEADING_TAGS, markFurniture, SKIP_TAGS } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
 import { DEFAULT_MAX_DEPTH, READABILITY_WORK_BUDGET, capMarkupDepth, tooDeep, treeShape } from './budgets.js'
 import { sourceLabel } from './source-label.js'
@@ -93,45 +93,15 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   }
 }
 
-/** Elements that start a block of text of their own; text directly in any other element belongs to the nearest of these above it. */
-const TEXT_BLOCK_TAGS = new Set([
-  'p',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'li',
-  'blockquote',
-  'figcaption',
-  'pre',
-  'dd',
-  'dt',
-  'td',
-  'th',
-  'caption',
-  'div',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'aside',
-  'nav',
-  'figure',
-  'form',
-  'button',
-  'label',
-  'summary',
-  'details',
-  'table',
-  'ul',
-  'ol',
-  'dl',
-  'main',
-])
-/** Elements whose text is never page text. */
-const NO_TEXT_TAGS = new Set(['script', 'style', 'noscript', 'template', 'svg', 'math', 'iframe', 'object', 'select', 'option', 'textarea'])
+/**
+ * Where a block of the article's text starts: the block extractor's block and
+ * heading elements, plus table cells and the labels of controls, whose text a
+ * reader sees on its own. Text directly in any other element belongs to the
+ * nearest of these above it.
+ */
+const TEXT_BLOCK_TAGS: ReadonlySet<string> = new Set([...BLOCK_TAGS, ...HEADING_TAGS, 'td', 'th', 'button', 'label'])
+/** Elements whose text is never page text: the block extractor's, but a button's label, which a reader does see. */
+const NO_TEXT_TAGS: ReadonlySet<string> = new Set([...SKIP_TAGS].filter((tag) => tag !== 'button'))
 
 /**
  * Every piece of text of the page's article element, block by block (text
