@@ -12,6 +12,7 @@ import { boundedMemo } from './bounded-memo.js'
 import type { Span } from '../types.js'
 import type { Entity, EntityKind } from './types.js'
 import { ORGANIZATION_WORDS, PLACE_SUFFIXES, countryOf, transliterationKey } from './aliases.js'
+import { isSpace } from '../text/is-space.js'
 
 const CONNECTORS = new Set(['of', 'for', 'the', 'de', 'van', 'von', 'bin', 'ibn', 'da', 'del', 'der', 'la', 'le', 'du'])
 // The connectors as numbers (see `asciiCode`), for words that have no string yet.
@@ -586,23 +587,6 @@ function mayEndInRole(before: string): boolean {
   let q = p
   while (q > 0 && isSpace(before.charCodeAt(q - 1))) q--
   return q < p && q >= 3 && before.slice(q - 3, q) === 'the'
-}
-
-/** Whether `code` is a character of the regex class `\s`. */
-function isSpace(code: number): boolean {
-  if (code <= 32) return code === 32 || (code >= 9 && code <= 13)
-  if (code < 160) return false
-  return (
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 function endsInSpace(s: string): boolean {

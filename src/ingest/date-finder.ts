@@ -6,6 +6,7 @@
  */
 import * as chrono from 'chrono-node'
 import { type DateFinder, type DateMention, WEEKDAYS, isoDay, resolveWeekday } from '../claims/date-finder.js'
+import { isSpace } from '../text/is-space.js'
 
 // A day is named: a month, a weekday, today/yesterday, "N days ago", "last week", a numeric date.
 const NAMES_A_DAY =
@@ -147,23 +148,6 @@ function dayWindows(text: string): { start: number; end: number }[] {
     else windows.push({ start, end })
   }
   return windows
-}
-
-/** `\s` for one UTF-16 code unit, without a regex per character. */
-function isSpace(code: number): boolean {
-  return (
-    code === 32 ||
-    (code >= 9 && code <= 13) ||
-    code === 160 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
 }
 
 function isCasual(written: string): boolean {
