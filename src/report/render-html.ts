@@ -5,11 +5,11 @@
  * `escapeXml`: titles and quotations are untrusted input.
  */
 import { measureLabel } from './compare-figures.js'
-import { lineagePhrase } from './render-text.js'
 import { escapeXml as esc, renderLineageSvg } from './lineage-svg.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
 import { withBasis } from './timeline.js'
+import { lineageLabel } from '../stories/member-lineage.js'
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#101828;background:#fff}
@@ -53,12 +53,7 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     '<h2 id="sources">Sources</h2><table><thead><tr><th>group</th><th>source</th><th>date</th><th>lineage</th><th>title</th><th>credits</th></tr></thead><tbody>',
   )
   for (const s of report.sources) {
-    const lineage =
-      s.lineage.of === null
-        ? s.lineage.kind === 'original'
-          ? `original (${s.lineage.derived} derived)`
-          : s.lineage.kind
-        : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
+    const lineage = lineageLabel(s.lineage, name)
     h.push(
       `<tr><td class="group">${s.evidenceGroup}</td><td>${esc(s.label)}</td><td>${esc(s.published?.slice(0, 10) ?? 'undated')}</td><td>${lineage}</td><td>${esc(s.title ?? '(no title)')}${s.titleDerived ? ' <span class="small">(derived)</span>' : ''}</td><td>${esc(s.creditedSource ?? '')}</td></tr>`,
     )

@@ -3,10 +3,10 @@
  * escaped so a headline cannot become a link, an image or raw HTML.
  */
 import { measureLabel } from './compare-figures.js'
-import { lineagePhrase } from './render-text.js'
 import type { DiffRun, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
 import { withBasis } from './timeline.js'
+import { lineageLabel } from '../stories/member-lineage.js'
 
 /** Escapes Markdown syntax and HTML in text; pipes too, since most of it lands in table cells. */
 export function escapeMarkdown(text: string): string {
@@ -31,12 +31,7 @@ export function renderMarkdown(report: StoryReport): string {
 
   md.push('## Sources', '', '| group | source | date | lineage | title |', '| --- | --- | --- | --- | --- |')
   for (const s of report.sources) {
-    const lineage =
-      s.lineage.of === null
-        ? s.lineage.kind === 'original'
-          ? `original (${s.lineage.derived} derived)`
-          : s.lineage.kind
-        : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
+    const lineage = lineageLabel(s.lineage, name)
     md.push(`| ${s.evidenceGroup} | ${e(s.label)} | ${s.published?.slice(0, 10) ?? 'undated'} | ${lineage} | ${e(s.title ?? '(no title)')} |`)
   }
   md.push('', 'Sources in one evidence group share text and count once as corroboration.', '')

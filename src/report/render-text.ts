@@ -7,6 +7,7 @@ import { measureLabel } from './compare-figures.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
 import { withBasis } from './timeline.js'
+import { lineageLabel } from '../stories/member-lineage.js'
 
 export interface RenderTextOpts {
   /** Aligned sentence pairs shown per relation (0 hides them). @default 3 */
@@ -28,12 +29,7 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
 
   section(out, 'Sources')
   for (const s of report.sources) {
-    const lineage =
-      s.lineage.of === null
-        ? s.lineage.kind === 'original'
-          ? `original (${s.lineage.derived} derived)`
-          : s.lineage.kind
-        : lineagePhrase(s.lineage.kind, s.lineage.directed, name(s.lineage.of))
+    const lineage = lineageLabel(s.lineage, name)
     out.push(
       `  [${s.evidenceGroup}] ${s.label} · ${s.published?.slice(0, 10) ?? 'undated'} · ${lineage}${s.creditedSource === null ? '' : ` · credits ${s.creditedSource}`}`,
     )
@@ -114,10 +110,4 @@ function claimLine(c: FigureClaim): string {
 /** A word diff inline: [-removed-] {+added+}. */
 export function diffText(diff: readonly DiffRun[]): string {
   return diff.map((d) => (d.kind === 'same' ? d.text : d.kind === 'removed' ? `[-${d.text}-]` : `{+${d.text}+}`)).join(' ')
-}
-
-/** "rewrite of X", "partly reuses X", "shares text with X (partial reuse, direction unknown)". */
-export function lineagePhrase(kind: string, directed: boolean, of: string): string {
-  if (!directed) return kind === 'related' ? `shares text with ${of}` : `${kind === 'partial' ? 'partial reuse' : kind} shared with ${of} (direction unknown)`
-  return kind === 'partial' ? `partly reuses ${of}` : `${kind} of ${of}`
 }

@@ -125,12 +125,19 @@ export function storyLineage(members: readonly ArticleId[], relations: readonly 
   return result
 }
 
-/** A label for a member's place in a terminal: "original (2 derived)", "copy of 3f9a0c1d", "partial reuse of 3f9a0c1d". */
-export function lineageLabel(place: SourceLineage): string {
-  if (place.kind === 'original') return `original (${place.derived} derived)`
-  if (place.of === null) return place.kind
-  const target = place.of.slice(0, 8)
-  if (place.kind === 'related') return `related to ${target}`
-  const kind = place.kind === 'partial' ? 'partial reuse' : place.kind
-  return place.directed ? `${kind} of ${target}` : `${kind}, shares text with ${target}`
+/**
+ * A member's place in words, the same in every text view (the CLI, the text,
+ * Markdown and HTML reports): "original (2 derived)", "copy of X", "partly
+ * reuses X", "rewrite shared with X (direction unknown)".
+ *
+ * @param nameOf How to name the other member: an outlet label in a report, the id's start by default.
+ */
+export function lineageLabel(place: SourceLineage, nameOf: (id: ArticleId) => string = (id) => id.slice(0, 8)): string {
+  if (place.of === null) return place.kind === 'original' ? `original (${place.derived} derived)` : place.kind
+  const of = nameOf(place.of)
+  if (!place.directed)
+    return place.kind === 'related'
+      ? `shares text with ${of}`
+      : `${place.kind === 'partial' ? 'partial reuse' : place.kind} shared with ${of} (direction unknown)`
+  return place.kind === 'partial' ? `partly reuses ${of}` : `${place.kind} of ${of}`
 }
