@@ -16,10 +16,9 @@ import type { Relation } from '../lineage/types.js'
 import { buildStoryReport } from '../report/build-report.js'
 import type { StoryReport } from '../report/types.js'
 import type { ArticleStore, ClaimStore, LineageStore, StoredClaims, StoryStore } from '../storage.js'
-import type { ArticleSummary } from '../types.js'
 import { relationsWithin, type SourceLineage, storyLineage } from '../stories/member-lineage.js'
 import { storyLabel } from '../stories/story-label.js'
-import type { Article, ArticleId } from '../types.js'
+import type { Article, ArticleId, ArticleSummary, StoryDetail } from '../types.js'
 
 type StoryReads = Pick<StoryStore, 'getStory'> & Pick<ArticleStore, 'getArticles'> & Pick<LineageStore, 'listRelations'>
 
@@ -62,10 +61,36 @@ export interface StoryView {
  * (await readStory(store, 1))?.members.map((m) => m.lineage.kind) // => ['original', 'copy', 'rewrite', …]
  */
 export async function readStory(store: StoryReads, id: number): Promise<StoryView | null> {
+  const parts = await readStoryParts(store, id)
+  return parts === null ? null : storyViewOf(parts.story, parts.articles, parts.relations)
+}
+
+/** What a story's views are built from: the story, its members and the relations among them (one query). */
+interface StoryParts {
+  readonly story: StoryDetail
+  readonly articles: readonly Article[]
+  readonly relations: readonly Relation[]
+}
+
+async function readStoryParts(store: StoryReads, id: number): Promise<StoryParts | null> {
   const story = await store.getStory(id)
   if (story === null) return null
   const [articles, relations] = await Promise.all([store.getArticles(story.memberIds), store.listRelations({ among: story.memberIds })])
-  return storyViewOf(story, articles, relations)
+  return { story, articles, relations }
+}
+
+/**
+ * A story page's two views from one read of the story: the story, and its
+ * report (built on demand, so a page can still show the story if the report
+ * fails).
+ */
+export async function readStoryPage(
+  store: StoryReads & Pick<ClaimStore, 'getClaims'>,
+  id: number,
+): Promise<{ readonly view: StoryView; readonly report: () => Promise<StoryReport> } | null> {
+  const parts = await readStoryParts(store, id)
+  if (parts === null) return null
+  return { view: storyViewOf(parts.story, parts.articles, parts.relations), report: () => reportOf(store, parts) }
 }
 
 /** The pure part of `readStory`. */
@@ -224,13 +249,12 @@ export async function readStoryClaims(store: Pick<StoryStore, 'getStory'> & Pick
  * without stored claims count as claiming nothing; `missingClaims` names them.
  */
 export async function readStoryReport(store: StoryReads & Pick<ClaimStore, 'getClaims'>, id: number): Promise<StoryReport | null> {
-  const story = await store.getStory(id)
-  if (story === null) return null
-  const [articles, relations, stored] = await Promise.all([
-    store.getArticles(story.memberIds),
-    store.listRelations({ among: story.memberIds }),
-    store.getClaims(story.memberIds),
-  ])
+  const parts = await readStoryParts(store, id)
+  return parts === null ? null : reportOf(store, parts)
+}
+
+async function reportOf(store: Pick<ClaimStore, 'getClaims'>, { story, articles, relations }: StoryParts): Promise<StoryReport> {
+  const stored = await store.getClaims(story.memberIds)
   const claims = articles.map(
     (article): ArticleClaims => stored.get(article.id)?.claims ?? { articleId: article.id, quotes: [], figures: [], events: [], entities: [] },
   )

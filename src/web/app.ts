@@ -22,7 +22,7 @@ import { renderStoriesPage } from './stories-page.js'
 import { createReportLoader } from './report-loader.js'
 import { createReadCache } from './read-cache.js'
 import { renderStoryPage } from './story-page.js'
-import { readComparison, readOutletProfiles, readStory } from '../read/read-model.js'
+import { readComparison, readOutletProfiles, readStoryPage } from '../read/read-model.js'
 
 export interface WebAppDeps {
   readonly store: Store
@@ -83,8 +83,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
         stories.slice(0, STORIES_PER_PAGE).map(async (story) => {
           // One source cannot disagree with another: no report needed.
           if (story.members < 2) return { story, disagreements: null }
-          const detail = await store.getStory(story.id)
-          const report = detail === null ? null : await reportOf(detail)
+          const report = await reportOf(story)
           return { story, disagreements: report === null ? null : disagreements(report) }
         }),
       )
@@ -101,8 +100,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
     const body = await cachedStory(
       `story ${id}`,
       async () => {
-        const view = await readStory(store, id)
-        return view === null ? null : String(await renderStoryPage(view, await reportOf(view)))
+        // One read of the story for both the page and its report.
+        const page = await readStoryPage(store, id)
+        return page === null ? null : String(await renderStoryPage(page.view, await reportOf(page.view, page.report)))
       },
       async () => {
         const story = await store.getStory(id)

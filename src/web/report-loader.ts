@@ -14,14 +14,17 @@ export interface ReportLoaderOpts {
   readonly onError?: (storyId: number, error: unknown) => void
 }
 
-/** A story's report, or null when there is none or it could not be built. */
-export type ReportLoader = (story: { readonly id: number }) => Promise<StoryReport | null>
+/**
+ * A story's report, or null when there is none or it could not be built;
+ * `build` is a report built from a read the caller already made.
+ */
+export type ReportLoader = (story: { readonly id: number }, build?: () => Promise<StoryReport>) => Promise<StoryReport | null>
 
 export function createReportLoader(store: Store, opts: ReportLoaderOpts = {}): ReportLoader {
   const onError = opts.onError ?? ((storyId, error) => console.error(`crosscheck web: no report for story ${storyId}:`, error))
-  return async (story) => {
+  return async (story, build) => {
     try {
-      return await readStoryReport(store, story.id)
+      return build === undefined ? await readStoryReport(store, story.id) : await build()
     } catch (error) {
       onError(story.id, error)
       return null
