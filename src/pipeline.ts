@@ -199,31 +199,36 @@ async function claimsToStore(
   findDates: DateFinder | undefined,
 ): Promise<StoredClaims[]> {
   const storyOf = new Map(assignments.map((a) => [a.articleId, a.storyId]))
-  const storyDay = new Map<number, string | null>()
+  const against = datesAgainst(store)
   const stored: StoredClaims[] = []
   for (const { article, claims } of fresh) {
-    const own = article.published === null ? null : article.published.slice(0, 10)
-    const story = storyOf.get(article.id)
-    if (own !== null || findDates === undefined || story === undefined) {
-      stored.push({
-        articleId: article.id,
-        extractorVersion: CLAIMS_EXTRACTOR_VERSION,
-        datesReadAgainst: own === null ? null : { day: own, basis: 'published' },
-        claims,
-      })
-      continue
-    }
-    if (!storyDay.has(story)) storyDay.set(story, await latestStoryDay(store, story))
-    const day = storyDay.get(story) ?? null
-    const events = day === null ? claims.events : extractEvents(article.text, article.sentences, { published: null, findDates, fallbackReference: day })
-    stored.push({
-      articleId: article.id,
-      extractorVersion: CLAIMS_EXTRACTOR_VERSION,
-      datesReadAgainst: day === null ? null : { day, basis: 'story' },
-      claims: { ...claims, events },
-    })
+    // Without a date finder there are no events to read again: the article's own date is all there is to say.
+    const datesReadAgainst = await against(article, findDates === undefined ? undefined : storyOf.get(article.id))
+    const events =
+      datesReadAgainst?.basis === 'story' && findDates !== undefined
+        ? extractEvents(article.text, article.sentences, { published: null, findDates, fallbackReference: datesReadAgainst.day })
+        : claims.events
+    stored.push({ articleId: article.id, extractorVersion: CLAIMS_EXTRACTOR_VERSION, datesReadAgainst, claims: { ...claims, events } })
   }
   return stored
+}
+
+/**
+ * The day an article's relative dates are read against, and why: its own
+ * publication day, else the latest publication day of its story (read once
+ * per story by the function returned), else none.
+ */
+function datesAgainst(
+  store: Pick<Store, 'getStory' | 'getArticles'>,
+): (article: Article, storyId: number | undefined) => Promise<StoredClaims['datesReadAgainst']> {
+  const storyDay = new Map<number, string | null>()
+  return async (article, storyId) => {
+    if (article.published !== null) return { day: article.published.slice(0, 10), basis: 'published' }
+    if (storyId === undefined) return null
+    if (!storyDay.has(storyId)) storyDay.set(storyId, await latestStoryDay(store, storyId))
+    const day = storyDay.get(storyId) ?? null
+    return day === null ? null : { day, basis: 'story' }
+  }
 }
 
 /** The latest publication day among a story's members, or null when none is dated. */
@@ -274,22 +279,15 @@ export async function reanalyzeClaims(store: Store, opts: ReanalyzeOpts = {}): P
   for (let start = 0; start < ids.length; start += batchSize) {
     const articles = await store.getArticles(ids.slice(start, start + batchSize))
     const stories = await store.storiesOf(articles.map((a) => a.id))
-    const storyDay = new Map<number, string | null>()
+    const against = datesAgainst(store)
     const claims: StoredClaims[] = []
     for (const article of articles) {
-      const own = article.published === null ? null : article.published.slice(0, 10)
-      const story = stories.get(article.id)
-      let against: StoredClaims['datesReadAgainst'] = own === null ? null : { day: own, basis: 'published' }
-      if (own === null && story !== undefined) {
-        if (!storyDay.has(story)) storyDay.set(story, await latestStoryDay(store, story))
-        const day = storyDay.get(story) ?? null
-        if (day !== null) against = { day, basis: 'story' }
-      }
+      const datesReadAgainst = await against(article, stories.get(article.id))
       const found = extractClaims(article, {
         ...(opts.findDates === undefined ? {} : { findDates: opts.findDates }),
-        fallbackReference: against?.basis === 'story' ? against.day : null,
+        fallbackReference: datesReadAgainst?.basis === 'story' ? datesReadAgainst.day : null,
       })
-      claims.push({ articleId: article.id, extractorVersion: CLAIMS_EXTRACTOR_VERSION, datesReadAgainst: against, claims: found })
+      claims.push({ articleId: article.id, extractorVersion: CLAIMS_EXTRACTOR_VERSION, datesReadAgainst, claims: found })
     }
     await store.transaction((tx) => tx.putClaims(claims))
     done += articles.length
