@@ -231,3 +231,33 @@ export function ambiguousPrefix(key: string, matches: readonly string[], input: 
     { input },
   )
 }
+
+/**
+ * Counter changes the DF log may hold before a save folds them into the
+ * base table: a quarter of a default table (2^20 counters), so the log
+ * never costs more to replay than the table costs to read, and the fold
+ * (one table write) comes every few dozen batches.
+ */
+export const DF_LOG_FOLD_AT = 1 << 18
+
+/** A BLOB column's bytes as counters (copied into an aligned buffer: a driver's Buffer may start at any offset). */
+export function countersOf(blob: Uint8Array): Uint32Array {
+  const out = new Uint32Array(blob.byteLength / 4)
+  new Uint8Array(out.buffer).set(blob)
+  return out
+}
+
+/** Counters as BLOB bytes (little-endian, as the host writes them: see `cluster/snapshot-format.ts`). */
+export function blobOf(counters: Uint32Array): Buffer {
+  return Buffer.from(counters.buffer, counters.byteOffset, counters.byteLength)
+}
+
+/** The DF table: its base with each logged change applied in order. */
+export function replayCounters(base: Uint32Array, log: Iterable<{ readonly slots: Uint8Array; readonly counts: Uint8Array }>): Uint32Array {
+  for (const entry of log) {
+    const slots = countersOf(entry.slots)
+    const counts = countersOf(entry.counts)
+    for (let i = 0; i < slots.length; i++) base[slots[i] as number] = counts[i] as number
+  }
+  return base
+}

@@ -274,6 +274,33 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'clusterer-state-in-parts',
+    sql: `
+      -- The clusterer's state in parts (format version 3), so that a batch
+      -- writes what it changed and not the whole state: clusterer_state.state
+      -- keeps the small header, clusterer_stories one document per active
+      -- story, clusterer_df the document-frequency counters (raw uint32,
+      -- little-endian) as of the last compaction and clusterer_df_log the
+      -- counters each save changed since (slot numbers and new values),
+      -- replayed in order on load. A store saved in version 2 keeps its one
+      -- document in clusterer_state until the next save writes the parts.
+      CREATE TABLE clusterer_stories (
+        story_id INTEGER PRIMARY KEY,
+        state    TEXT    NOT NULL
+      ) STRICT;
+      CREATE TABLE clusterer_df (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        counts BLOB    NOT NULL
+      ) STRICT;
+      CREATE TABLE clusterer_df_log (
+        seq    INTEGER PRIMARY KEY,
+        slots  BLOB    NOT NULL,
+        counts BLOB    NOT NULL
+      ) STRICT;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

@@ -12,7 +12,8 @@ import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
 import type {
   Candidate,
-  ClusterSnapshotRecord,
+  ClusterStateChanges,
+  ClusterStateRecord,
   StoredClaims,
   CandidateOpts,
   FeedPoll,
@@ -246,12 +247,12 @@ export class SqliteStore implements Store {
     return this.#stories.nextStoryId()
   }
 
-  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number> {
-    return this.#stories.save(assignments, snapshot, this.#now().toISOString())
+  async saveStoryAssignments(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
+    return this.#stories.save(assignments, changes, this.#now().toISOString())
   }
 
-  async loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null> {
-    return this.#stories.loadSnapshot()
+  async loadClusterState(): Promise<ClusterStateRecord | null> {
+    return this.#stories.loadState()
   }
 
   async storiesOf(articleIds: readonly string[]): Promise<Map<string, number>> {
@@ -274,8 +275,8 @@ export class SqliteStore implements Store {
     return this.#stories.get(id)
   }
 
-  async replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number> {
-    return this.#stories.replace(assignments, snapshotJson, this.#now().toISOString())
+  async replaceStories(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
+    return this.#stories.replace(assignments, changes, this.#now().toISOString())
   }
 
   async putClaims(claims: readonly StoredClaims[]): Promise<void> {
