@@ -22,7 +22,8 @@ import { renderStoriesPage } from './stories-page.js'
 import { createReportLoader } from './report-loader.js'
 import { createReadCache } from './read-cache.js'
 import { renderStoryPage } from './story-page.js'
-import { readComparison, readOutletProfiles, readStoryPage } from '../read/read-model.js'
+import { readArticleClaims, readComparison, readOutletProfiles, readStoryPage } from '../read/read-model.js'
+import { articleHighlights } from '../read/article-highlights.js'
 
 export interface WebAppDeps {
   readonly store: Store
@@ -118,9 +119,10 @@ export function createWebApp(deps: WebAppDeps): Hono {
     if (id === null) return notFound(c, 'An article is named by its id: 16 hexadecimal digits (or at least the first 4).')
     const article = await store.getArticle(id)
     if (article === null) return notFound(c, `There is no article ${id}.`)
-    const [stories, relations] = await Promise.all([
+    const [stories, relations, claims] = await Promise.all([
       store.storiesOf([article.id]),
       store.listRelations({ articleId: article.id, kinds: ['copy', 'rewrite', 'partial'] }),
+      readArticleClaims(store, article.id),
     ])
     const others = new Map((await store.getArticles(relations.map((r) => (r.a === article.id ? r.b : r.a)))).map((a) => [a.id, a]))
     const related: ArticleView['related'][number][] = []
@@ -128,7 +130,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
       const other = others.get(relation.a === article.id ? relation.b : relation.a)
       if (other !== undefined) related.push({ relation, other })
     }
-    return c.html(renderArticlePage({ article, storyId: stories.get(article.id) ?? null, related }))
+    return c.html(
+      renderArticlePage({ article, storyId: stories.get(article.id) ?? null, related, highlights: claims === null ? null : articleHighlights(claims) }),
+    )
   })
 
   app.get('/compare/:a/:b', async (c) => {
