@@ -6,6 +6,7 @@
  */
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import type { SearchFilters } from '../read/search.js'
 
 /** An escaped HTML fragment (hono's `html` tag returns a promise only when a promise is interpolated). */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
@@ -30,6 +31,27 @@ export function parseStoryId(raw: string): number | null {
 export function parsePage(raw: string | undefined): number {
   if (raw === undefined || !/^[1-9][0-9]{0,5}$/u.test(raw)) return 1
   return Number(raw)
+}
+
+/** An ISO day (`2026-04-14`), as a date input sends it. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u
+
+/**
+ * The search page's filters from its query string: a malformed or empty
+ * value is left out (a filter that cannot be read narrows nothing), never
+ * an error.
+ */
+export function parseSearchFilters(query: (name: string) => string | undefined): SearchFilters {
+  const outlet = query('outlet')?.trim().slice(0, 200)
+  const from = query('from')
+  const to = query('to')
+  const story = parseStoryId(query('story') ?? '')
+  return {
+    ...(outlet === undefined || outlet === '' ? {} : { outlet }),
+    ...(from !== undefined && ISO_DAY.test(from) ? { from } : {}),
+    ...(to !== undefined && ISO_DAY.test(to) ? { to } : {}),
+    ...(story === null ? {} : { story }),
+  }
 }
 
 /** The first 8 hex digits: enough to tell articles apart on a page. */

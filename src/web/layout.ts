@@ -45,7 +45,7 @@ export function page(opts: PageOpts, body: Html): Html {
             <a href="/" ${current('stories')}>Stories</a>
             <a href="/outlets" ${current('outlets')}>Outlets</a>
           </nav>
-          <form class="search" action="/search" method="get" role="search">
+          <form class="search" action="/search" method="get" role="search" aria-label="Site search">
             <input type="search" name="q" value="${opts.query ?? ''}" placeholder="Search titles and text" aria-label="Search articles" maxlength="200" />
             <button type="submit">Search</button>
           </form>
