@@ -63,10 +63,7 @@ export function articleHighlights(claims: ArticleClaimsView): ArticleHighlights 
     ...claims.entities.filter((entity) => entity.mentions.length > 0).map(entityHighlight),
   ].filter((draft) => draft.spans.length > 0)
   drafts.sort(
-    (x, y) =>
-      (x.spans[0]?.start ?? 0) - (y.spans[0]?.start ?? 0) ||
-      (y.spans[0]?.end ?? 0) - (x.spans[0]?.end ?? 0) ||
-      KIND_ORDER[x.kind] - KIND_ORDER[y.kind],
+    (x, y) => (x.spans[0]?.start ?? 0) - (y.spans[0]?.start ?? 0) || (y.spans[0]?.end ?? 0) - (x.spans[0]?.end ?? 0) || KIND_ORDER[x.kind] - KIND_ORDER[y.kind],
   )
   const seen = new Map<string, number>()
   const highlights = drafts.map(({ key, ...draft }): Highlight => {

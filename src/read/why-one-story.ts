@@ -36,9 +36,7 @@ export function whyOneStory(report: Pick<StoryReport, 'naming' | 'timeline' | 's
   const shared = [...report.naming].filter((g) => g.forms.length >= 2).sort((x, y) => y.forms.length - x.forms.length)
   const names = shared.filter((g) => g.kind !== 'place').map((g) => g.name)
   const places = shared.filter((g) => g.kind === 'place').map((g) => g.name)
-  const dates = [
-    ...new Set(report.timeline.filter((t) => new Set(t.sources.map((s) => s.articleId)).size >= 2).map((t) => t.date)),
-  ].sort()
+  const dates = [...new Set(report.timeline.filter((t) => new Set(t.sources.map((s) => s.articleId)).size >= 2).map((t) => t.date))].sort()
   const nameWords = new Set(shared.flatMap((g) => g.aliases.flatMap((alias) => words(alias))))
   const titles = report.sources.map((s) => s.title ?? '').filter((t) => t !== '')
   const counts = new Map<string, number>()

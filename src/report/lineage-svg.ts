@@ -65,7 +65,10 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
     const order = ids.map((id, i) => ({ id, i, at: d === 0 ? i : mean(id) }))
     order.sort((x, y) => x.at - y.at || x.i - y.i)
     order.forEach(({ id }, i) => row.set(id, i))
-    columns.set(d, order.map(({ id }) => id))
+    columns.set(
+      d,
+      order.map(({ id }) => id),
+    )
   }
   const pos = new Map<string, { x: number; y: number }>()
   for (const [d, ids] of columns) ids.forEach((id, i) => pos.set(id, { x: 10 + d * (nodeW + gapX), y: 10 + i * (nodeH + gapY) }))
@@ -74,7 +77,7 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
   // share an end or run over each other near a node.
   const ports = (ends: Map<string, string[]>, other: (id: string) => number): Map<string, number> => {
     const at = new Map<string, number>()
-    for (const [node, keys] of ends) {
+    for (const keys of ends.values()) {
       const sorted = [...keys].sort((x, y) => other(x) - other(y))
       sorted.forEach((key, i) => at.set(key, ((i + 1) * nodeH) / (sorted.length + 1)))
     }

@@ -96,7 +96,9 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   h.push('<h2 id="quotes">Quotations</h2>')
   if (report.quotes.length === 0) h.push('<p class="small">No quotations found.</p>')
   for (const quote of report.quotes) {
-    h.push(`<div class="fig" id="${esc(anchors.get(quote.id) ?? quote.id)}"><h3>${esc(quote.speaker ?? '(speaker not named)')}</h3><blockquote>“${esc(quote.text)}”</blockquote>`)
+    h.push(
+      `<div class="fig" id="${esc(anchors.get(quote.id) ?? quote.id)}"><h3>${esc(quote.speaker ?? '(speaker not named)')}</h3><blockquote>“${esc(quote.text)}”</blockquote>`,
+    )
     h.push(
       `<p class="small">carried by ${esc([...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', '))} · ${quote.evidenceGroups} evidence group${quote.evidenceGroups === 1 ? '' : 's'}</p>`,
     )

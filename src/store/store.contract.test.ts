@@ -792,7 +792,7 @@ for (const backend of BACKENDS) {
           assert.deepEqual(await ids({ among: [] }), [])
           const day = (flood.published ?? '').slice(0, 10)
           assert.ok(day !== '', 'the fixture is dated')
-          assert.deepEqual(new Set(await ids({ since: day, before: "2999-01-01" })), new Set(await ids({})))
+          assert.deepEqual(new Set(await ids({ since: day, before: '2999-01-01' })), new Set(await ids({})))
           assert.deepEqual(await ids({ before: '1900-01-01' }), [])
           assert.deepEqual(await ids({ since: '2999-01-01' }), [])
         })

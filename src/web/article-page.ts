@@ -104,7 +104,8 @@ function sideList(highlights: readonly Highlight[], against: ArticleHighlights['
       against === null
         ? ''
         : html`<p class="small muted">
-            Relative dates read against ${against.day}${against.basis === 'story' ? html` <span class="inferred-note">(inferred: the story's latest day; the article is undated)</span>` : ' (its publication day)'}.
+            Relative dates read against
+            ${against.day}${against.basis === 'story' ? html` <span class="inferred-note">(inferred: the story's latest day; the article is undated)</span>` : ' (its publication day)'}.
           </p>`
     }
     ${SIDE_ORDER.map((kind) => {

@@ -17,7 +17,7 @@ const STYLE = `
   --rewrite: #b54708; --rewrite-bg: #fdead7;
   --partial: #8a6100; --partial-bg: #fbf1c7;
   --related: #6b3fa0; --related-bg: #efe5fb;
-  --independent: #1c7c3c; --independent-bg: #dcf3e3;
+  --independent: #17692f; --independent-bg: #dcf3e3;
   --del: #fde2df; --ins: #d9f2e0;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 15px; line-height: 1.45; color: var(--ink); background: var(--soft);
@@ -26,6 +26,8 @@ const STYLE = `
 body { margin: 0; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
+/* Links inside running text are underlined: colour alone does not tell them apart. */
+p a, li a, dd a, .summary-box a, .reason a, .finding a { text-decoration: underline; text-underline-offset: 2px; }
 code, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); }
 h1 { font-size: 1.45rem; line-height: 1.25; margin: 0 0 0.35rem; }
 h2 { font-size: 1.05rem; margin: 1.8rem 0 0.6rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--line); }

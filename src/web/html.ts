@@ -74,9 +74,11 @@ export function titleOf(article: { readonly title: string | null }): string {
   return article.title === null || article.title === '' ? '(no title)' : article.title
 }
 
-/** An outlet for display. */
-export function outletOf(article: { readonly outlet: string | null }): string {
-  return article.outlet === null || article.outlet === '' ? '(unknown outlet)' : article.outlet
+/** An outlet for display: the outlet, else the domain of the article's URL (never a file name). */
+export function outletOf(article: { readonly outlet: string | null; readonly url?: string | null }): string {
+  if (article.outlet !== null && article.outlet !== '') return article.outlet
+  const url = safeExternalUrl(article.url ?? null)
+  return url === null ? '(unknown outlet)' : new URL(url).hostname.replace(/^www\./u, '')
 }
 
 /** The lineage kinds a page colours; `related` is a copy or rewrite whose direction is unknown. */
@@ -97,7 +99,7 @@ export function kindBadge(kind: LineageKind): Html {
 }
 
 /** A link to an article, showing its outlet and short id. */
-export function articleLink(article: { readonly id: string; readonly outlet: string | null }): Html {
+export function articleLink(article: { readonly id: string; readonly outlet: string | null; readonly url?: string | null }): Html {
   return html`<a href="/articles/${article.id}">${outletOf(article)}</a> <code class="id">${shortId(article.id)}</code>`
 }
 

@@ -36,14 +36,17 @@ type Anchors = ReadonlyMap<string, string>
 /** A section that opens on demand: its heading is the summary, its count beside it. */
 export function foldedSection(id: string, heading: string, count: Html | string, content: Html, open = false): Html {
   return html`<details class="section" id="${id}" ${open ? 'open' : ''}>
-    <summary><h2>${heading}</h2> <span class="count">${count}</span></summary>
+    <summary>
+      <h2>${heading}</h2>
+      <span class="count">${count}</span>
+    </summary>
     ${content}
   </details>`
 }
 
 /** A permalink to a part of a story page. */
 export function permalink(storyId: number, anchor: string, what: string): Html {
-  return html`<a class="permalink" href="/stories/${storyId}#${anchor}" aria-label="Permalink to this ${what}">link</a>`
+  return html`<a class="permalink" href="/stories/${storyId}#${anchor}" aria-label="link to this ${what}">link</a>`
 }
 
 /** All report sections, in reading order, each folded. */
@@ -62,23 +65,23 @@ function figuresSection(groups: readonly FigureGroup[], anchors: Anchors, story:
     'Figures',
     `${groups.length} counted${differ > 0 ? `, ${differ} disputed` : ''}`,
     html`<p class="muted small">
-      ${groups.length} thing${groups.length === 1 ? '' : 's'} counted${differ > 0 ? html`; sources <b>disagree on ${differ}</b>` : ''}. Claims are what sources
-      report, not facts; corroboration counts independent evidence groups, so a copy adds nothing.
-    </p>
-    <div class="table-wrap">
-      <table class="figures">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>Figure</th>
-            <th>Reported by</th>
-            <th class="nowrap">Date</th>
-            <th class="hide-narrow">Sentence</th>
-          </tr>
-        </thead>
-        ${groups.map((group) => figureGroup(group, anchors, story))}
-      </table>
-    </div>`,
+        ${groups.length} thing${groups.length === 1 ? '' : 's'} counted${differ > 0 ? html`; sources <b>disagree on ${differ}</b>` : ''}. Claims are what
+        sources report, not facts; corroboration counts independent evidence groups, so a copy adds nothing.
+      </p>
+      <div class="table-wrap">
+        <table class="figures">
+          <thead>
+            <tr>
+              <th>Source</th>
+              <th>Figure</th>
+              <th>Reported by</th>
+              <th class="nowrap">Date</th>
+              <th class="hide-narrow">Sentence</th>
+            </tr>
+          </thead>
+          ${groups.map((group) => figureGroup(group, anchors, story))}
+        </table>
+      </div>`,
   )
 }
 
@@ -156,8 +159,9 @@ function quotesSection(quotes: readonly QuoteEntry[], labels: ReadonlyMap<string
           html`<div class="quote" id="${anchors.get(quote.id) ?? quote.id}">
             <blockquote>${quote.text}</blockquote>
             <div class="small muted">
-              ${permalink(story, anchors.get(quote.id) ?? quote.id, 'quotation')} ${quote.speaker ?? 'speaker not named'} · carried by ${joinLinks(quote.carriers.map((c) => ({ id: c.articleId, label: c.sourceLabel })))} ·
-              ${quote.evidenceGroups} independent group${quote.evidenceGroups === 1 ? '' : 's'}
+              ${permalink(story, anchors.get(quote.id) ?? quote.id, 'quotation')} ${quote.speaker ?? 'speaker not named'} · carried by
+              ${joinLinks(quote.carriers.map((c) => ({ id: c.articleId, label: c.sourceLabel })))} · ${quote.evidenceGroups} independent
+              group${quote.evidenceGroups === 1 ? '' : 's'}
             </div>
             ${quote.variants.map(
               (variant) =>
@@ -280,31 +284,31 @@ function namingSection(groups: readonly NamingGroup[]): Html {
     'Naming',
     varying.length === 0 ? 'written alike' : `${varying.length} written differently`,
     html`<p class="muted small">
-      ${varying.length === 0 ? 'Every source names people, organisations and places the same way.' : html`${varying.length} name${varying.length === 1 ? ' is' : 's are'} written differently across sources (first).`}
-    </p>
-    <div class="table-wrap">
-      <table class="naming">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Forms by source</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            (group) =>
-              html`<tr>
-                <td>${group.variesAcrossSources ? html`<span class="flag">varies</span> ` : ''}<b>${group.name}</b></td>
-                <td class="muted small">${group.kind}</td>
-                <td class="small">
-                  ${group.forms.map((f, i) => html`${i === 0 ? '' : ' · '}<a href="/articles/${f.articleId}">${f.sourceLabel}</a>: ${f.forms.join(', ')}`)}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`,
+        ${varying.length === 0 ? 'Every source names people, organisations and places the same way.' : html`${varying.length} name${varying.length === 1 ? ' is' : 's are'} written differently across sources (first).`}
+      </p>
+      <div class="table-wrap">
+        <table class="naming">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Forms by source</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map(
+              (group) =>
+                html`<tr>
+                  <td>${group.variesAcrossSources ? html`<span class="flag">varies</span> ` : ''}<b>${group.name}</b></td>
+                  <td class="muted small">${group.kind}</td>
+                  <td class="small">
+                    ${group.forms.map((f, i) => html`${i === 0 ? '' : ' · '}<a href="/articles/${f.articleId}">${f.sourceLabel}</a>: ${f.forms.join(', ')}`)}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
   )
 }
 

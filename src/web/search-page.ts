@@ -22,8 +22,7 @@ export function renderSearchPage(view: SearchView): Html {
         ? html`<p class="muted">No ${view.page > 1 ? 'more ' : ''}articles have every word of “${query}”${narrowed ? ' with these filters' : ''}.</p>`
         : html`<div class="hits">${view.hits.map(hitBlock)}</div>`
   const body = html`<h1>Search</h1>
-    ${filtersForm(view)}
-    ${query.trim() === '' ? '' : html`<p class="muted">Articles with every word of <b>“${query}”</b>, best match first.</p>`}
+    ${filtersForm(view)} ${query.trim() === '' ? '' : html`<p class="muted">Articles with every word of <b>“${query}”</b>, best match first.</p>`}
     ${view.aliases.length === 0 ? '' : html`<p class="aliases">Also searched, as other spellings of the same name: ${view.aliases.map((a, i) => html`${i === 0 ? '' : ', '}<b>${a}</b>`)}</p>`}
     ${results} ${pager(view)}`
   return page({ title: query.trim() === '' ? 'Search' : `Search: ${query}`, section: 'search', query }, body)

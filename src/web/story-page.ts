@@ -14,7 +14,7 @@ import type { SourceLineage } from '../stories/member-lineage.js'
 import { whyOneStory } from '../read/why-one-story.js'
 import { articleLink, day, EMPTY, type Html, kindBadge, outletOf, percent, shortId, titleOf } from './html.js'
 import { page } from './layout.js'
-import { disagreements, foldedSection, renderReportSections } from './report-sections.js'
+import { foldedSection, renderReportSections } from './report-sections.js'
 import type { StoryMemberView as StoryMember, StoryView } from '../read/read-model.js'
 
 /** The formats a story's report is exported in, with the route's file extension. */
@@ -39,7 +39,7 @@ export function renderStoryPage(view: StoryView, report: StoryReport | null): Ht
     ${story.askedFor !== story.id ? html`<p class="notice">Story ${story.askedFor} was merged into this story.</p>` : ''}
     <h1>${view.label ?? '(no title)'}</h1>
     <div class="facts">
-      <span>story <b>${story.id}</b> <a class="permalink" href="/stories/${story.id}" aria-label="Permalink to this story">link</a></span>
+      <span>story <b>${story.id}</b> <a class="permalink" href="/stories/${story.id}" aria-label="link to this story">link</a></span>
       <span>${day(story.firstSeen)} to ${day(story.lastSeen)}</span>
     </div>
     ${summary(view, report, anchors)}
@@ -50,7 +50,9 @@ export function renderStoryPage(view: StoryView, report: StoryReport | null): Ht
             <span class="muted">Take the report:</span>
             ${REPORT_EXPORTS.map(
               (format) =>
-                html`<a href="/stories/${story.id}/report.${format.ext}" download="story-${story.id}.${format.ext}" data-export="${format.ext}">${format.label}</a>`,
+                html`<a href="/stories/${story.id}/report.${format.ext}" download="story-${story.id}.${format.ext}" data-export="${format.ext}"
+                  >${format.label}</a
+                >`,
             )}
           </nav>`
     }
@@ -95,12 +97,15 @@ function summary(view: StoryView, report: StoryReport | null, anchors: ReadonlyM
   const originals = view.members.filter((m) => m.lineage.kind === 'original')
   const disputed = report === null ? [] : report.figureGroups.filter((g) => g.verdict === 'differ')
   const why = report === null ? null : whyOneStory(report)
-  const whyParts = why === null ? [] : [
-    why.names.length > 0 ? `names ${why.names.join(', ')}` : null,
-    why.places.length > 0 ? `places ${why.places.join(', ')}` : null,
-    why.dates.length > 0 ? `dates ${why.dates.join(', ')}` : null,
-    why.terms.length > 0 ? `terms ${why.terms.join(', ')}` : null,
-  ].filter((part): part is string => part !== null)
+  const whyParts =
+    why === null
+      ? []
+      : [
+          why.names.length > 0 ? `names ${why.names.join(', ')}` : null,
+          why.places.length > 0 ? `places ${why.places.join(', ')}` : null,
+          why.dates.length > 0 ? `dates ${why.dates.join(', ')}` : null,
+          why.terms.length > 0 ? `terms ${why.terms.join(', ')}` : null,
+        ].filter((part): part is string => part !== null)
   return html`<section class="summary-box" aria-label="Summary">
     <ul>
       <li>
@@ -114,7 +119,9 @@ function summary(view: StoryView, report: StoryReport | null, anchors: ReadonlyM
         ${
           disputed.length === 0
             ? html`Sources do not disagree on any figure.`
-            : html`<a class="flag" href="#${anchors.get(disputed[0]?.id ?? '') ?? 'figures'}">sources disagree on ${disputed.length} figure${disputed.length === 1 ? '' : 's'}</a>:
+            : html`<a class="flag" href="#${anchors.get(disputed[0]?.id ?? '') ?? 'figures'}"
+                  >sources disagree on ${disputed.length} figure${disputed.length === 1 ? '' : 's'}</a
+                >:
                 ${disputed.slice(0, 3).map((g, i) => html`${i === 0 ? '' : '; '}<a href="#${anchors.get(g.id) ?? g.id}">${g.measure}</a>`)}${disputed.length > 3 ? '; …' : ''}`
         }
       </li>
@@ -125,7 +132,8 @@ function summary(view: StoryView, report: StoryReport | null, anchors: ReadonlyM
             : html`The original${originals.length === 1 ? '' : 's'}:
               ${originals.map(
                 (m, i) =>
-                  html`${i === 0 ? '' : ', '}<a href="/articles/${m.id}">${outletOf(m)}</a>${m.lineage.derived > 0 ? html` <span class="muted">(${m.lineage.derived} derived)</span>` : ''}`,
+                  html`${i === 0 ? '' : ', '}<a href="/articles/${m.id}">${outletOf(m)}</a
+                    >${m.lineage.derived > 0 ? html` <span class="muted">(${m.lineage.derived} derived)</span>` : ''}`,
               )}`
         }
       </li>
