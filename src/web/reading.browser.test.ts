@@ -132,6 +132,16 @@ describe('reading the store in Chromium', { skip }, () => {
     await figure.focus()
     assert.match(await tip.innerText(), /Value[\s\S]*Measure/u)
     await page.screenshot({ path: join(artifactsDir(), 'web-article-highlights.png'), fullPage: false })
+    // A smaller picture of the same, for the README (docs/web-article.png is a copy of it).
+    await page.evaluate(`document.querySelector('.reading').scrollIntoView()`)
+    await figure.focus()
+    const text = await page.locator('.reading').boundingBox()
+    if (text !== null) {
+      await page.screenshot({
+        path: join(artifactsDir(), 'web-article-readme.png'),
+        clip: { x: text.x, y: text.y, width: Math.min(text.width, 1140), height: 380 },
+      })
+    }
     // The side list jumps to a claim and puts the keyboard there.
     const entry = page.locator('aside.claims-list a.claim-link').nth(1)
     const target = (await entry.getAttribute('href'))?.slice(1) ?? ''
