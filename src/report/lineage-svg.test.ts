@@ -87,8 +87,28 @@ test('edges leaving or reaching one node do so at different heights', () => {
   assert.equal(new Set(starts).size, 3, starts.join(' '))
 })
 
-test('an edge of unknown direction puts its second article in the next column, not in a loop beside the first', () => {
+test('an edge of unknown direction between two nodes of one column loops beside them, inside the drawing', () => {
   const graph: ReportLineage = { nodes: [node('a', 'A', 1), node('b', 'B', 1)], edges: [edge('a', 'b', 'rewrite', false)] }
-  const xs = [...renderLineageSvg(graph).matchAll(/<rect x="(\d+)"/gu)].map((m) => Number(m[1]))
-  assert.equal(new Set(xs).size, 2)
+  const svg = renderLineageSvg(graph)
+  const xs = [...svg.matchAll(/<rect x="(\d+)"/gu)].map((m) => Number(m[1]))
+  assert.equal(new Set(xs).size, 1)
+  const width = Number(/width="(\d+)"/u.exec(svg)?.[1])
+  const reach = Math.max(
+    ...[...(/<path d="M[^"]*"/u.exec(svg.slice(svg.indexOf('</defs>')))?.[0] ?? '').matchAll(/(\d+(?:\.\d+)?),/gu)].map((m) => Number(m[1])),
+  )
+  assert.ok(reach < width, `the loop reaches ${reach}, the drawing is ${width} wide`)
+})
+
+test('an edge that skips a column runs under the nodes, not through the one between', () => {
+  // w → a → b, and w → b directly: b is two columns from w.
+  const graph: ReportLineage = {
+    nodes: [node('w', 'Wire', 1), node('a', 'A', 1), node('b', 'B', 1)],
+    edges: [edge('w', 'a', 'copy'), edge('a', 'b', 'copy'), edge('w', 'b', 'partial')],
+  }
+  const svg = renderLineageSvg(graph)
+  const rects = [...svg.matchAll(/<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/gu)].map((m) => m.slice(1).map(Number))
+  const lowest = Math.max(...rects.map(([, y, , h]) => (y as number) + (h as number)))
+  const partial = /<path d="([^"]*)"[^>]*stroke="#6941c6"/u.exec(svg)?.[1] ?? ''
+  const ys = [...partial.matchAll(/[\d.]+,([\d.]+)/gu)].map((m) => Number(m[1]))
+  assert.ok(Math.max(...ys) > lowest, `the skipping edge dips below the nodes: ${partial}`)
 })

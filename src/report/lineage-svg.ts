@@ -33,13 +33,12 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
   const nodeH = 44
   const gapX = 90
   const gapY = 18
-  // Generation: the longest chain of edges leading to the node. An edge of
-  // unknown direction counts from its first article too (drawn dashed, without
-  // an arrow): a loop between two nodes of one column would cross the others.
+  // Generation: the longest chain of directed edges leading to the node.
   const depth = new Map(graph.nodes.map((n) => [n.id, 0]))
   for (let pass = 0; pass < graph.nodes.length; pass++) {
     let changed = false
     for (const e of graph.edges) {
+      if (!e.directed) continue
       const d = (depth.get(e.from) ?? 0) + 1
       if (d > (depth.get(e.to) ?? 0) && d < graph.nodes.length) {
         depth.set(e.to, d)
@@ -72,29 +71,38 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
   }
   const pos = new Map<string, { x: number; y: number }>()
   for (const [d, ids] of columns) ids.forEach((id, i) => pos.set(id, { x: 10 + d * (nodeW + gapX), y: 10 + i * (nodeH + gapY) }))
-  // Ports: a node's edges leave (right side) and arrive (left side) at
-  // separate heights, ordered by the other end's height, so no two edges
+  // Ports: where an edge meets a node. Each end is on the node's right side
+  // (edges to later columns, and loops to a node of the same column) or its
+  // left (edges from earlier columns); the ends on one side are spread over
+  // its height, ordered by the height of the other end, so no two edges
   // share an end or run over each other near a node.
-  const ports = (ends: Map<string, string[]>, other: (id: string) => number): Map<string, number> => {
-    const at = new Map<string, number>()
-    for (const keys of ends.values()) {
-      const sorted = [...keys].sort((x, y) => other(x) - other(y))
-      sorted.forEach((key, i) => at.set(key, ((i + 1) * nodeH) / (sorted.length + 1)))
-    }
-    return at
+  const yOf = (id: string) => pos.get(id)?.y ?? 0
+  const xOf = (id: string) => pos.get(id)?.x ?? 0
+  const sides = new Map<string, Array<{ key: string; other: string }>>()
+  const sideOf = (e: { from: string; to: string }, end: 'from' | 'to'): 'right' | 'left' => {
+    const [self, other] = end === 'from' ? [e.from, e.to] : [e.to, e.from]
+    return xOf(other) >= xOf(self) ? 'right' : 'left'
   }
   const edgeKey = (e: { from: string; to: string }) => `${e.from}>${e.to}`
-  const outgoing = new Map<string, string[]>()
-  const incoming = new Map<string, string[]>()
   for (const e of graph.edges) {
-    outgoing.set(e.from, [...(outgoing.get(e.from) ?? []), edgeKey(e)])
-    incoming.set(e.to, [...(incoming.get(e.to) ?? []), edgeKey(e)])
+    for (const end of ['from', 'to'] as const) {
+      const [self, other] = end === 'from' ? [e.from, e.to] : [e.to, e.from]
+      const side = `${self} ${sideOf(e, end)}`
+      sides.set(side, [...(sides.get(side) ?? []), { key: `${edgeKey(e)} ${end}`, other }])
+    }
   }
-  const yOf = (id: string | undefined) => (id === undefined ? 0 : (pos.get(id)?.y ?? 0))
-  const outPort = ports(outgoing, (key) => yOf(key.split('>')[1]))
-  const inPort = ports(incoming, (key) => yOf(key.split('>')[0]))
-  const width = 20 + Math.max(1, columns.size) * (nodeW + gapX) - gapX
-  let height = 20 + Math.max(1, ...[...columns.values()].map((c) => c.length)) * (nodeH + gapY) - gapY
+  const port = new Map<string, number>()
+  for (const ends of sides.values()) {
+    const sorted = [...ends].sort((x, y) => yOf(x.other) - yOf(y.other) || x.key.localeCompare(y.key))
+    sorted.forEach(({ key }, i) => port.set(key, ((i + 1) * nodeH) / (sorted.length + 1)))
+  }
+  // Edges that skip a column run in lanes under every node, one lane each,
+  // rather than through the nodes of the columns between.
+  const bottom = 10 + Math.max(1, ...[...columns.values()].map((c) => c.length)) * (nodeH + gapY) - gapY
+  let lanes = 0
+  let loops = false
+  let width = 20 + Math.max(1, columns.size) * (nodeW + gapX) - gapX
+  let height = bottom + 10
   const parts: string[] = []
   // Edge labels sit at the middle of their curve; where two would overlap
   // (edges crossing between the same columns), the later one moves down.
@@ -117,17 +125,42 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
     const a = pos.get(e.from)
     const b = pos.get(e.to)
     if (a === undefined || b === undefined) continue
-    const sameColumn = a.x === b.x
-    const x1 = sameColumn ? a.x + nodeW : a.x + nodeW
-    const y1 = a.y + (outPort.get(edgeKey(e)) ?? nodeH / 2)
-    const x2 = sameColumn ? b.x + nodeW : b.x
-    const y2 = b.y + (inPort.get(edgeKey(e)) ?? nodeH / 2)
-    const bend = sameColumn ? `C${x1 + 50},${y1} ${x2 + 50},${y2} ${x2},${y2}` : `C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`
     const colour = EDGE_COLOUR[e.kind]
-    const labelX = (x1 + x2) / 2 + (sameColumn ? 40 : 0)
+    const fromSide = sideOf(e, 'from')
+    const toSide = sideOf(e, 'to')
+    const x1 = fromSide === 'right' ? a.x + nodeW : a.x
+    const y1 = a.y + (port.get(`${edgeKey(e)} from`) ?? nodeH / 2)
+    const x2 = toSide === 'right' ? b.x + nodeW : b.x
+    const y2 = b.y + (port.get(`${edgeKey(e)} to`) ?? nodeH / 2)
+    const span = Math.round(Math.abs(b.x - a.x) / (nodeW + gapX))
+    let d: string
+    let labelX: number
+    let labelY: number
+    if (span === 0) {
+      // A loop beside the column, wider the further apart its ends, never into the next column.
+      const bulge = Math.min(gapX - 12, 24 + (Math.abs(y2 - y1) / (nodeH + gapY)) * 18)
+      d = `M${x1},${y1} C${x1 + bulge},${y1} ${x2 + bulge},${y2} ${x2},${y2}`
+      labelX = x1 + bulge * 0.75
+      labelY = (y1 + y2) / 2
+      loops = true
+    } else if (span === 1) {
+      d = `M${x1},${y1} C${(x1 + x2) / 2},${y1} ${(x1 + x2) / 2},${y2} ${x2},${y2}`
+      labelX = (x1 + x2) / 2
+      labelY = (y1 + y2) / 2 - 4
+    } else {
+      const lane = bottom + 12 + lanes * 14
+      lanes++
+      const forward = x1 < x2 ? 1 : -1
+      const out = x1 + forward * (gapX / 2)
+      const back = x2 - forward * (gapX / 2)
+      d = `M${x1},${y1} C${out},${y1} ${out},${lane} ${out + forward * 12},${lane} L${back - forward * 12},${lane} C${back},${lane} ${back},${y2} ${x2},${y2}`
+      labelX = (out + back) / 2
+      labelY = lane - 3
+      height = Math.max(height, lane + 10)
+    }
     parts.push(
-      `<path d="M${x1},${y1} ${bend}" fill="none" stroke="${colour}" stroke-width="2"${e.directed ? ` marker-end="url(#arrow-${e.kind})"` : ' stroke-dasharray="5 4"'}><title>${escapeXml(`${e.kind}${e.directed ? '' : ' (direction unknown)'}`)}</title></path>`,
-      `<text x="${labelX}" y="${labelAt(labelX, (y1 + y2) / 2 - 4, e.kind)}" text-anchor="middle" fill="${colour}" font-size="11" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(e.kind)}</text>`,
+      `<path d="${d}" fill="none" stroke="${colour}" stroke-width="2"${e.directed ? ` marker-end="url(#arrow-${e.kind})"` : ' stroke-dasharray="5 4"'}><title>${escapeXml(`${e.kind}${e.directed ? '' : ' (direction unknown)'}`)}</title></path>`,
+      `<text x="${labelX}" y="${labelAt(labelX, labelY, e.kind)}" text-anchor="middle" fill="${colour}" font-size="11" stroke="#fff" stroke-width="3" paint-order="stroke">${escapeXml(e.kind)}</text>`,
     )
   }
   for (const n of graph.nodes) {
@@ -144,6 +177,8 @@ export function renderLineageSvg(graph: ReportLineage, labels: ReadonlyMap<strin
       href === null ? '' : '</a>',
     )
   }
+  // A loop beside the last column needs room to its right.
+  if (loops) width += gapX
   // Linked nodes keep their own role: an image's children are hidden from assistive technology.
   const role = opts.nodeHref === undefined ? 'role="img" ' : 'role="group" '
   return [
