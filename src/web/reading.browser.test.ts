@@ -127,6 +127,13 @@ describe('reading the store in Chromium', { skip }, () => {
     assert.ok(third !== null && third !== second, 'n steps to the next claim too')
     await page.keyboard.press('p')
     assert.equal(await activeClaim(), second, 'p steps back')
+    // Enter on a claim jumps to its entry in the side list.
+    await page.keyboard.press('Enter')
+    await page.waitForURL(new RegExp(`#claim-${second ?? ''}$`, 'u'))
+    // Hovering a quotation shows what was read there too.
+    await page.locator('article.body mark.claim-quote[tabindex="0"]').first().hover()
+    assert.match(await tip.innerText(), /Speaker/u)
+    await page.mouse.move(0, 0)
     // Focus a figure: its tooltip names the value and the measure.
     const figure = page.locator('article.body mark.claim-figure[tabindex="0"]').first()
     await figure.focus()
