@@ -32,9 +32,10 @@ export function renderArticlePage(view: ArticleView): Html {
     ['Credited source', article.creditedSource],
     ['Language', article.language],
     ['URL', url === null ? article.url : html`<a href="${url}" rel="noopener noreferrer nofollow">${article.url}</a>`],
-    ['Source', `${article.source.location}${article.source.index === undefined ? '' : `#${article.source.index}`} (${article.format})`],
+    // Where the input was read from: not the source's name, which is its outlet (or its site).
+    ['Input', `${article.source.location}${article.source.index === undefined ? '' : `#${article.source.index}`} (${article.format})`],
     ['Story', view.storyId === null ? null : html`<a href="/stories/${view.storyId}">story ${view.storyId}</a>`],
-    ['Id', html`<code>${article.id}</code>`],
+    ['Id', html`<code>${article.id}</code> <a class="permalink" href="/articles/${article.id}" aria-label="link to this article">link</a>`],
   ]
   const body = html`
     <h1>${titleOf(article)}</h1>
