@@ -336,7 +336,7 @@ async function runRender(input: unknown): Promise<{ items: number; notes: string
 
 export const SERVE_CASES: readonly BenchCase[] = [
   {
-    name: 'render story pages',
+    name: 'serve story pages in process',
     about: `the web app building story and article pages in process over ${STORED} stored articles, uncached: under ${STORY_PAGE_BUDGET_MS} ms each is the budget`,
     unit: 'pages',
     prepare,
