@@ -229,6 +229,14 @@ export interface SearchOpts {
   readonly limit?: number
   /** @default 0 */
   readonly offset?: number
+  /** Only articles of this outlet (exactly as stored). */
+  readonly outlet?: string
+  /** Only articles published on or after this ISO date or date-time (undated articles are left out). */
+  readonly since?: string
+  /** Only articles published before this ISO date or date-time (undated articles are left out). */
+  readonly before?: string
+  /** Only these articles (a story's members). */
+  readonly among?: readonly ArticleId[]
 }
 
 export interface SearchHit {

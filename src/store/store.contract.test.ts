@@ -18,7 +18,7 @@ import { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js'
 import { openSqliteStore } from './sqlite/sqlite-store.js'
 import type { SqliteStore } from './sqlite/sqlite-store.js'
 import { SEARCH_MARK_END, SEARCH_MARK_START } from '../storage.js'
-import type { ClusterStateChanges, ClusterStateRecord, Store } from '../storage.js'
+import type { ClusterStateChanges, ClusterStateRecord, SearchOpts, Store } from '../storage.js'
 import { DF_LOG_FOLD_AT } from './rows.js'
 import { PG_MIGRATIONS } from './postgres/migrations.js'
 import { openPostgresStore, type PostgresStore } from './postgres/postgres-store.js'
@@ -834,6 +834,25 @@ for (const backend of BACKENDS) {
           assert.deepEqual(await store.searchArticles('nothing-like-this-anywhere'), [])
           assert.equal(await store.countSearchHits('flood'), 2)
           assert.equal(await store.countSearchHits('  !!  '), 0)
+        })
+      })
+
+      test('narrows a search to an outlet, a date range and a set of articles', async () => {
+        await withStorage(backend, async (storage) => {
+          const store = await storage.open()
+          const [flood, budget] = searchCorpus()
+          assert.ok(flood && budget)
+          await store.putArticles(searchCorpus())
+          const ids = async (opts: SearchOpts) => (await store.searchArticles('flood', opts)).map((hit) => hit.id)
+          assert.deepEqual(await ids({ outlet: 'Vik Courier' }), [budget.id])
+          assert.deepEqual(await ids({ outlet: 'Nobody' }), [])
+          assert.deepEqual(await ids({ among: [flood.id] }), [flood.id])
+          assert.deepEqual(await ids({ among: [] }), [])
+          const day = (flood.published ?? '').slice(0, 10)
+          assert.ok(day !== '', 'the fixture is dated')
+          assert.deepEqual(new Set(await ids({ since: day, before: '2999-01-01' })), new Set(await ids({})))
+          assert.deepEqual(await ids({ before: '1900-01-01' }), [])
+          assert.deepEqual(await ids({ since: '2999-01-01' }), [])
         })
       })
 

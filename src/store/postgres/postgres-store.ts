@@ -294,8 +294,12 @@ export class PostgresStore implements Store {
         `SELECT id, title, outlet, published, text, ts_rank(search, q, 1) AS rank
          FROM articles, to_tsquery('simple', $1) q
          WHERE search @@ q
+           AND ($4::text IS NULL OR outlet = $4)
+           AND ($5::text IS NULL OR published >= $5)
+           AND ($6::text IS NULL OR published < $6)
+           AND ($7::text[] IS NULL OR id = ANY($7::text[]))
          ORDER BY rank DESC, seq LIMIT $2 OFFSET $3`,
-        [tsquery, limit, offset],
+        [tsquery, limit, offset, opts?.outlet ?? null, opts?.since ?? null, opts?.before ?? null, opts?.among === undefined ? null : [...opts.among]],
       )
     ).rows
     return rows.map((row) => ({
