@@ -5,6 +5,7 @@
  * serves both; where their drivers differ (SQLite's 0/1 for booleans,
  * PostgreSQL's strings for BIGINT), the mapping accepts either.
  */
+import { inflateRawSync } from 'node:zlib'
 import type { ArticleClaims } from '../claims/types.js'
 import { StoreError } from '../errors.js'
 import type { Relation, RelationKind, SentenceMatch } from '../lineage/types.js'
@@ -36,6 +37,8 @@ export interface ArticleRow {
   readonly removed: string
   readonly diagnostics: string
   readonly raw: string
+  /** SQLite since schema 8: the raw input deflated, `raw` then empty. */
+  readonly raw_deflated?: Uint8Array | null
   readonly ingested_at: string
 }
 
@@ -79,7 +82,7 @@ export function fromArticleRow(row: ArticleRow): Article {
     removed: JSON.parse(row.removed) as Removal[],
     diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
     contentHash: row.content_hash,
-    raw: row.raw,
+    raw: row.raw_deflated === undefined || row.raw_deflated === null ? row.raw : inflateRawSync(row.raw_deflated).toString('utf8'),
   }
 }
 

@@ -301,6 +301,16 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 8,
+    name: 'raw-input-deflated',
+    sql: `
+      -- The raw input is kept (to re-read an article with a newer cleaner)
+      -- but is seldom read: it is stored deflated (raw deflate, RFC 1951),
+      -- raw left empty. Rows stored before keep their raw text as it was.
+      ALTER TABLE articles ADD COLUMN raw_deflated BLOB;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

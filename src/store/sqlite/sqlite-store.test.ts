@@ -214,7 +214,7 @@ describe('migrations', () => {
       // Back to a version 4 file, as an older crosscheck left it.
       const db = new Database(path)
       db.exec(
-        'DROP TABLE story_summaries; DROP TABLE article_claims; DROP TABLE clusterer_state; DROP TABLE clusterer_stories; DROP TABLE clusterer_df; DROP TABLE clusterer_df_log',
+        'DROP TABLE story_summaries; DROP TABLE article_claims; DROP TABLE clusterer_state; DROP TABLE clusterer_stories; DROP TABLE clusterer_df; DROP TABLE clusterer_df_log; ALTER TABLE articles DROP COLUMN raw_deflated',
       )
       db.pragma('user_version = 4')
       db.close()
