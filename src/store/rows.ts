@@ -194,6 +194,8 @@ export interface ClaimsRow {
   readonly dates_day: string | null
   readonly dates_basis: 'published' | 'story' | null
   readonly claims: string
+  /** SQLite since schema 8: the claims JSON deflated, `claims` then an empty document. */
+  readonly claims_deflated?: Uint8Array | null
 }
 
 export function toClaimsRow(stored: StoredClaims): ClaimsRow {
@@ -211,7 +213,9 @@ export function fromClaimsRow(row: ClaimsRow): StoredClaims {
     articleId: row.article_id,
     extractorVersion: row.extractor_version,
     datesReadAgainst: row.dates_day === null || row.dates_basis === null ? null : { day: row.dates_day, basis: row.dates_basis },
-    claims: JSON.parse(row.claims) as ArticleClaims,
+    claims: JSON.parse(
+      row.claims_deflated === undefined || row.claims_deflated === null ? row.claims : inflateRawSync(row.claims_deflated).toString('utf8'),
+    ) as ArticleClaims,
   }
 }
 
