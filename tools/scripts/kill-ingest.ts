@@ -549,8 +549,10 @@ export function formatKillIngestReport(result: KillIngestResult): string {
     { run: 'A clean', ...runRow(result.clean, rounded) },
     ...result.attempts.map((attempt, i) => ({ run: `B ${i + 1}${attempt.kill === null ? ' (last)' : ''}`, ...runRow(attempt, rounded) })),
   ]
+  const totalB = result.attempts.reduce((sum, run) => sum + run.seconds, 0)
   const sections = [
     `kill -9 during ingest: ${result.articles} articles, seed ${result.seed}, batch size ${result.batchSize}, ${result.kills} of ${result.killsPlanned} kills landed`,
+    `A took ${rounded(result.clean.seconds)} s in one run; B took ${rounded(totalB)} s in ${result.attempts.length} runs`,
     formatTable(runs),
     '',
     formatTable(
