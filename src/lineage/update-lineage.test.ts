@@ -12,6 +12,12 @@ import { after, test } from 'node:test'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../storage.js'
+import { exampleArticles } from '../testing/story-corpus.js'
+import type { Article } from '../types.js'
+import { alignableSentences } from './align-articles.js'
+import { fingerprintArticle } from './fingerprint.js'
+import type { AlignableArticle } from './relate.js'
+import { updateLineage } from './update-lineage.js'
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url))
 const CORPUS = join(EXAMPLES, 'corpus')
@@ -102,4 +108,30 @@ test('a candidate found only through anchors is not aligned months apart', async
   }
   assert.deepEqual(await kinds('window-near.db', write('near.jsonl', followUp.date)), ['partial'])
   assert.deepEqual(await kinds('window-far.db', write('far.jsonl', '2026-12-20T10:00:00Z')), [])
+})
+
+test('the alignment cache never changes a relation, however full it is', async () => {
+  // A run's cache is warm where a re-run after a crash starts cold: lineage must not depend on which.
+  const articles = await exampleArticles()
+  const store = openSqliteStore(join(dir, 'cache.db'))
+  try {
+    await store.putArticles(articles)
+    await store.putFingerprints(articles.map((article) => fingerprintArticle(article)))
+    const relate = async (cache: Map<string, AlignableArticle>, cacheSize: number): Promise<string[]> => {
+      const relations = await updateLineage(
+        store,
+        articles.map((article) => ({ article, fingerprint: fingerprintArticle(article) })),
+        { cache, cacheSize },
+      )
+      return relations.map((r) => `${r.a} ${r.b} ${r.kind}`).sort()
+    }
+    const cold = await relate(new Map(), 2000)
+    assert.ok(cold.length > 0)
+    // The smallest cache there is, holding an article that is some other article's candidate: the first in line to be evicted.
+    const first = articles[0] as Article
+    const full = new Map([[first.id, { article: first, sentences: alignableSentences(first) }]])
+    assert.deepEqual(await relate(full, 1), cold)
+  } finally {
+    await store.close()
+  }
 })

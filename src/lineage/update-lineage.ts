@@ -85,11 +85,19 @@ export async function updateLineage(
     const bandHit = new Set(kept.filter((candidate) => candidate.sharedBands > 0).map((candidate) => candidate.id))
     // An article with no candidate (most of a day's news) is never prepared for alignment.
     if (ids.length === 0) continue
-    const others = await store.getArticles(ids.filter((id) => !prepared.has(id)))
-    for (const other of others) alignable(other)
+    // Held here rather than looked up again: adding the others to the cache
+    // may evict a cached candidate, which would then go unaligned (so a warm
+    // run and a cold re-run after a crash would find different relations).
+    const pairs = new Map<string, AlignableArticle>()
+    for (const id of ids) {
+      const cached = prepared.get(id)
+      if (cached !== undefined) pairs.set(id, cached)
+    }
+    const others = await store.getArticles(ids.filter((id) => !pairs.has(id)))
+    for (const other of others) pairs.set(other.id, alignable(other))
     const self = alignable(article)
     for (const id of ids) {
-      const other = prepared.get(id)
+      const other = pairs.get(id)
       if (other === undefined) continue
       const apart = daysApart(article.published, other.article.published)
       if (!bandHit.has(id) && apart !== null && apart > anchorWindowDays) continue
