@@ -1,0 +1,85 @@
+/**
+ * Budgets for the expensive reads (a comparison of two articles, a story's
+ * report): their results are cached until the store's data changes, a few
+ * at most are computed at once, and a request waits for one only so long.
+ * Past the time budget the request is answered 503 with Retry-After while
+ * the computation goes on and lands in the cache, so asking again later
+ * gets it at once; past the concurrency limit a request for something not
+ * already being computed is answered 429. Either way the server keeps
+ * answering everything else.
+ */
+import { createReadCache } from '../web/read-cache.js'
+import { HttpProblem } from './http-errors.js'
+
+export interface ReadBudgetOpts {
+  /** The store's data version and the write generation: a write makes every cached result stale. */
+  readonly generation: () => number
+  /** How long a request waits for its result, in milliseconds. @default 5000 */
+  readonly timeMs?: number
+  /** Different results computed at the same time; requests for one being computed share it. @default 2 */
+  readonly concurrent?: number
+  /** Results kept. @default 128 */
+  readonly maxEntries?: number
+  /** What the route computes, in words for the refusals ("the comparison"). */
+  readonly what: string
+}
+
+export interface ReadBudget {
+  /**
+   * The result for `key`: cached, shared with a request computing it, or computed now by `load`.
+   *
+   * @throws HttpProblem 503 `OVER_BUDGET` past the time budget, 429 `TOO_MANY_REQUESTS` when too many are computing.
+   */
+  run(key: string, load: () => Promise<string | null>): Promise<string | null>
+  /** Results being computed now. */
+  readonly computing: number
+}
+
+/**
+ * @example
+ * const reports = createReadBudget({ generation, what: 'the report', timeMs: 5000 })
+ * await reports.run('report 7', () => render(7)) // computed once per data version
+ */
+export function createReadBudget(opts: ReadBudgetOpts): ReadBudget {
+  const timeMs = opts.timeMs ?? 5000
+  const concurrent = opts.concurrent ?? 2
+  const cache = createReadCache<string | null>({ generation: opts.generation, maxEntries: opts.maxEntries ?? 128 })
+  // Which results are in progress, by key and data version: a second request for one shares it instead of counting against the limit.
+  const computing = new Set<string>()
+  return {
+    async run(key, load) {
+      const inProgress = `${opts.generation()} ${key}`
+      const value = cache.get(key, () => {
+        if (computing.size >= concurrent) {
+          return Promise.reject(
+            new HttpProblem(429, 'TOO_MANY_REQUESTS', `the server is already computing ${computing.size} such results; try ${opts.what} again in a moment`),
+          )
+        }
+        computing.add(inProgress)
+        return load().finally(() => computing.delete(inProgress))
+      })
+      let timer: NodeJS.Timeout | undefined
+      const overBudget = new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new HttpProblem(
+                503,
+                'OVER_BUDGET',
+                `${opts.what} took longer than its ${timeMs / 1000} s budget; it is still being computed, so asking again shortly may find it ready`,
+              ),
+            ),
+          timeMs,
+        )
+      })
+      try {
+        return await Promise.race([value, overBudget])
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+    get computing() {
+      return computing.size
+    },
+  }
+}
