@@ -112,21 +112,28 @@ export function foreignOrigin(request: {
   readonly allowedOrigins?: readonly string[]
 }): string | null {
   const { origin, fetchSite } = request
-  const allowed = origin !== undefined && (request.allowedOrigins ?? []).includes(origin)
-  if (allowed) return null
-  if (origin !== undefined) {
-    if (origin === 'null') return 'the request came from an opaque origin (a sandboxed page or a file)'
-    let host: string
-    try {
-      host = new URL(origin).host
-    } catch {
-      return `the request's Origin ${JSON.stringify(origin.slice(0, 100))} is not a URL`
-    }
-    if (request.host === undefined || host.toLowerCase() !== request.host.toLowerCase()) return `the request came from ${origin.slice(0, 100)}, another site`
+  if (origin !== undefined && (request.allowedOrigins ?? []).includes(origin)) return null
+  const originHost = hostOf(origin)
+  if (origin !== undefined && origin !== 'null' && originHost === null) return `the request's Origin ${JSON.stringify(origin.slice(0, 100))} is not a URL`
+  if (originHost !== null && (request.host === undefined || originHost !== request.host.toLowerCase()))
+    return `the request came from ${(origin ?? '').slice(0, 100)}, another site`
+  if (fetchSite !== undefined) {
+    // same-site is refused too: another port or subdomain is another application.
+    return fetchSite === 'same-origin' || fetchSite === 'none' ? null : `the browser marked the request ${fetchSite}`
   }
-  // same-site is refused too: another port or subdomain is another application.
-  if (fetchSite !== undefined && fetchSite !== 'same-origin' && fetchSite !== 'none') return `the browser marked the request ${fetchSite}`
+  // A browser that says nothing of the site sends "null" from a sandboxed page or a file; ours send a
+  // null Origin only under Referrer-Policy: no-referrer, and then also Sec-Fetch-Site, judged above.
+  if (origin === 'null') return 'the request came from an opaque origin (a sandboxed page or a file)'
   return null
+}
+
+function hostOf(origin: string | undefined): string | null {
+  if (origin === undefined || origin === 'null') return null
+  try {
+    return new URL(origin).host.toLowerCase()
+  } catch {
+    return null
+  }
 }
 
 /** A local path to go back to after signing in; anything else (another host, `//evil`) becomes `/`. */

@@ -20,6 +20,7 @@ import { jsonRecordToDocument } from '../ingest/json.js'
 import { asInputError, type ReadItem } from '../ingest/read-input.js'
 import type { Store } from '../storage.js'
 import { renderFeedsPage } from '../web/feeds-page.js'
+import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
 import { type JobOutcome, renderIngestPage, renderJobPage } from '../web/ingest-page.js'
 import { renderRefusedPage, renderSignInPage } from '../web/sign-in-page.js'
 import { createJobRegistry, describeRequest, type IngestJob, jobView, outcomesOf, recordEvent } from './ingest-jobs.js'
@@ -65,6 +66,13 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
   const uploadTimeMs = deps.uploadTimeMs ?? 60_000
   const refused = (c: Context, status: 401 | 403 | 408 | 413, title: string, message: string, signIn?: string) =>
     c.html(renderRefusedPage({ title, message, ...(signIn === undefined ? {} : { signIn }) }), status)
+
+  // The web app's page policy (its own stylesheet and script), on these pages as on the others.
+  const pagePolicy: MiddlewareHandler = async (c, next) => {
+    await next()
+    c.res.headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+  }
+  for (const path of ['/sign-in', '/sign-out', '/ingest', '/ingest/*', '/feeds', '/feeds/*']) app.use(path, pagePolicy)
 
   // First for every write: another site's page cannot send one, and an anonymous one is refused before its body is read.
   const webWrite: MiddlewareHandler = async (c, next) => {
