@@ -14,7 +14,7 @@ import { cors } from 'hono/cors'
 import { isCrosscheckError } from '../errors.js'
 import { ingest, ingestItems, type IngestEvent, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { ReadItem } from '../ingest/read-input.js'
-import { readArticleClaims, readComparison, readOutletProfiles, readStory, readStoryClaims, readStoryLineage, readStoryReport } from '../read/read-model.js'
+import { readArticleClaims, readOutletProfiles, readStory, readStoryClaims, readStoryLineage, readStoryReport } from '../read/read-model.js'
 import type { Store } from '../storage.js'
 import { createWebApp } from '../web/app.js'
 import type { FeedFollower } from '../follow/feed-follower.js'
@@ -29,11 +29,10 @@ import { sendItem } from './write-jobs.js'
 import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
 import { type Writer, WriterFailedError } from './writer.js'
 import { DEFAULT_MAX_BYTES } from '../limits.js'
-import { renderComparePage } from '../web/compare-page.js'
 import { parseArticleId } from '../web/html.js'
 import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
-import type { Comparer } from './comparer.js'
-import { createReadBudget } from './read-budget.js'
+import { type Comparer, type ComparisonFormat, renderComparison } from './comparer.js'
+import { budgetedResponses, createReadBudget } from './read-budget.js'
 import { createWebAuth, foreignOrigin, type WebAuth } from './web-auth.js'
 import { createWebWrites } from './web-writes.js'
 
@@ -136,6 +135,8 @@ export function createApp(deps: AppDeps): Hono {
   const readBudgetMs = deps.readBudgetMs ?? 5000
   const reportBudget = createReadBudget({ generation, what: 'the report', timeMs: readBudgetMs })
   const compareBudget = createReadBudget({ generation, what: 'the comparison', timeMs: readBudgetMs })
+  const compare = (a: string, b: string, format: ComparisonFormat): Promise<string | null> =>
+    deps.comparer === undefined ? renderComparison(store, a, b, format) : deps.comparer.compare(a, b, format)
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
 
@@ -231,6 +232,18 @@ export function createApp(deps: AppDeps): Hono {
     return c.body(found(body, c.req.param('id')), 200, { 'Content-Type': 'application/json' })
   })
 
+  // The comparison `crosscheck diff --json` prints, budgeted like the web page's.
+  api.get('/compare/:a/:b', async (c) => {
+    const [a, b] = [c.req.param('a'), c.req.param('b')].map((raw) => {
+      const id = parseArticleId(raw)
+      if (id === null) throw new HttpProblem(400, 'BAD_REQUEST', `an article is named by its id (4 to 64 hex digits), got '${raw.slice(0, 80)}'`)
+      return id
+    }) as [string, string]
+    const body = await compareBudget.run(`json ${a} ${b}`, () => compare(a, b, 'json'))
+    if (body === null) throw new HttpProblem(404, 'NOT_FOUND', `no article ${(await store.getArticle(a)) === null ? a : b}`)
+    return c.body(body, 200, { 'Content-Type': 'application/json' })
+  })
+
   api.get('/search', async (c) => {
     const q = c.req.query('q') ?? ''
     if (q.trim() === '') throw new HttpProblem(400, 'BAD_REQUEST', 'give words to search for: /api/v1/search?q=harbour+expansion')
@@ -274,11 +287,7 @@ export function createApp(deps: AppDeps): Hono {
       if (a === null || b === null) return next()
       let body: string | null
       try {
-        body = await compareBudget.run(`${a} ${b}`, async () => {
-          if (deps.comparer !== undefined) return deps.comparer.compare(a, b)
-          const view = await readComparison(store, a, b)
-          return view === null ? null : String(await renderComparePage(view))
-        })
+        body = await compareBudget.run(`html ${a} ${b}`, () => compare(a, b, 'html'))
       } catch (error) {
         if (!(error instanceof HttpProblem)) throw error
         if (error.status === 429 || error.status === 503) c.header('Retry-After', error.status === 429 ? '2' : '5')
@@ -287,6 +296,8 @@ export function createApp(deps: AppDeps): Hono {
       if (body === null) return next()
       return c.html(body, 200, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
     })
+    // The web app's report exports (/stories/<id>/report.html, .md, .json, .csv): the same budget as the report API.
+    app.get('/stories/:id/:file{report\\.[a-z]+}', budgetedResponses(reportBudget))
     app.route('/', createWebApp({ store, generation }))
   }
 

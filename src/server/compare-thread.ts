@@ -8,11 +8,9 @@
  * Started by `startComparer`; not meant to be imported.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import { readComparison } from '../read/read-model.js'
 import { openStore } from '../store/open-store.js'
-import { renderComparePage } from '../web/compare-page.js'
 import { sendError } from './write-jobs.js'
-import type { ComparerThreadData, FromComparer, ToComparer } from './comparer.js'
+import { type ComparerThreadData, type FromComparer, renderComparison, type ToComparer } from './comparer.js'
 
 if (parentPort === null) throw new Error('compare-thread.js runs as a worker thread; start it with startComparer()')
 const port = parentPort
@@ -22,8 +20,7 @@ port.on('message', (message: ToComparer) => {
   void (async () => {
     let answer: FromComparer
     try {
-      const view = await readComparison(store, message.a, message.b)
-      answer = { id: message.id, ok: true, html: view === null ? null : String(await renderComparePage(view)) }
+      answer = { id: message.id, ok: true, body: await renderComparison(store, message.a, message.b, message.format) }
     } catch (error) {
       answer = { id: message.id, ok: false, error: sendError(error) }
     }

@@ -38,3 +38,28 @@ test('past the concurrency limit: 429 for a new key, while a key being computed 
   assert.equal(await shared, 'one')
   assert.equal(await budget.run('r2', () => Promise.resolve('two')), 'two', 'a refused key is not cached as refused')
 })
+
+test('budgetedResponses keeps a route’s 200 answers whole, per data version, and passes others through uncached', async () => {
+  const { Hono } = await import('hono')
+  const { budgetedResponses } = await import('./read-budget.js')
+  let version = 0
+  let calls = 0
+  const app = new Hono()
+  app.get('/stories/:id/:file', budgetedResponses(createReadBudget({ generation: () => version, what: 'the report' })))
+  app.get('/stories/:id/:file', (c) => {
+    calls++
+    if (c.req.param('id') === '404') return c.text('no story', 404)
+    return c.body(`report ${calls}`, 200, { 'Content-Type': 'text/markdown', 'Content-Disposition': 'attachment; filename="r.md"' })
+  })
+  const first = await app.request('/stories/1/report.md')
+  assert.equal(await first.text(), 'report 1')
+  const second = await app.request('/stories/1/report.md')
+  assert.equal(await second.text(), 'report 1')
+  assert.equal(second.headers.get('content-disposition'), 'attachment; filename="r.md"')
+  assert.equal(calls, 1)
+  version++
+  assert.equal(await (await app.request('/stories/1/report.md')).text(), 'report 2')
+  assert.equal((await app.request('/stories/404/report.md')).status, 404)
+  assert.equal((await app.request('/stories/404/report.md')).status, 404)
+  assert.equal(calls, 4)
+})

@@ -8,6 +8,7 @@
  * already being computed is answered 429. Either way the server keeps
  * answering everything else.
  */
+import type { MiddlewareHandler } from 'hono'
 import { createReadCache } from '../web/read-cache.js'
 import { HttpProblem } from './http-errors.js'
 
@@ -81,5 +82,57 @@ export function createReadBudget(opts: ReadBudgetOpts): ReadBudget {
     get computing() {
       return computing.size
     },
+  }
+}
+
+/** A response as the cache keeps it. */
+interface KeptResponse {
+  readonly status: number
+  readonly headers: ReadonlyArray<readonly [string, string]>
+  readonly body: string
+}
+
+/** A response that is not a result (an error page, a redirect): passed on once, never cached. */
+class NotAResult extends Error {
+  constructor(readonly response: KeptResponse) {
+    super('not a result')
+  }
+}
+
+/**
+ * The budget around routes another module answers (the web app's report
+ * exports): the route's 200 answers are kept whole (body and headers) per
+ * path and data version; a refusal is answered as text with Retry-After.
+ *
+ * @example
+ * app.get('/stories/:id/:file', budgetedResponses(reportBudget))
+ */
+export function budgetedResponses(budget: ReadBudget): MiddlewareHandler {
+  return async (c, next) => {
+    const keep = (response: Response): Promise<KeptResponse> =>
+      response.text().then((body) => ({ status: response.status, headers: [...response.headers.entries()], body }))
+    let kept: KeptResponse
+    try {
+      const body = await budget.run(`response ${c.req.path}`, async () => {
+        await next()
+        const response = await keep(c.res)
+        if (response.status !== 200) throw new NotAResult(response)
+        return JSON.stringify(response)
+      })
+      if (body === null) return next()
+      kept = JSON.parse(body) as KeptResponse
+    } catch (error) {
+      if (error instanceof NotAResult) kept = error.response
+      else if (error instanceof HttpProblem) {
+        return c.text(error.message, error.status, { 'Retry-After': error.status === 429 ? '2' : '5' })
+      } else throw error
+    }
+    const response = new Response(kept.body, { status: kept.status, headers: kept.headers as Array<[string, string]> })
+    // Once the route has answered (this request computed it), hono sends c.res, not what a middleware returns.
+    if (c.finalized) {
+      c.res = undefined
+      c.res = response
+    }
+    return response
   }
 }

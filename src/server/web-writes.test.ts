@@ -33,7 +33,7 @@ async function finishedJob(app: ReturnType<typeof createApp>, location: string, 
     const res = await app.request(location, { headers: { cookie } })
     assert.equal(res.status, 200)
     const body = await res.text()
-    if (res.headers.get('refresh') === null) return body
+    if (!/data-state="(?:queued|running)"/.test(body)) return body
     await new Promise((resolve) => setTimeout(resolve, 20))
   }
   return assert.fail('the job did not finish')
@@ -196,4 +196,32 @@ test('safeFileName keeps the ending and drops paths and odd characters', () => {
   assert.equal(safeFileName('C:\\news\\feed.rss', 1), 'feed.rss')
   assert.equal(safeFileName('...', 2), 'upload-2.txt')
   assert.equal(safeFileName(`${'a'.repeat(200)}.warc.gz`, 3).endsWith('.warc.gz'), true)
+})
+
+test('the comparison API answers the JSON of crosscheck diff --json, and the web report exports pass through the budget', async () => {
+  const { store, app } = setup()
+  try {
+    const post = (body: unknown) =>
+      app.request('/api/v1/articles', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+      })
+    const report = (await (await post([BRIDGE_REPORT, BRIDGE_REWRITE])).json()) as { stored: Array<{ id: string }> }
+    const [a, b] = report.stored.map((s) => s.id)
+    const res = await app.request(`/api/v1/compare/${a}/${b}`)
+    assert.equal(res.status, 200)
+    const body = (await res.json()) as { left: string; right: string; relation: { kind: string }; rows: unknown[] }
+    assert.equal(body.left, a)
+    assert.equal(body.right, b)
+    assert.ok(body.rows.length > 0)
+    assert.equal((await app.request(`/api/v1/compare/${a}/zz`)).status, 400)
+    assert.equal((await app.request(`/api/v1/compare/${a}/ffffffffffffffff`)).status, 404)
+    const page = await app.request(`/compare/${a}/${b}`)
+    assert.equal(page.status, 200)
+    assert.match(page.headers.get('content-security-policy') ?? '', /script-src 'self'/)
+    assert.equal((await app.request('/stories/999/report.md')).status, 404)
+  } finally {
+    await store.close()
+  }
 })

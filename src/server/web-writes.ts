@@ -21,7 +21,7 @@ import { asInputError, type ReadItem } from '../ingest/read-input.js'
 import type { Store } from '../storage.js'
 import { renderFeedsPage } from '../web/feeds-page.js'
 import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
-import { type JobOutcome, renderIngestPage, renderJobPage } from '../web/ingest-page.js'
+import { JOB_SCRIPT, JOB_SCRIPT_PATH, type JobOutcome, renderIngestPage, renderJobPage } from '../web/ingest-page.js'
 import { renderRefusedPage, renderSignInPage } from '../web/sign-in-page.js'
 import { createJobRegistry, describeRequest, type IngestJob, jobView, outcomesOf, recordEvent } from './ingest-jobs.js'
 import { checkFetchableUrl } from './url-check.js'
@@ -225,6 +225,8 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
     return c.redirect(`/ingest/jobs/${job.id}`, 303)
   })
 
+  app.get(JOB_SCRIPT_PATH, (c) => c.body(JOB_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))
+
   app.get('/ingest/jobs/:id', (c) => {
     const credential = auth.credential(c)
     if (credential.kind === 'none') return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path)}`, 303)
@@ -234,8 +236,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
         renderRefusedPage({ title: 'No such job', message: 'This job does not exist, belongs to another sign-in, or was forgotten after a restart.' }),
         404,
       )
-    // Reloaded by the browser until done: works without JavaScript.
-    if (job.state === 'queued' || job.state === 'running') c.header('Refresh', '1')
+    // Updated by its script while running, or reloaded by the browser without JavaScript.
     c.header('Cache-Control', 'no-store')
     return c.html(renderJobPage(jobView(job)))
   })

@@ -266,6 +266,25 @@ describe('bringing articles in from the browser', { skip }, () => {
     assert.deepEqual(await store.listFeeds(), [])
   })
 
+  test('without JavaScript: sign in, paste text, and the job page reloads itself until the outcome is there', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false })
+    const plain = await context.newPage()
+    try {
+      await plain.goto(`${origin}/sign-in?next=%2Fingest`)
+      await plain.fill('#token', TOKEN)
+      await plain.click('form.stack button[type=submit]')
+      await plain.waitForURL(`${origin}/ingest`)
+      await plain.fill('#text', SCHOOL_TEXT)
+      await plain.fill('input[name=title]', 'Harwick valley school to open in September')
+      await plain.click('form.ingest button[type=submit]')
+      await plain.waitForURL(/\/ingest\/jobs\/[\w-]+$/u)
+      await plain.locator('[data-state="done"]').waitFor({ timeout: 30_000 })
+      assert.match(await plain.locator('table.outcomes').innerText(), /stored[\s\S]*Harwick valley school/u)
+    } finally {
+      await context.close()
+    }
+  })
+
   test("another site's page cannot write with the visitor's cookie", async () => {
     const before = await store.countArticles()
     await page.goto(`${siteOrigin}/evil`)

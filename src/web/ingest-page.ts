@@ -102,6 +102,35 @@ export function renderIngestPage(view: IngestFormView): Html {
   )
 }
 
+/** Where the job page's script is served (by the server, beside the page). */
+export const JOB_SCRIPT_PATH = '/ingest/job.js'
+
+/**
+ * The job page's script: fetches the page again and swaps in its content
+ * until the job is done, so the progress moves without reloading the whole
+ * page. Without JavaScript the page's refresh does the same.
+ */
+export const JOB_SCRIPT = `'use strict'
+;(() => {
+  const running = () => {
+    const state = document.querySelector('.job-state')
+    return state !== null && (state.dataset.state === 'queued' || state.dataset.state === 'running')
+  }
+  const tick = async () => {
+    try {
+      const res = await fetch(location.href, { credentials: 'same-origin', cache: 'no-store' })
+      const fresh = new DOMParser().parseFromString(await res.text(), 'text/html').querySelector('main')
+      const main = document.querySelector('main')
+      if (fresh !== null && main !== null) main.replaceChildren(...Array.from(fresh.childNodes, (node) => document.importNode(node, true)))
+    } catch {
+      // A failed poll is tried again; the server may be busy.
+    }
+    if (running()) setTimeout(tick, 700)
+  }
+  if (running()) setTimeout(tick, 700)
+})()
+`
+
 export function renderJobPage(job: JobView): Html {
   const running = job.state === 'queued' || job.state === 'running'
   const counts = countOutcomes(job.outcomes)
@@ -115,7 +144,13 @@ export function renderJobPage(job: JobView): Html {
             : html` — ${job.progress.done} of ${job.progress.total} read<progress max="${job.progress.total}" value="${job.progress.done}"></progress>`
         }
       </p>
-      ${running ? html`<p class="small muted">This page reloads itself until the job is done.</p>` : EMPTY}
+      ${
+        running
+          ? html`<p class="small muted">This page updates itself until the job is done.</p>
+              <noscript><meta http-equiv="refresh" content="1" /></noscript>
+              <script src="${JOB_SCRIPT_PATH}" defer></script>`
+          : EMPTY
+      }
       ${job.error === null ? EMPTY : html`<p class="notice error" role="alert">${job.error}</p>`}
       ${job.note === null ? EMPTY : html`<p class="notice">${job.note}</p>`}
       ${
