@@ -370,7 +370,7 @@ function requireWriter(auth: WebAuth, allowedOrigins: readonly string[]): Middle
 }
 
 /** Paths a reader may open before signing in on a private server: the sign-in page and what it is drawn with. */
-const OPEN_PATHS = /^\/(?:sign-in|assets\/[^/]+|api\/openapi\.json)$/u
+const OPEN_PATHS = /^\/(?:sign-in|assets\/[^/]+|ingest\/forms\.css|api\/openapi\.json)$/u
 
 /**
  * On a private server every read needs the token too: the API answers 401,

@@ -20,6 +20,7 @@ import { jsonRecordToDocument } from '../ingest/json.js'
 import { asInputError, type ReadItem } from '../ingest/read-input.js'
 import type { Store } from '../storage.js'
 import { renderFeedsPage } from '../web/feeds-page.js'
+import { FORMS_STYLE, FORMS_STYLE_PATH } from '../web/forms-style.js'
 import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
 import { JOB_SCRIPT, JOB_SCRIPT_PATH, type JobOutcome, renderIngestPage, renderJobPage } from '../web/ingest-page.js'
 import { renderRefusedPage, renderSignInPage } from '../web/sign-in-page.js'
@@ -225,6 +226,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
     return c.redirect(`/ingest/jobs/${job.id}`, 303)
   })
 
+  app.get(FORMS_STYLE_PATH, (c) => c.body(FORMS_STYLE, 200, { 'Content-Type': 'text/css; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))
   app.get(JOB_SCRIPT_PATH, (c) => c.body(JOB_SCRIPT, 200, { 'Content-Type': 'text/javascript; charset=utf-8', 'Cache-Control': 'public, max-age=3600' }))
 
   app.get('/ingest/jobs/:id', (c) => {

@@ -7,6 +7,7 @@
 import { html } from 'hono/html'
 import type { FollowedFeed } from '../storage.js'
 import { day, EMPTY, type Html, safeExternalUrl } from './html.js'
+import { formsStyle } from './forms-style.js'
 import { page } from './layout.js'
 
 export interface FeedsView {
@@ -23,7 +24,8 @@ export function renderFeedsPage(view: FeedsView): Html {
   const { csrf } = view
   return page(
     { title: 'Feeds', section: 'feeds' },
-    html`<h1>Followed feeds</h1>
+    html`${formsStyle()}
+      <h1>Followed feeds</h1>
       <p class="muted lede">RSS and Atom feeds the server polls; each new item is added like a pasted URL.</p>
       ${view.error === undefined ? EMPTY : html`<p class="notice error" role="alert">${view.error}</p>`}
       ${view.notice === undefined ? EMPTY : html`<p class="notice" role="status">${view.notice}</p>`}

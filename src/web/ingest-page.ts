@@ -8,6 +8,7 @@
  */
 import { html } from 'hono/html'
 import { EMPTY, type Html, shortId } from './html.js'
+import { formsStyle } from './forms-style.js'
 import { page } from './layout.js'
 import { signOutForm } from './sign-in-page.js'
 
@@ -60,7 +61,8 @@ export function renderIngestPage(view: IngestFormView): Html {
   const megabytes = Math.round(view.maxBytes / (1024 * 1024))
   return page(
     { title: 'Add articles', section: 'ingest' },
-    html`<h1>Add articles</h1>
+    html`${formsStyle()}
+      <h1>Add articles</h1>
       <p class="muted lede">
         Each article goes through the same pipeline as <code>crosscheck ingest</code>: cleaned, compared with everything stored, and placed in a story.
       </p>
@@ -136,7 +138,8 @@ export function renderJobPage(job: JobView): Html {
   const counts = countOutcomes(job.outcomes)
   return page(
     { title: running ? 'Adding articles…' : 'Articles added', section: 'ingest' },
-    html`<h1>${job.summary}</h1>
+    html`${formsStyle()}
+      <h1>${job.summary}</h1>
       <p class="job-state" role="status" aria-live="polite" data-state="${job.state}">
         ${stateWords(job)}${
           job.progress === null || !running

@@ -6,6 +6,7 @@
  */
 import { html } from 'hono/html'
 import { EMPTY, type Html } from './html.js'
+import { formsStyle } from './forms-style.js'
 import { page } from './layout.js'
 
 export interface SignInView {
@@ -23,7 +24,8 @@ export function renderSignInPage(view: SignInView): Html {
   if (view.signedIn !== undefined) {
     return page(
       { title: 'Signed in' },
-      html`<h1>Signed in</h1>
+      html`${formsStyle()}
+        <h1>Signed in</h1>
         <p>This browser holds the server's token: you can add articles and follow feeds.</p>
         <p><a href="/ingest">Add articles</a> · <a href="/feeds">Feeds</a></p>
         ${signOutForm(view.signedIn.csrf)}`,
@@ -31,7 +33,8 @@ export function renderSignInPage(view: SignInView): Html {
   }
   return page(
     { title: 'Sign in' },
-    html`<h1>Sign in</h1>
+    html`${formsStyle()}
+      <h1>Sign in</h1>
       ${
         view.readsNeedToken === true
           ? html`<p class="notice">This server shows its pages only to those who hold its token.</p>`
@@ -63,7 +66,8 @@ export function signOutForm(csrf: string): Html {
 export function renderRefusedPage(opts: { readonly title: string; readonly message: string; readonly signIn?: string }): Html {
   return page(
     { title: opts.title },
-    html`<h1>${opts.title}</h1>
+    html`${formsStyle()}
+      <h1>${opts.title}</h1>
       <p class="notice error" role="alert">${opts.message}</p>
       ${opts.signIn === undefined ? EMPTY : html`<p><a href="/sign-in?next=${encodeURIComponent(opts.signIn)}">Sign in</a></p>`}`,
   )
