@@ -27,7 +27,7 @@ test('past the time budget: 503 OVER_BUDGET, and the result lands in the cache f
 })
 
 test('past the concurrency limit: 429 for a new key, while a key being computed is shared', async () => {
-  const budget = createReadBudget({ generation: () => 0, what: 'the report', concurrent: 1, timeMs: 1000 })
+  const budget = createReadBudget({ generation: () => 0, what: 'the report', concurrent: 1, waiting: 0, timeMs: 1000 })
   const first = budget.run('r1', () => later(50, 'one'))
   const shared = budget.run('r1', () => Promise.resolve('never'))
   await assert.rejects(
@@ -62,4 +62,14 @@ test('budgetedResponses keeps a route’s 200 answers whole, per data version, a
   assert.equal((await app.request('/stories/404/report.md')).status, 404)
   assert.equal((await app.request('/stories/404/report.md')).status, 404)
   assert.equal(calls, 4)
+})
+
+test('a result not being computed waits for a turn, within the time budget', async () => {
+  const budget = createReadBudget({ generation: () => 0, what: 'the report', concurrent: 1, waiting: 4, timeMs: 1000 })
+  const order: string[] = []
+  const slow = (name: string) => () => later(30, name).then((value) => (order.push(value), value))
+  const results = await Promise.all([budget.run('a', slow('a')), budget.run('b', slow('b')), budget.run('c', slow('c'))])
+  assert.deepEqual(results, ['a', 'b', 'c'])
+  assert.deepEqual(order, ['a', 'b', 'c'], 'one at a time, in turn')
+  assert.equal(budget.computing, 0)
 })

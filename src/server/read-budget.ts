@@ -4,8 +4,9 @@
  * at most are computed at once, and a request waits for one only so long.
  * Past the time budget the request is answered 503 with Retry-After while
  * the computation goes on and lands in the cache, so asking again later
- * gets it at once; past the concurrency limit a request for something not
- * already being computed is answered 429. Either way the server keeps
+ * gets it at once. A result not already being computed waits for a turn
+ * among a few; when too many are waiting already, the request is answered
+ * 429 at once. Either way the server keeps
  * answering everything else.
  */
 import type { MiddlewareHandler } from 'hono'
@@ -19,6 +20,8 @@ export interface ReadBudgetOpts {
   readonly timeMs?: number
   /** Different results computed at the same time; requests for one being computed share it. @default 2 */
   readonly concurrent?: number
+  /** Different results waiting for their turn; beyond it a request is refused (429). @default 16 */
+  readonly waiting?: number
   /** Results kept. @default 128 */
   readonly maxEntries?: number
   /** What the route computes, in words for the refusals ("the comparison"). */
@@ -45,19 +48,39 @@ export function createReadBudget(opts: ReadBudgetOpts): ReadBudget {
   const timeMs = opts.timeMs ?? 5000
   const concurrent = opts.concurrent ?? 2
   const cache = createReadCache<string | null>({ generation: opts.generation, maxEntries: opts.maxEntries ?? 128 })
-  // Which results are in progress, by key and data version: a second request for one shares it instead of counting against the limit.
-  const computing = new Set<string>()
+  // A second request for a result in progress shares it (the cache holds the load) instead of counting against the limits.
+  const maxWaiting = opts.waiting ?? 16
+  let computing = 0
+  // Loads waiting for a turn, first come first served.
+  const queue: Array<() => void> = []
+  const release = (): void => {
+    const next = queue.shift()
+    if (next === undefined) computing--
+    else next()
+  }
+  const turn = (): Promise<void> => {
+    if (computing < concurrent) {
+      computing++
+      return Promise.resolve()
+    }
+    return new Promise((resolve) => queue.push(resolve))
+  }
   return {
     async run(key, load) {
-      const inProgress = `${opts.generation()} ${key}`
-      const value = cache.get(key, () => {
-        if (computing.size >= concurrent) {
-          return Promise.reject(
-            new HttpProblem(429, 'TOO_MANY_REQUESTS', `the server is already computing ${computing.size} such results; try ${opts.what} again in a moment`),
+      const value = cache.get(key, async () => {
+        if (computing >= concurrent && queue.length >= maxWaiting) {
+          throw new HttpProblem(
+            429,
+            'TOO_MANY_REQUESTS',
+            `the server is already computing ${computing} such results with ${queue.length} waiting; try ${opts.what} again in a moment`,
           )
         }
-        computing.add(inProgress)
-        return load().finally(() => computing.delete(inProgress))
+        await turn()
+        try {
+          return await load()
+        } finally {
+          release()
+        }
       })
       let timer: NodeJS.Timeout | undefined
       const overBudget = new Promise<never>((_, reject) => {
@@ -80,7 +103,7 @@ export function createReadBudget(opts: ReadBudgetOpts): ReadBudget {
       }
     },
     get computing() {
-      return computing.size
+      return computing
     },
   }
 }
