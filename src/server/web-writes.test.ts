@@ -225,3 +225,51 @@ test('the comparison API answers the JSON of crosscheck diff --json, and the web
     await store.close()
   }
 })
+
+test('an upload that does not arrive within its time is dropped with a clear 408', async () => {
+  const store = openSqliteStore(':memory:')
+  const app = createApp({ store, token: TOKEN, ingest: { workers: 0 }, uploadTimeMs: 100 })
+  try {
+    const { cookie } = await signIn(app)
+    // The first part of a form, then nothing more: a client that stalls.
+    const stalled = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('--b\r\nContent-Disposition: form-data; name="text"\r\n\r\nThe harbour'))
+      },
+    })
+    const res = await app.request('/ingest', {
+      method: 'POST',
+      headers: { cookie, 'content-type': 'multipart/form-data; boundary=b' },
+      body: stalled,
+      duplex: 'half',
+    } as RequestInit)
+    assert.equal(res.status, 408)
+    assert.match(await res.text(), /longer than 0\.1 s to arrive/)
+  } finally {
+    await store.close()
+  }
+})
+
+test('the feeds page shows a hostile feed error and URL as text', async () => {
+  const { renderFeedsPage } = await import('../web/feeds-page.js')
+  const page = String(
+    await renderFeedsPage({
+      feeds: [
+        {
+          url: 'https://news.example/rss?<b>x</b>',
+          addedAt: '2026-05-01T00:00:00Z',
+          etag: null,
+          lastModified: null,
+          lastCheckedAt: null,
+          lastSuccessAt: null,
+          failures: 2,
+          lastError: '<img src=x onerror=alert(1)> and <a href="javascript:alert(2)">click</a>',
+        },
+      ],
+      csrf: 'c',
+    }),
+  )
+  assert.doesNotMatch(page, /<img src=x/)
+  assert.doesNotMatch(page, /href="javascript:/)
+  assert.match(page, /&lt;img src=x onerror=alert\(1\)&gt;/)
+})

@@ -65,7 +65,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
   const app = new Hono()
   const jobs = createJobRegistry()
   const uploadTimeMs = deps.uploadTimeMs ?? 60_000
-  const refused = (c: Context, status: 401 | 403 | 408 | 413, title: string, message: string, signIn?: string) =>
+  const refused = (c: Context, status: 400 | 401 | 403 | 408 | 413, title: string, message: string, signIn?: string) =>
     c.html(renderRefusedPage({ title, message, ...(signIn === undefined ? {} : { signIn }) }), status)
 
   // The web app's page policy (its own stylesheet and script), on these pages as on the others.
@@ -105,26 +105,35 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
         `The form is over the ${formatMiB(deps.maxUploadBytes)} limit for one submission. Send fewer or smaller files at a time (or use crosscheck ingest).`,
       ),
   })
-  /** The form's fields, once the CSRF token in it is this session's; null after answering a refusal. */
-  const readForm = async (c: Context): Promise<Record<string, FormValue> | Response> => {
+  // An upload must arrive in time: the body limit reads a body sent without a length before
+  // anything else, so the deadline is around it and the form's parsing. A form that arrives after
+  // its request was answered 408 is dropped, not ingested.
+  const lateForms = new WeakSet<Context>()
+  const formDeadline: MiddlewareHandler = async (c, next) => {
     let timer: NodeJS.Timeout | undefined
-    let form: Record<string, FormValue>
+    const late = new Promise<'late'>((resolve) => {
+      timer = setTimeout(() => resolve('late'), uploadTimeMs)
+    })
     try {
-      form = await Promise.race([
-        c.req.parseBody({ all: true }),
-        new Promise<never>((_, reject) => {
-          timer = setTimeout(() => reject(new UploadTimeout()), uploadTimeMs)
-        }),
-      ])
-    } catch (error) {
-      if (error instanceof UploadTimeout)
+      if ((await Promise.race([next().then(() => 'answered' as const), late])) === 'late') {
+        lateForms.add(c)
         return refused(c, 408, 'Upload too slow', `The form took longer than ${uploadTimeMs / 1000} s to arrive and was dropped. Try fewer files at a time.`)
-      // bodyLimit's own error surfaces as a response; anything else is a malformed form.
-      if (error instanceof Error && error.name === 'BodyLimitError') throw error
-      return refused(c, 403, 'Refused', `The form could not be read: ${describeError(error)}`)
+      }
     } finally {
       clearTimeout(timer)
     }
+  }
+  /** The form's fields, once the CSRF token in it is this session's; a response when it is refused. */
+  const readForm = async (c: Context): Promise<Record<string, FormValue> | Response> => {
+    let form: Record<string, FormValue>
+    try {
+      form = await c.req.parseBody({ all: true })
+    } catch (error) {
+      // bodyLimit's own error surfaces as a response; anything else is a malformed form.
+      if (error instanceof Error && error.name === 'BodyLimitError') throw error
+      return refused(c, 400, 'Not a form', `The form could not be read: ${describeError(error)}`)
+    }
+    if (lateForms.has(c)) return c.body(null, 408)
     const credential = auth.credential(c)
     if (credential.kind === 'cookie' && !auth.checkCsrf(credential.sessionId, text(form['csrf']))) {
       return refused(c, 403, 'Refused', "Refused: the form's CSRF token is missing or belongs to another sign-in. Reload the page and send it again.")
@@ -173,7 +182,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
       ...(error === undefined ? {} : { error }),
     })
 
-  app.post('/ingest', webWrite, limit, async (c) => {
+  app.post('/ingest', webWrite, formDeadline, limit, async (c) => {
     const form = await readForm(c)
     if (form instanceof Response) return form
     const owner = ownerOf(auth.credential(c))
@@ -327,10 +336,6 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
 
 /** The location pasted text is stored under (shown as "pasted text"). */
 const PASTED = 'web'
-
-class UploadTimeout extends Error {
-  override readonly name = 'UploadTimeout'
-}
 
 /** The pasted article as a read item, with the title, outlet and date given beside it. */
 function pastedItem(form: Record<string, FormValue>, body: string): ReadItem {
