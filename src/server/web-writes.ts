@@ -217,8 +217,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
     // Files are written where the ingest readers (and the writer thread) can open them, under their own names.
     const upload = files.length === 0 ? null : await saveUploads(files)
     const inputName = (location: string): string => (location === PASTED ? 'pasted text' : (upload?.nameOf(location) ?? location))
-    job.outcomes = [...before]
-    void runJob(job, async (onEvent) => {
+    void runJob(job, { inputName, before }, async (onEvent) => {
       try {
         const reports: IngestReport[] = []
         await deps.enqueue(async () => {
@@ -227,7 +226,7 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
           const names = [...fetchable, ...(upload?.paths ?? [])]
           if (names.length > 0) reports.push(await deps.ingestNames(names, onEvent))
         })
-        return { reports, before, inputName }
+        return reports
       } finally {
         await upload?.remove()
       }
@@ -255,15 +254,15 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
   /** Runs a job's work and turns its reports into outcomes with the stories the articles joined. */
   const runJob = async (
     job: IngestJob,
-    work: (onEvent: (event: IngestEvent) => void) => Promise<{ reports: IngestReport[]; before: JobOutcome[]; inputName: (location: string) => string }>,
+    show: { readonly inputName: (location: string) => string; readonly before: readonly JobOutcome[] },
+    work: (onEvent: (event: IngestEvent) => void) => Promise<IngestReport[]>,
   ): Promise<void> => {
-    let inputName = (location: string): string => location
+    job.outcomes = [...show.before]
     try {
-      const done = await work((event) => recordEvent(job, event, inputName))
-      inputName = done.inputName
-      const ids = done.reports.flatMap((report) => report.stored.map((item) => item.id))
+      const reports = await work((event) => recordEvent(job, event, show.inputName))
+      const ids = reports.flatMap((report) => report.stored.map((item) => item.id))
       const stories = ids.length === 0 ? new Map<string, number>() : await store.storiesOf(ids)
-      job.outcomes = outcomesOf(done.reports, stories, done.inputName, done.before)
+      job.outcomes = outcomesOf(reports, stories, show.inputName, show.before)
       job.state = 'done'
     } catch (error) {
       job.error = `The job stopped: ${describeError(error)}. What was stored before that is kept; sending the same again is safe.`
@@ -299,12 +298,12 @@ export function createWebWrites(deps: WebWritesDeps): Hono {
     } else {
       // The first poll now, through the follower (which queues its own writes), so its items show on the job page.
       job.state = 'running'
-      void runJob(job, async () => {
+      void runJob(job, { inputName: (location) => location, before: [] }, async () => {
         const event = await follower.pollNow(url)
         if (event.kind === 'failed') throw new Error(`the feed could not be read (${event.message}); it will be tried again`)
         if (event.kind === 'not-modified') job.note = 'The feed has not changed since it was last read.'
         else if (event.newItems === 0) job.note = 'The feed has no items that were not read before.'
-        return { reports: event.kind === 'polled' && event.report !== null ? [event.report] : [], before: [], inputName: (location) => location }
+        return event.kind === 'polled' && event.report !== null ? [event.report] : []
       })
     }
     return c.redirect(`/ingest/jobs/${job.id}`, 303)
