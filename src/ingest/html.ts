@@ -306,8 +306,12 @@ function visibleLength(blocks: readonly Block[]): number {
 // The headline, when the body repeats it, sits before the first paragraphs.
 const HEADLINE_WINDOW = 4
 
-/** Drops leading blocks that repeat the page's headline, which is metadata, not body. */
+/**
+ * Marks leading blocks that repeat one of the page's headlines as the title: metadata, not body. They are
+ * marked rather than dropped because the headline shown on the page (an <h1>) may differ from the one the
+ * article keeps as its title (og:title), and a block that is in neither the text nor the removals is lost silently.
+ */
 function dropHeadline(blocks: readonly Block[], headlines: readonly string[]): Block[] {
   const known = new Set(headlines.map(comparisonForm))
-  return blocks.filter((b, i) => i >= HEADLINE_WINDOW || !known.has(comparisonForm(b.text)))
+  return blocks.map((b, i) => (i < HEADLINE_WINDOW && b.hint === undefined && known.has(comparisonForm(b.text)) ? { ...b, hint: 'title' } : b))
 }
