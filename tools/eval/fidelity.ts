@@ -159,7 +159,8 @@ function renderedText(element: DomElement): string {
     const node = stack.pop() as DomNode
     if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? ''
     else if (isElement(node) && !NEVER_RENDERED.has(node.localName)) {
-      for (let i = node.childNodes.length - 1; i >= 0; i--) stack.push(node.childNodes[i] as DomNode)
+      const children = node.childNodes
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode)
     }
   }
   return text
