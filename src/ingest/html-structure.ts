@@ -26,6 +26,8 @@ import { domToBlocks } from './html-blocks.js'
 const FORM_BOX_MAX_CHARS = 600
 /** An overlay holding more than this share of the page's text is the page itself, not something over it. */
 const OVERLAY_MAX_SHARE = 0.5
+/** A dialog may hold more than a fixed element (a long "breaking news" modal over a short article), but not everything. */
+const DIALOG_MAX_SHARE = 0.8
 
 const FIXED = /position\s*:\s*(?:fixed|sticky)/iu
 
@@ -46,7 +48,7 @@ export function takeInteractive(doc: DomDocument): Block[] {
   const stack: DomElement[] = [body]
   while (stack.length > 0) {
     const el = stack.pop() as DomElement
-    if (el !== body && isOverlay(el) && textLength(el) <= OVERLAY_MAX_SHARE * pageLength) {
+    if (el !== body && isOverlayOverPage(el, pageLength)) {
       taken.push(el)
       continue
     }
@@ -68,16 +70,16 @@ export function takeInteractive(doc: DomDocument): Block[] {
   return blocks
 }
 
-/** A dialog or modal, or an element the page fixes on the screen over its content. */
-function isOverlay(el: DomElement): boolean {
+/**
+ * A dialog or modal, or an element the page fixes on the screen over its content. A fixed or sticky element
+ * with most of the page's text is the page's own frame (a sticky layout column), and a dialog holding the
+ * page's article or nearly all its text is an article shown in a lightbox: neither is over the page.
+ */
+function isOverlayOverPage(el: DomElement, pageLength: number): boolean {
   const role = el.getAttribute('role')
-  return (
-    el.localName === 'dialog' ||
-    role === 'dialog' ||
-    role === 'alertdialog' ||
-    el.getAttribute('aria-modal') === 'true' ||
-    FIXED.test(el.getAttribute('style') ?? '')
-  )
+  const dialog = el.localName === 'dialog' || role === 'dialog' || role === 'alertdialog' || el.getAttribute('aria-modal') === 'true'
+  if (dialog) return textLength(el) <= DIALOG_MAX_SHARE * pageLength && el.querySelector('article, main') === null
+  return FIXED.test(el.getAttribute('style') ?? '') && textLength(el) <= OVERLAY_MAX_SHARE * pageLength
 }
 
 /** A form with the small box around it (its heading and pitch), or the form alone; null for a form wrapping the page. */
