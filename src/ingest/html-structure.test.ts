@@ -74,10 +74,12 @@ describe('structural extraction on the hand-written pages (examples/pages)', () 
     assert.equal(cleaned(doc), truth['zh-public-notice']?.articleBody.replace(/\u3000/gu, ' '))
   })
 
-  test('English forum: the reply form after the posts is not part of them', () => {
+  test('English forum: the author panel and date line repeated around every post, and the reply form, are not the posts', () => {
     const doc = read('en-forum-thread')
     assert.equal(hinted(doc.blocks, 'Quick Reply'), 'interactive')
-    assert.ok(!cleaned(doc).includes('Quick Reply'))
+    assert.equal(hinted(doc.blocks, 'old_ovenJoined'), 'contributor')
+    assert.equal(hinted(doc.blocks, 'Sat Nov 07, 2026 11:24 am'), 'contributor')
+    assert.equal(cleaned(doc), truth['en-forum-thread']?.articleBody)
   })
 })
 
@@ -110,6 +112,11 @@ describe('structural extraction: limits', () => {
     const texts = visible(doc.blocks)
     assert.ok(texts.includes('Timetables: the ferry operator’s published list.'))
     assert.ok(texts.includes('https://ferry.example/t'))
+  })
+
+  test('short lines repeated by class are template lines only when they hold a number and are not sentences', () => {
+    const subheads = ['Closures', 'Detours', 'Ferries'].map((h, i) => `<p class="sub">${h}</p><p>${STORY[i]}</p>`).join('')
+    assert.deepEqual(visible(page(`<article><h1>Road closed</h1>${subheads}</article>`).blocks).length, 6)
   })
 
   test('an element fixed on the screen is an overlay; one that is most of the page is the page', () => {

@@ -268,6 +268,50 @@ function mostlyLinks(text: string, linkTexts: ReadonlySet<string>): boolean {
   return 1 - letters(rest) / total >= END_LINE_LINKED_SHARE
 }
 
+/** A class repeated this often, each time on a short line with a number, is a template's meta line. */
+const TEMPLATE_MIN_REPEATS = 3
+const TEMPLATE_MAX_CHARS = 80
+/** Elements with more children than this hold content, not one meta line; their text is not read. */
+const TEMPLATE_MAX_CHILDREN = 8
+
+/**
+ * The lines a page repeats from one template around each of its items: a
+ * forum's panel beside every post (name, join date, post count), the date
+ * line above it. Found by structure: an element class (with its tag) used at
+ * least three times, every time on a short line that holds a number and is
+ * not a sentence. Returned in `letterForm`, to match blocks by.
+ */
+export function templateLines(doc: DomDocument): Set<string> {
+  const byClass = new Map<string, string[]>()
+  const body = doc.body
+  if (body === null) return new Set()
+  const stack: DomElement[] = [body]
+  while (stack.length > 0) {
+    const el = stack.pop() as DomElement
+    const children = el.children
+    const cls = el.getAttribute('class')?.trim() ?? ''
+    if (cls !== '' && children.length <= TEMPLATE_MAX_CHILDREN && !/^h\d$/u.test(el.localName)) {
+      const key = `${el.localName}.${cls}`
+      const texts = byClass.get(key) ?? []
+      texts.push((el.textContent ?? '').replace(/\s+/gu, ' ').trim())
+      byClass.set(key, texts)
+    }
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomElement)
+  }
+  const lines = new Set<string>()
+  for (const texts of byClass.values()) {
+    if (texts.length < TEMPLATE_MIN_REPEATS) continue
+    if (!texts.every((t) => t !== '' && t.length <= TEMPLATE_MAX_CHARS && /\p{N}/u.test(t) && !ENDS_SENTENCE.test(t))) continue
+    for (const t of texts) lines.add(letterForm(t))
+  }
+  return lines
+}
+
+/** Letters and digits only, lower case: a line compared whatever its spacing and punctuation. */
+export function letterForm(text: string): string {
+  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '')
+}
+
 /** The collapsed text of every link and button of the page, for `trimEnds`. */
 export function linkLabels(doc: DomDocument): Set<string> {
   const labels = new Set<string>()

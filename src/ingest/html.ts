@@ -11,7 +11,17 @@ import { comparisonForm } from '../text/normalize.js'
 import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.js'
 import { BLOCK_TAGS, domToBlocks, elementHint, HEADING_TAGS, markFurniture, SKIP_TAGS } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
-import { bestTextCluster, leadBefore, linkLabels, pageSummaries, paywallDiagnostic, takeInteractive, trimEnds } from './html-structure.js'
+import {
+  bestTextCluster,
+  leadBefore,
+  letterForm,
+  linkLabels,
+  pageSummaries,
+  paywallDiagnostic,
+  takeInteractive,
+  templateLines,
+  trimEnds,
+} from './html-structure.js'
 import { DEFAULT_MAX_DEPTH, READABILITY_WORK_BUDGET, capMarkupDepth, tooDeep, treeShape } from './budgets.js'
 import { sourceLabel } from './source-label.js'
 
@@ -49,6 +59,7 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   // Read before Readability, which turns some links (javascript: ones) into plain text.
   const links = linkLabels(doc)
   const summaries = pageSummaries(doc)
+  const templates = templateLines(doc)
   // Dialogs, overlays and forms leave the page before anything scores it; their text is kept as removals.
   const interactive = takeInteractive(doc)
 
@@ -117,7 +128,10 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
         message: `the extractor left out the article's lead before its body; put back ${lead.length} paragraph(s)`,
       })
     }
-    blocks = trimEnds([...lead, ...blocks], links)
+    blocks = trimEnds([...lead, ...blocks], links).map((block) =>
+      // A template's meta line repeated around every item (a forum post's author panel and date) is the author's, not text.
+      block.hint === undefined && templates.has(letterForm(block.text)) ? { ...block, hint: 'contributor' } : block,
+    )
     blocks = [...blocks, ...leftOut(markedUp, blocks, page.headlines), ...interactive]
   }
   return {
