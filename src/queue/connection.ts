@@ -31,13 +31,13 @@ const NAME = /^[a-z][a-z0-9_]{0,40}$/u
 const SCHEMA = /^[a-z_][a-z0-9_]{0,62}$/u
 
 /**
- * Read a queue URL: `postgres://…` (BullMQ's tables in the schema named by
- * `?schema=`, else `queueSchemaFor` the store's) or `redis://…`.
+ * Read a queue URL: `postgres://…` (BullMQ's tables in `opts.schema`, else
+ * the schema named by `?schema=`, else `bullmq`) or `redis://…`.
  *
  * @example
  * queueLocation('redis://127.0.0.1:6379', { name: 'crosscheck' }).kind // => 'redis'
  */
-export function queueLocation(url: string, opts: { readonly name?: string; readonly defaultSchema?: string } = {}): QueueLocation {
+export function queueLocation(url: string, opts: { readonly name?: string; readonly schema?: string } = {}): QueueLocation {
   const name = opts.name ?? 'crosscheck'
   if (!NAME.test(name)) throw new StoreError('USAGE', `Expected a queue name of lower-case letters, digits and _, got '${name}'`)
   let parsed: URL
@@ -49,7 +49,7 @@ export function queueLocation(url: string, opts: { readonly name?: string; reado
   const shown = hidePassword(parsed)
   if (/^rediss?:$/u.test(parsed.protocol)) return { kind: 'redis', url, shown, schema: '', name }
   if (!/^postgres(?:ql)?:$/u.test(parsed.protocol)) throw new StoreError('USAGE', `Expected a queue URL (postgres://… or redis://…), got '${shown}'`)
-  const schema = parsed.searchParams.get('schema') ?? opts.defaultSchema ?? 'bullmq'
+  const schema = opts.schema ?? parsed.searchParams.get('schema') ?? 'bullmq'
   if (!SCHEMA.test(schema)) throw new StoreError('USAGE', `Expected a queue schema name of lower-case letters, digits and _, got '${schema}'`)
   parsed.searchParams.delete('schema')
   return { kind: 'postgres', url: parsed.toString(), shown: hidePassword(parsed), schema, name }
@@ -78,6 +78,7 @@ function hidePassword(url: URL): string {
  * @throws StoreError `STORE_FAILED` naming the queue and the reason.
  */
 export async function checkQueueReachable(location: QueueLocation, timeoutMs = 5000): Promise<void> {
+  let cause: Error | undefined
   try {
     if (location.kind === 'postgres') {
       const client = new pg.Client({ connectionString: location.url, connectionTimeoutMillis: timeoutMs })
@@ -97,7 +98,10 @@ export async function checkQueueReachable(location: QueueLocation, timeoutMs = 5
       retryStrategy: () => null,
       enableOfflineQueue: false,
     })
-    redis.on('error', () => {})
+    // ioredis rejects with "Connection is closed"; the reason (refused, unknown host) comes as an event.
+    redis.on('error', (error: Error) => {
+      cause ??= error
+    })
     try {
       await redis.connect()
       await redis.ping()
@@ -105,7 +109,7 @@ export async function checkQueueReachable(location: QueueLocation, timeoutMs = 5
       redis.disconnect()
     }
   } catch (error) {
-    const reason = describeError(error) || (error as { code?: string }).code || 'no answer'
+    const reason = describeError(cause ?? error) || 'no answer'
     throw new StoreError('STORE_FAILED', `cannot reach the queue at ${location.shown}: ${reason}`, { input: location.shown, cause: error })
   }
 }
@@ -135,6 +139,11 @@ export interface QueueHandles {
   readonly location: QueueLocation
   readonly queues: Readonly<Record<QueueStage, Queue>>
   worker(stage: QueueStage, processor: Processor, opts: { readonly concurrency: number }): Worker
+  /**
+   * Resolves once the queues can be used (BullMQ's PostgreSQL tables created
+   * or found compatible). @throws StoreError naming the queue: `STORE_SCHEMA_TOO_NEW` when a newer BullMQ wrote them.
+   */
+  ready(timeoutMs?: number): Promise<void>
   close(): Promise<void>
 }
 
@@ -144,6 +153,33 @@ export function queueName(location: QueueLocation, stage: QueueStage): string {
 
 /** Open the queues (creating BullMQ's tables in PostgreSQL when missing). Check reachability first: see `checkQueueReachable`. */
 export function openQueues(location: QueueLocation): QueueHandles {
+  const handles = openBullQueues(location)
+  return {
+    ...handles,
+    ready: async (timeoutMs = 15_000) => {
+      let timer: NodeJS.Timeout | undefined
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer within ${timeoutMs / 1000} s`)), timeoutMs)
+      })
+      try {
+        await Promise.race([Promise.all(Object.values(handles.queues).map((queue) => queue.waitUntilReady())), timeout])
+      } catch (error) {
+        const tooNew = error instanceof Error && error.name === 'SchemaVersionMismatchError'
+        throw new StoreError(
+          tooNew ? 'STORE_SCHEMA_TOO_NEW' : 'STORE_FAILED',
+          tooNew
+            ? `the queue at ${location.shown} (schema ${location.schema}) was set up by a newer BullMQ than this crosscheck's: upgrade crosscheck`
+            : `cannot open the queue at ${location.shown}: ${describeError(error)}`,
+          { input: location.shown, cause: error },
+        )
+      } finally {
+        clearTimeout(timer)
+      }
+    },
+  }
+}
+
+function openBullQueues(location: QueueLocation): Omit<QueueHandles, 'ready'> {
   // A killed worker's job is handed to another after lockDuration; a job may stall a few times (kill -9, restarts) before it is failed.
   const workerOpts = { lockDuration: 15_000, stalledInterval: 15_000, maxStalledCount: 10 }
   if (location.kind === 'postgres') {

@@ -26,10 +26,17 @@ export async function connectQueue(context: Pick<CommandContext, 'values' | 'sto
   const location = queueLocation(url, {
     ...(typeof context.values['queue-name'] === 'string' ? { name: context.values['queue-name'] } : {}),
     // The queue in the store's own database gets a schema beside the store's.
-    ...(url === db ? { defaultSchema: queueSchemaFor(db) } : {}),
+    ...(url === db ? { schema: queueSchemaFor(db) } : {}),
   })
   await checkQueueReachable(location)
-  return { ledger, handles: openQueues(location) }
+  const handles = openQueues(location)
+  try {
+    await handles.ready()
+  } catch (error) {
+    await handles.close().catch(() => {})
+    throw error
+  }
+  return { ledger, handles }
 }
 
 function ledgerOf(store: Store): QueueLedger {
