@@ -51,7 +51,9 @@ export async function queueStatus(ledger: QueueLedger, handles: QueueHandles): P
       })),
     }
   }
-  return { queue: `${handles.location.shown} (${handles.location.name})`, stages, ledger: ledgerStats }
+  const { location } = handles
+  const where = location.kind === 'postgres' ? `${location.shown} (schema ${location.schema})` : location.shown
+  return { queue: `${location.name} at ${where}`, stages, ledger: ledgerStats }
 }
 
 /** True when nothing is left for any worker: every registered document applied or skipped, no job waiting or running. */

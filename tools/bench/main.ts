@@ -16,6 +16,7 @@ import { HOSTILE_CASES } from './hostile-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure } from './measure.js'
+import { QUEUE_CASES } from './queue-cases.js'
 import { QUOTE_CASES } from './quote-cases.js'
 import { SERVE_CASES } from './serve-cases.js'
 
@@ -30,6 +31,7 @@ export const CASES: readonly BenchCase[] = [
   ...ENTITY_CASES,
   ...SERVE_CASES,
   ...HOSTILE_CASES,
+  ...QUEUE_CASES,
 ]
 
 async function main(argv: readonly string[]): Promise<number> {

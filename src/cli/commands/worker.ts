@@ -28,7 +28,8 @@ export async function runWorker(context: CommandContext): Promise<number> {
       else if (event.kind === 'applied' && !quiet) log(`stored a batch of ${event.documents} (through #${event.through})`)
     },
   })
-  if (!quiet) log(`working on ${handles.location.shown} (${handles.location.name}); stop with Ctrl-C or SIGTERM`)
+  const where = handles.location.kind === 'postgres' ? `${handles.location.shown} (schema ${handles.location.schema})` : handles.location.shown
+  if (!quiet) log(`working on the queues ${handles.location.name}-analyze and -apply at ${where}; stop with Ctrl-C or SIGTERM`)
 
   let stopping: Promise<void> | null = null
   const stop = (force: boolean): Promise<void> => {
