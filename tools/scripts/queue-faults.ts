@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node dist-tools/scripts/queue-faults.js [--articles 20000] [--kills 5] [--workers 2] [--no-pg-restart] [--no-compare]`
+ * `node dist-tools/scripts/queue-faults.js [--articles 20000] [--kills 5] [--workers 2] [--window <seconds>] [--no-pg-restart] [--no-compare]`
  *
  * The work queue under faults: enqueues a generated corpus, runs worker
  * processes, `kill -9`s a random worker at random moments (restarting it a
@@ -42,7 +42,8 @@ interface Figures {
   articles: number
   workers: number
   killsDone: number
-  unexpectedExits: number
+  /** Workers that exited by themselves, with their exit codes (3: could not open the store, e.g. started while the database restarted). */
+  unexpectedExits: string[]
   pgRestart: 'done' | 'skipped' | string
   seconds: number
   queued: number
@@ -64,6 +65,7 @@ async function main(argv: readonly string[]): Promise<number> {
       kills: { type: 'string', default: '5' },
       workers: { type: 'string', default: '2' },
       seed: { type: 'string', default: '1' },
+      window: { type: 'string' },
       'no-pg-restart': { type: 'boolean' },
       'no-compare': { type: 'boolean' },
     },
@@ -83,7 +85,7 @@ async function main(argv: readonly string[]): Promise<number> {
     articles: 0,
     workers: workerCount,
     killsDone: 0,
-    unexpectedExits: 0,
+    unexpectedExits: [],
     pgRestart: values['no-pg-restart'] === true ? 'skipped' : 'not reached',
     seconds: 0,
     queued: 0,
@@ -115,7 +117,7 @@ async function main(argv: readonly string[]): Promise<number> {
       child.on('exit', (code, signal) => {
         if (workers[slot] !== child || finishing) return
         // Not one of ours: a worker that died by itself is a finding, and is restarted so the run can finish.
-        figures.unexpectedExits++
+        figures.unexpectedExits.push(String(signal ?? code))
         log(`worker ${slot} exited by itself (${signal ?? code}); restarting it`)
         startWorker(slot)
       })
@@ -125,23 +127,32 @@ async function main(argv: readonly string[]): Promise<number> {
     const store = await openPostgresStore(db)
     const ledger = store.queueLedger()
     const outstanding = async (): Promise<number> => (await ledger.stats()).outstanding
-    // Kills at random moments, while there is still work: spread over the first part of the run.
-    for (let kill = 0; kill < kills; kill++) {
-      await sleep(2000 + random() * 8000)
-      if ((await outstanding()) === 0) break
-      const slot = Math.floor(random() * workerCount)
-      const victim = workers[slot]
-      workers[slot] = null
-      victim?.kill('SIGKILL')
-      figures.killsDone++
-      log(`kill -9 worker ${slot} (pid ${victim?.pid ?? '?'}); ${await outstanding()} documents still ahead`)
-      await sleep(1000)
-      startWorker(slot)
-    }
-    if (values['no-pg-restart'] !== true && (await outstanding()) > 0) {
+    // Faults at random moments over the expected length of the run (--window, default 0.1 s per article):
+    // the kills at uniformly random times, the database restart at a random time among them.
+    const windowMs = Number(values.window ?? figures.articles / 10) * 1000
+    const faults = [
+      ...Array.from({ length: kills }, () => ({ at: random() * windowMs, kind: 'kill' as const })),
+      ...(values['no-pg-restart'] === true ? [] : [{ at: windowMs * (0.2 + 0.6 * random()), kind: 'restart' as const }]),
+    ].sort((x, y) => x.at - y.at)
+    const since = Date.now()
+    for (const fault of faults) {
+      await sleep(Math.max(0, fault.at - (Date.now() - since)))
+      const left = await outstanding().catch(() => -1)
+      if (left === 0) break
+      if (fault.kind === 'kill') {
+        const slot = Math.floor(random() * workerCount)
+        const victim = workers[slot]
+        workers[slot] = null
+        victim?.kill('SIGKILL')
+        figures.killsDone++
+        log(`kill -9 worker ${slot} (pid ${victim?.pid ?? '?'}); ${left} documents still ahead`)
+        await sleep(1000)
+        startWorker(slot)
+        continue
+      }
       try {
         const version = execSync('ls /etc/postgresql', { encoding: 'utf8' }).trim().split('\n')[0] ?? ''
-        log(`restarting PostgreSQL ${version}`)
+        log(`restarting PostgreSQL ${version}; ${left} documents still ahead`)
         execSync(`pg_ctlcluster --skip-systemctl-redirect ${version} main restart`, { stdio: 'inherit' })
         figures.pgRestart = 'done'
         log('PostgreSQL is back')
@@ -158,8 +169,19 @@ async function main(argv: readonly string[]): Promise<number> {
       await sleep(2000)
     }
     figures.seconds = Math.round((Date.now() - started) / 1000)
-    log(`done in ${figures.seconds} s; checking`)
-    await sleep(3000)
+    log(`done in ${figures.seconds} s; waiting for the queues to empty`)
+    // The apply stage's nudges (one per document, each a no-op once its batch is stored) drain after
+    // the last batch; a job still waiting or running a few minutes later is stuck.
+    const handles = openQueues(queueLocation(db, { name: 'faults', schema: queueSchemaFor(db) }))
+    const unfinished = async (): Promise<number> => {
+      let n = 0
+      for (const queue of Object.values(handles.queues)) {
+        const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized')
+        n += Object.values(counts).reduce((sum, c) => sum + c, 0)
+      }
+      return n
+    }
+    for (let waited = 0; waited < 180 && (await unfinished()) > 0; waited += 2) await sleep(2000)
 
     // Nothing acknowledged lost, nothing twice.
     const documents = await ledger.documents()
@@ -180,12 +202,8 @@ async function main(argv: readonly string[]): Promise<number> {
       Math.abs(figures.storedArticles - (await count(`SELECT count(DISTINCT article_id) AS n FROM ${schema}.queue_documents WHERE state = 'applied'`)))
     await client.end()
     // No job stuck: ask the queue itself.
-    const handles = openQueues(queueLocation(db, { name: 'faults', schema: queueSchemaFor(db) }))
-    for (const queue of Object.values(handles.queues)) {
-      const counts = await queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'failed')
-      figures.stuckJobs += (counts['waiting'] ?? 0) + (counts['active'] ?? 0) + (counts['delayed'] ?? 0) + (counts['prioritized'] ?? 0)
-      figures.failedJobs += counts['failed'] ?? 0
-    }
+    figures.stuckJobs = await unfinished()
+    for (const queue of Object.values(handles.queues)) figures.failedJobs += (await queue.getJobCounts('failed'))['failed'] ?? 0
     await handles.close()
 
     if (values['no-compare'] !== true) {
