@@ -183,6 +183,13 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw new StoreError('STORE_FAILED', `cannot reach database ${this.#shared.location}: ${describeError(error)}`, { cause: error })
     }
+    // A connection that dies while the work computes between two queries (a database restart) says so
+    // as an event: without a listener that would end the process. The next query fails instead.
+    let broken = false
+    const onError = (): void => {
+      broken = true
+    }
+    client.on('error', onError)
     try {
       await client.query('BEGIN')
       // One writer at a time, across every process: what SQLite's BEGIN IMMEDIATE gives.
@@ -193,10 +200,14 @@ export class PostgresStore implements Store {
       await client.query('COMMIT')
       return result
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
+      await client.query('ROLLBACK').catch(() => {
+        broken = true
+      })
       throw error
     } finally {
-      client.release()
+      client.off('error', onError)
+      // A broken connection is closed, not handed back to the pool.
+      client.release(broken)
     }
   }
 

@@ -107,6 +107,8 @@ export class QueueLedger {
     } catch (error) {
       throw new StoreError('STORE_FAILED', `cannot reach database ${this.#access.location}: ${describeError(error)}`, { cause: error })
     }
+    // A dying connection says so as an event; without a listener that would end the process. The next query fails instead.
+    client.on('error', () => {})
     const run_ = async <R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>> => {
       try {
         return await client.query<R>(text, values as unknown[])
