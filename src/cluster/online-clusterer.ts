@@ -86,6 +86,12 @@ export interface ClusterState {
   readonly stories: Map<StoryId, StoryRecord>
   /** Key → ids of the active stories indexed under it, in the order they were added. */
   readonly index: Map<number, StoryId[]>
+  /**
+   * Active stories created or changed (joined, norms refreshed) since the
+   * caller last cleared this: what a save must write. Retired stories leave
+   * `stories` instead.
+   */
+  readonly changed: Set<StoryId>
 }
 
 export interface AssignOpts {
@@ -115,6 +121,7 @@ export function createClusterState(opts?: ClusterOpts): ClusterState {
     df: createDfTable(resolved.dfBits),
     stories: new Map(),
     index: new Map(),
+    changed: new Set(),
   }
 }
 
@@ -180,6 +187,7 @@ export function assignArticle(state: ClusterState, id: string, features: StoryFe
     normAt: state.docCount,
   }
   state.stories.set(story.id, story)
+  state.changed.add(story.id)
   reindex(state, story, idf)
   return { story: story.id, created: true, score: 0 }
 }
@@ -248,6 +256,7 @@ export function importStories(snapshot: ClusterSnapshot, opts?: ClusterOpts): Cl
     df: snapshot.df.slice(),
     stories: new Map(),
     index: new Map(),
+    changed: new Set(),
   }
   for (const record of [...snapshot.stories].sort((a, b) => a.id - b.id)) {
     const story = { ...record }
@@ -282,6 +291,7 @@ function joinStory(state: ClusterState, story: StoryRecord, features: StoryFeatu
     story.lastDay = story.lastDay === null ? features.day : Math.max(story.lastDay, features.day)
   }
   story.lastSeen = state.clock
+  state.changed.add(story.id)
   // Norms are recomputed when the story is next compared: many stories never are.
   story.normAt = -1
   // A story's most telling keys settle after its first members: reindexing each join after that is wasted work.
@@ -298,6 +308,7 @@ function freshNorms(state: ClusterState, story: StoryRecord, idf: (key: number) 
   if (story.normAt < 0 || state.docCount > story.normAt * 1.05 + 16) {
     Object.assign(story, comparableNorms(story.terms, story.entities, idf))
     story.normAt = state.docCount
+    state.changed.add(story.id)
   }
   return story
 }

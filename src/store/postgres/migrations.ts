@@ -136,6 +136,29 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
   },
   {
     version: 2,
+    name: 'clusterer-state-in-parts',
+    sql: `
+      -- As SQLite's migration 7: the clusterer's state in parts (format
+      -- version 3), so that a batch writes what it changed. clusterer_state
+      -- keeps the header; one row per active story; the DF counters as of
+      -- the last fold, and the log of counters each save changed since.
+      CREATE TABLE clusterer_stories (
+        story_id INTEGER PRIMARY KEY,
+        state    TEXT    NOT NULL
+      );
+      CREATE TABLE clusterer_df (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        counts BYTEA   NOT NULL
+      );
+      CREATE TABLE clusterer_df_log (
+        seq    BIGSERIAL PRIMARY KEY,
+        slots  BYTEA     NOT NULL,
+        counts BYTEA     NOT NULL
+      );
+    `,
+  },
+  {
+    version: 3,
     name: 'work queue ledger',
     // The order and fate of every document handed to the workers (crosscheck
     // ingest --queue): the queue engine carries the jobs, this ledger keeps
