@@ -16,13 +16,15 @@ import { test } from 'node:test'
 const SRC = join(dirname(fileURLToPath(import.meta.url)), '..', 'src')
 
 const CORE = new Set(['text', 'dedup', 'align', 'lineage', 'cluster', 'stories', 'claims', 'report', 'read', '.'])
-const EDGES = new Set(['ingest', 'store', 'cli', 'server', 'web', 'follow'])
+const EDGES = new Set(['ingest', 'store', 'cli', 'server', 'web', 'follow', 'queue'])
 /** Test helpers and generators; the other tooling (benchmarks, evaluations, scripts) lives in tools/, outside the package. */
 const TOOLING = new Set(['testing'])
 /** Which folders may import a package (by its name's first segment). */
 const PACKAGE_HOMES: Record<string, readonly string[]> = {
   'better-sqlite3': ['store'],
-  pg: ['store'],
+  pg: ['store', 'queue'],
+  bullmq: ['queue'],
+  ioredis: ['queue'],
   hono: ['server', 'web'],
   '@hono': ['cli', 'server'],
   // Plain Readability is the reference the extraction bench and eval compare against.

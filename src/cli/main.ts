@@ -20,6 +20,8 @@ import { runReport } from './commands/report.js'
 import { runServe } from './commands/serve.js'
 import { runShow } from './commands/show.js'
 import { runStories, runStory } from './commands/stories.js'
+import { runQueue } from './commands/queue.js'
+import { runWorker } from './commands/worker.js'
 import { classifyError, writeError } from './cli-error.js'
 import { EXIT } from './exit-codes.js'
 import { COMMANDS, type CommandName, type CommandSpec, GLOBAL_OPTIONS, helpText, parseArgsOptions } from './options.js'
@@ -27,6 +29,8 @@ import type { CommandContext } from './command-context.js'
 
 const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>> = {
   ingest: runIngest,
+  worker: runWorker,
+  queue: runQueue,
   articles: runArticles,
   show: runShow,
   lineage: runLineage,

@@ -74,6 +74,46 @@ export const COMMANDS = {
         defaultText: 'the number of cores',
       },
       quiet: { type: 'boolean', short: 'q', description: 'print only errors and the summary' },
+      queue: {
+        type: 'string',
+        argument: '<url>',
+        description:
+          "hand the documents to 'crosscheck worker' processes instead of analysing them here: a postgres:// or redis:// queue (needs a PostgreSQL --db)",
+      },
+      'queue-name': { type: 'string', argument: '<name>', description: 'names the queues, for several pipelines on one server', defaultText: 'crosscheck' },
+    },
+  },
+  worker: {
+    name: 'worker',
+    writes: true,
+    usage: 'crosscheck worker --db <postgres url> [--queue <url>] [--concurrency n] [--drain]',
+    summary: "analyse and store the documents 'crosscheck ingest --queue' enqueued; run as many as you like, on any machine",
+    details: [
+      'Runs until SIGTERM or Ctrl-C: then finishes the jobs in hand and stops (a second signal returns them to the queue).',
+      'Documents are stored in the order they were enqueued, in the same batches as one ingest: the answers do not',
+      'depend on the number of workers. The queue defaults to the store database (BullMQ on PostgreSQL).',
+    ].join('\n'),
+    options: {
+      queue: { type: 'string', argument: '<url>', description: 'the queue: postgres://… or redis://…', defaultText: 'the --db database' },
+      'queue-name': { type: 'string', argument: '<name>', description: 'names the queues', defaultText: 'crosscheck' },
+      concurrency: { type: 'string', argument: '<n>', description: 'documents analysed at once by this process', defaultText: '2' },
+      'batch-size': {
+        type: 'string',
+        argument: '<n>',
+        description: 'articles per store transaction (keep the ingest default for the same answers)',
+        defaultText: String(DEFAULT_BATCH_SIZE),
+      },
+      drain: { type: 'boolean', description: 'stop once nothing is left to do instead of waiting for more' },
+      quiet: { type: 'boolean', short: 'q', description: 'print only errors' },
+    },
+  },
+  queue: {
+    name: 'queue',
+    usage: 'crosscheck queue status --db <postgres url> [--queue <url>]',
+    summary: 'the work queue: waiting, active and failed jobs per stage, throughput, and why jobs failed',
+    options: {
+      queue: { type: 'string', argument: '<url>', description: 'the queue: postgres://… or redis://…', defaultText: 'the --db database' },
+      'queue-name': { type: 'string', argument: '<name>', description: 'names the queues', defaultText: 'crosscheck' },
     },
   },
   articles: {

@@ -17,6 +17,7 @@ import { HOSTILE_CASES } from './hostile-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure, REFERENCE_ABOUT } from './measure.js'
+import { QUEUE_CASES } from './queue-cases.js'
 import { QUOTE_CASES } from './quote-cases.js'
 import { SERVE_CASES } from './serve-cases.js'
 import { BUDGET_CASES } from './budget-cases.js'
@@ -34,6 +35,7 @@ export const CASES: readonly BenchCase[] = [
   ...SERVE_CASES,
   ...BUDGET_CASES,
   ...HOSTILE_CASES,
+  ...QUEUE_CASES,
 ]
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -7,12 +7,14 @@ import { type CommandContext, integerFlag, writeJson } from '../command-context.
 import { printable } from '../escape.js'
 import { progressBar } from '../progress.js'
 import { DEFAULT_BATCH_SIZE, DEFAULT_FETCH_TIMEOUT_MS, DEFAULT_MAX_BYTES } from '../../limits.js'
+import { runIngestToQueue } from './queue-ingest.js'
 
 /** `crosscheck ingest <inputs…>`: exit 0 when every input was read, 1 when some failed. */
 export async function runIngest(context: CommandContext): Promise<number> {
   const { values, positionals, store, json, out } = context
   if (positionals.length === 0) throw new CrosscheckError('USAGE', 'name at least one file, directory, URL or - (standard input)')
   const timeoutSeconds = integerFlag(values, 'timeout', DEFAULT_FETCH_TIMEOUT_MS / 1000)
+  if (typeof values['queue'] === 'string') return runIngestToQueue(context, values['queue'], timeoutSeconds)
   const quiet = values['quiet'] === true || json
   const bar = progressBar(context.err)
   const report = await ingest(positionals, store, {

@@ -157,4 +157,39 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 3,
+    name: 'work queue ledger',
+    // The order and fate of every document handed to the workers (crosscheck
+    // ingest --queue): the queue engine carries the jobs, this ledger keeps
+    // what must survive it, in the store's own transactions. seq is the
+    // order documents were enqueued in and the order they are applied in;
+    // the cursor is the first seq not applied yet.
+    sql: `
+      CREATE TABLE queue_runs (
+        run        TEXT        PRIMARY KEY,
+        started_at TIMESTAMPTZ NOT NULL DEFAULT now(),
+        closed     BOOLEAN     NOT NULL DEFAULT false
+      );
+      CREATE TABLE queue_documents (
+        seq         BIGSERIAL   PRIMARY KEY,
+        input_key   TEXT        NOT NULL UNIQUE,
+        run         TEXT        NOT NULL REFERENCES queue_runs (run),
+        location    TEXT        NOT NULL,
+        state       TEXT        NOT NULL DEFAULT 'pending' CHECK (state IN ('pending', 'analyzed', 'failed', 'applied')),
+        analysis    BYTEA,
+        error       TEXT,
+        article_id  TEXT,
+        analyzed_at TIMESTAMPTZ,
+        applied_at  TIMESTAMPTZ
+      );
+      CREATE INDEX queue_documents_analyzed_at ON queue_documents (analyzed_at);
+      CREATE INDEX queue_documents_applied_at ON queue_documents (applied_at);
+      CREATE TABLE queue_cursor (
+        id       INTEGER PRIMARY KEY CHECK (id = 1),
+        next_seq BIGINT  NOT NULL
+      );
+      INSERT INTO queue_cursor (id, next_seq) VALUES (1, 1);
+    `,
+  },
 ]

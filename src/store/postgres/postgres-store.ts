@@ -58,6 +58,7 @@ import {
 } from '../rows.js'
 import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../lineage/candidate-ranking.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js'
+import { QueueLedger } from './queue-ledger.js'
 
 export interface PostgresStoreOpts {
   /**
@@ -125,6 +126,15 @@ interface Shared {
   readonly location: string
   /** Monthly partitions known to exist, so each is created once per process. */
   readonly partitions: Set<number>
+  /** The channel every write transaction notifies on commit (one per schema). */
+  readonly channel: string
+  /** How to open a connection of its own (the LISTEN connection), as the pool opens its. */
+  readonly clientConfig: pg.ClientConfig
+  /** Commits by any process that this one has heard of; see `dataVersion`. */
+  heard: number
+  /** The LISTEN connection, started by the first `dataVersion` call. */
+  listener: pg.Client | null
+  closed: boolean
 }
 
 /**
@@ -135,12 +145,20 @@ export class PostgresStore implements Store {
   readonly #db: Queryable
   /** True for the view a transaction hands to its work. */
   readonly #inTransaction: boolean
+  /**
+   * True for a transaction view whose `transaction` joins the transaction
+   * it is in: the work queue applies a batch (the pipeline's `applyBatch`,
+   * which opens its own transaction) inside the transaction that also moves
+   * the queue's cursor, so both commit together.
+   */
+  readonly #joinsTransaction: boolean
 
   /** @internal use `openPostgresStore` */
-  constructor(shared: Shared, db: Queryable, inTransaction: boolean) {
+  constructor(shared: Shared, db: Queryable, inTransaction: boolean, joinsTransaction = false) {
     this.#shared = shared
     this.#db = db
     this.#inTransaction = inTransaction
+    this.#joinsTransaction = joinsTransaction
   }
 
   async #query<R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>> {
@@ -158,6 +176,11 @@ export class PostgresStore implements Store {
   }
 
   async transaction<T>(work: (tx: Store) => Promise<T>): Promise<T> {
+    return this.#transaction((client) => work(new PostgresStore(this.#shared, client, true)))
+  }
+
+  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    if (this.#joinsTransaction) return work(this.#db as pg.PoolClient)
     if (this.#inTransaction) throw new StoreError('USAGE', 'a store transaction was started inside another one')
     let client: pg.PoolClient
     try {
@@ -165,18 +188,31 @@ export class PostgresStore implements Store {
     } catch (error) {
       throw new StoreError('STORE_FAILED', `cannot reach database ${this.#shared.location}: ${describeError(error)}`, { cause: error })
     }
+    // A connection that dies while the work computes between two queries (a database restart) says so
+    // as an event: without a listener that would end the process. The next query fails instead.
+    let broken = false
+    const onError = (): void => {
+      broken = true
+    }
+    client.on('error', onError)
     try {
       await client.query('BEGIN')
       // One writer at a time, across every process: what SQLite's BEGIN IMMEDIATE gives.
       await client.query('SELECT pg_advisory_xact_lock($1)', [WRITE_LOCK])
-      const result = await work(new PostgresStore(this.#shared, client, true))
+      const result = await work(client)
+      // Delivered at commit, to every process listening (servers' read caches); nothing if it rolls back.
+      await client.query('SELECT pg_notify($1, $2)', [this.#shared.channel, ''])
       await client.query('COMMIT')
       return result
     } catch (error) {
-      await client.query('ROLLBACK').catch(() => {})
+      await client.query('ROLLBACK').catch(() => {
+        broken = true
+      })
       throw error
     } finally {
-      client.release()
+      client.off('error', onError)
+      // A broken connection is closed, not handed back to the pool.
+      client.release(broken)
     }
   }
 
@@ -733,8 +769,70 @@ export class PostgresStore implements Store {
     return problems
   }
 
+  /**
+   * A number that moves whenever any process commits a write: each write
+   * transaction notifies the schema's channel at commit, and this store
+   * counts what it hears on a connection of its own, opened by the first
+   * call (a process that never asks, an ingest or a worker, never opens
+   * it). Reconnecting after the connection dropped counts as a change: what
+   * was committed meanwhile was not heard.
+   */
+  dataVersion(): number {
+    if (this.#shared.listener === null && !this.#shared.closed) this.#listen()
+    return this.#shared.heard
+  }
+
+  #listen(): void {
+    const shared = this.#shared
+    const client = new pg.Client(shared.clientConfig)
+    shared.listener = client
+    let lost = false
+    const retry = (): void => {
+      if (lost) return
+      lost = true
+      shared.heard++
+      client.end().catch(() => {})
+      // The slot stays taken for a second, then the next dataVersion call reconnects (not in a loop while the database is down).
+      setTimeout(() => {
+        if (shared.listener === client) shared.listener = null
+      }, 1000).unref()
+    }
+    client.on('notification', () => {
+      shared.heard++
+    })
+    client.on('error', retry)
+    client.on('end', retry)
+    client
+      .connect()
+      .then(() => client.query(`LISTEN ${shared.channel}`))
+      .then(() => {
+        // Whatever was committed before listening began was not heard.
+        shared.heard++
+      })
+      .catch(retry)
+  }
+
+  /** The ledger of the work queue (`crosscheck ingest --queue`, `crosscheck worker`) kept in this store. */
+  queueLedger(): QueueLedger {
+    const query = <R extends pg.QueryResultRow>(text: string, values?: readonly unknown[]): Promise<pg.QueryResult<R>> => this.#query<R>(text, values)
+    return new QueueLedger({
+      query,
+      connect: () => this.#shared.pool.connect(),
+      location: this.#shared.location,
+      transaction: (work) =>
+        this.#transaction((client) => {
+          const view = new PostgresStore(this.#shared, client, true, true)
+          return work(view, (text, values) => view.#query(text, values))
+        }),
+    })
+  }
+
   async close(): Promise<void> {
     if (this.#inTransaction) return
+    this.#shared.closed = true
+    const listener = this.#shared.listener
+    this.#shared.listener = null
+    if (listener !== null) await listener.end().catch(() => {})
     if (!this.#shared.pool.ended) await this.#shared.pool.end()
   }
 }
@@ -754,13 +852,13 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOpts = {
   if (!/^[a-z_][a-z0-9_]{0,62}$/u.test(schema)) throw new StoreError('USAGE', `Expected a schema name of lower-case letters, digits and _, got '${schema}'`)
   parsed.searchParams.delete('schema')
   const location = `${parsed.protocol}//${parsed.host}${parsed.pathname}${schema === 'public' ? '' : `?schema=${schema}`}`
-  const pool = new pg.Pool({
+  const clientConfig: pg.ClientConfig = {
     connectionString: parsed.toString(),
-    max: opts.poolSize ?? 4,
     // Every connection works in the store's schema.
     options: `-c search_path=${schema}`,
     connectionTimeoutMillis: 10_000,
-  })
+  }
+  const pool = new pg.Pool({ ...clientConfig, max: opts.poolSize ?? 4 })
   // An idle connection that dies (a database restart) must not crash the process.
   pool.on('error', () => {})
   try {
@@ -770,7 +868,18 @@ export async function openPostgresStore(url: string, opts: PostgresStoreOpts = {
     if (error instanceof StoreError) throw error
     throw new StoreError('STORE_FAILED', `cannot open database ${location}: ${describeError(error)}`, { input: location, cause: error })
   }
-  const shared: Shared = { pool, now: opts.now ?? (() => new Date()), fingerprintMonths: opts.fingerprintMonths ?? null, location, partitions: new Set() }
+  const shared: Shared = {
+    pool,
+    now: opts.now ?? (() => new Date()),
+    fingerprintMonths: opts.fingerprintMonths ?? null,
+    location,
+    partitions: new Set(),
+    channel: `crosscheck_writes_${schema}`,
+    clientConfig,
+    heard: 0,
+    listener: null,
+    closed: false,
+  }
   return new PostgresStore(shared, pool, false)
 }
 
