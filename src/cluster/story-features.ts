@@ -4,6 +4,7 @@
  * places it names and its day. Everything is hashed into sparse vectors so
  * a story's centroid is a few kilobytes whatever the vocabulary.
  */
+import { canonicalUrl } from '../canonical-url.js'
 import { lightStem } from '../text/light-stem.js'
 import { STOPWORDS } from '../text/stopwords.js'
 import { hash32 } from '../dedup/tokens.js'
@@ -13,6 +14,7 @@ import type { SparseVector, StoryFeatures } from './types.js'
 /** Hash seeds: terms and entities live in one key space (one DF table, one index), so they are hashed apart. */
 export const TERM_SEED = 0x7e3a
 export const ENTITY_SEED = 0x3e71
+const LINK_SEEDS = [0x11c3, 0x5a0d] as const
 
 export interface StoryFeaturesOpts {
   /** How many times a title word counts: headlines name what the story is about. @default 3 */
@@ -31,11 +33,14 @@ export interface StoryInput {
   readonly text: string
   /** ISO 8601 date or date-time. */
   readonly published: string | null
+  /** The item's address, when it has one. */
+  readonly url?: string | null
 }
 
 // Words, numbers (with inner separators), and sentence breaks.
 const TOKEN = /\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|[.!?\n:;"“”`]/gu
 const UPPER = /^\p{Lu}/u
+const WORD = /\p{L}+/gu
 /** Tokens after which a new sentence (or a quotation) starts. */
 const BREAKS = new Set(['.', '!', '?', '\n', ':', ';', '"', '“', '”', '`'])
 /** Lower-case words that may sit inside a name ("Bank of England", "Bashar al-Assad"). */
@@ -81,6 +86,7 @@ export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): Stor
   const titleCase = isTitleCase(title)
   const fromTitle = scan(title, titleWeight, termCounts, entityCounts)
   const fromText = scan(input.text, 1, termCounts, entityCounts)
+
   // Words seen capitalised inside a sentence are names even where they start one.
   const midCaps = new Set<string>()
   for (const run of [...(titleCase ? [] : fromTitle), ...fromText]) if (!run.initial || run.words.length > 1) for (const word of run.words) midCaps.add(word)
@@ -110,7 +116,25 @@ export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): Stor
     entities: sparseFromCounts(entityCounts, maxEntities, (key) => (placeKeys.has(key) ? placeBoost : 1)),
     places: places.length === 0 ? EMPTY_VECTOR : unit(places),
     day: dayNumber(input.published),
+    link: linkKey(input.url),
+    words: (input.text.match(WORD) ?? []).length,
   }
+}
+
+/**
+ * A number (below 2^52) standing for the canonical form of an address, or
+ * null: the same page named twice gets the same key, so a feed item and its
+ * full article found later can be put in one story. Two 32-bit hashes
+ * combined, so that two different addresses among millions practically
+ * never share one.
+ *
+ * @example
+ * linkKey('https://news.example/a?utm_source=x') === linkKey('https://news.example/a') // => true
+ */
+export function linkKey(url: string | null | undefined): number | null {
+  const canonical = canonicalUrl(url)
+  if (canonical === null) return null
+  return hash32(canonical, LINK_SEEDS[0]) * 2 ** 20 + (hash32(canonical, LINK_SEEDS[1]) >>> 12)
 }
 
 /**
