@@ -15,10 +15,19 @@ import type { SparseVector, StoryFeatures } from './types.js'
 export const TERM_SEED = 0x7e3a
 export const ENTITY_SEED = 0x3e71
 const LINK_SEEDS = [0x11c3, 0x5a0d] as const
+/** Most words of text of a short item (a headline, or a headline and a sentence or two), and least of a full article. */
+export const SHORT_WORDS = 40
+export const FULL_WORDS = 100
 
 export interface StoryFeaturesOpts {
-  /** How many times a title word counts: headlines name what the story is about. @default 3 */
+  /** How many times a title word counts in a full article: headlines name what the story is about. @default 3 */
   readonly titleWeight?: number
+  /** How many times a title word counts in a short item (a headline and a sentence or two). @default 1 */
+  readonly shortTitleWeight?: number
+  /** Most words of text for an item to be short; between this and `fullWords` the title weight is in between, in proportion. @default 40 */
+  readonly shortWords?: number
+  /** Least words of text for an item to be a full article. @default 100 */
+  readonly fullWords?: number
   /** Weight multiplier of place entities ("in Lisbon") over other names. @default 2.5 */
   readonly placeBoost?: number
   /** Most term keys kept (the heaviest). @default 200 */
@@ -73,7 +82,14 @@ interface Run {
  * f.entities.keys.length // => 2 ('valdoria', '14')
  */
 export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): StoryFeatures {
-  const titleWeight = opts?.titleWeight ?? 3
+  const bodyWords = (input.text.match(WORD) ?? []).length
+  const fullTitleWeight = opts?.titleWeight ?? 3
+  const shortTitleWeight = opts?.shortTitleWeight ?? 1
+  const shortWords = opts?.shortWords ?? SHORT_WORDS
+  const fullWords = opts?.fullWords ?? FULL_WORDS
+  // A headline outweighs a long body; next to a sentence or two it is already half the item, and counting it thrice drowns the rest.
+  const shortness = bodyWords <= shortWords ? 1 : bodyWords >= fullWords ? 0 : (fullWords - bodyWords) / (fullWords - shortWords)
+  const titleWeight = fullTitleWeight + (shortTitleWeight - fullTitleWeight) * shortness
   const placeBoost = opts?.placeBoost ?? 2.5
   const maxTerms = opts?.maxTerms ?? 200
   const maxEntities = opts?.maxEntities ?? 100
@@ -117,7 +133,7 @@ export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): Stor
     places: places.length === 0 ? EMPTY_VECTOR : unit(places),
     day: dayNumber(input.published),
     link: linkKey(input.url),
-    words: (input.text.match(WORD) ?? []).length,
+    words: bodyWords,
   }
 }
 

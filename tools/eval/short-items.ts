@@ -49,8 +49,8 @@ export interface ShortItemOpts {
  */
 export function shortItemSets(docs: readonly ClusterDocument[], opts?: ShortItemOpts): ShortItemSets {
   const delay = opts?.fullArticleDelay ?? 15
-  const headline = docs.map((doc) => ({ ...doc, text: '' }))
-  const snippet = docs.map((doc) => ({ ...doc, text: snippetText(doc) }))
+  const headline = docs.map((doc) => ({ ...doc, title: headlineOf(doc), text: '' }))
+  const snippet = docs.map((doc) => ({ ...doc, title: headlineOf(doc), text: snippetText(doc) }))
   const mixed: ClusterDocument[] = []
   const late = new Map<number, ClusterDocument[]>()
   docs.forEach((doc, i) => {
@@ -59,7 +59,7 @@ export function shortItemSets(docs: readonly ClusterDocument[], opts?: ShortItem
     else {
       // A short item keeps (or is given) an address: it is what ties it to its full article later.
       const url = doc.url ?? `https://items.example/${encodeURIComponent(doc.id)}`
-      mixed.push({ ...doc, url, text: bucket % 3 === 1 ? '' : snippetText(doc) })
+      mixed.push({ ...doc, url, title: headlineOf(doc), text: bucket % 3 === 1 ? '' : snippetText(doc) })
       if (Math.floor(bucket / 3) % 3 === 0) {
         const at = i + delay
         late.set(at, [...(late.get(at) ?? []), { ...doc, id: `${doc.id}~full`, url }])
@@ -72,19 +72,47 @@ export function shortItemSets(docs: readonly ClusterDocument[], opts?: ShortItem
   return { headline, snippet, mixed }
 }
 
+/** Words of a dateline ("Updated Saturday, December 05, 2009 8:28 PM"), not of a headline. */
+const DATELINE_WORDS = new Set(
+  'january february march april may june july august september october november december jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday friday saturday sunday mon tue tues wed thu thur thurs fri sat sun on at by am pm updated posted published last modified gmt utc edt est pdt pst bst cet'.split(
+    ' ',
+  ),
+)
+
+/**
+ * The headline a feed would show: the title, unless it is a dateline (a set
+ * without titles that takes the first line for one), then the first line of
+ * the text with three or more words that are not a date's.
+ *
+ * @example
+ * headlineOf({ id: 'a', title: 'June 06 , 2013', text: 'June 06 , 2013\nDam fails in Dravel', date: null, cluster: 'x' }) // => 'Dam fails in Dravel'
+ */
+export function headlineOf(doc: ClusterDocument): string | null {
+  const wordy = (line: string): boolean => storyWords(line) >= 3
+  if (doc.title !== null && wordy(doc.title)) return doc.title
+  const line = (doc.text ?? '').split('\n').find((candidate) => wordy(candidate))
+  return line?.trim() ?? doc.title
+}
+
+/** Words of two or more letters in a line that are not a date's. */
+function storyWords(line: string): number {
+  return (line.match(/\p{L}{2,}/gu) ?? []).filter((word) => !DATELINE_WORDS.has(word.toLowerCase())).length
+}
+
 /**
  * The title and the first sentence after it, one a line (the layout of a
  * full document's text, cut short). A line of a few tokens after the title
  * (a dateline such as "May 03 , 2013") is not a sentence of the story.
  */
 export function snippetText(doc: ClusterDocument): string {
-  const title = (doc.title ?? '').trim()
+  const title = (headlineOf(doc) ?? '').trim()
   const lines = (doc.text ?? '')
     .split('\n')
     .map((line) => line.trim())
     .filter((line) => line !== '')
-  const rest = lines[0] === title ? lines.slice(1) : lines
-  const first = rest.find((line) => (line.match(/\p{L}+/gu) ?? []).length >= 6)
+  const at = lines.indexOf(title)
+  const rest = at >= 0 ? lines.slice(at + 1) : lines
+  const first = rest.find((line) => storyWords(line) >= 6)
   return [title, first].filter((line) => line !== undefined && line !== '').join('\n')
 }
 
