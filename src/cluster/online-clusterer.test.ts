@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { assignArticle, calibrate, createClusterState, exportActiveStories, importStories, retireStories } from './online-clusterer.js'
+import { decodeClusterSnapshot, encodeClusterSnapshot } from './snapshot-format.js'
 import { storyFeatures } from './story-features.js'
 
 // Invented reports: one quake in Valdoria reported twice, another quake in Norrhaven the same week.
@@ -126,4 +127,19 @@ test('short items are judged with their own weights, long ones with the articles
   const middle = calibrate(o, (o.shortWords + o.fullWords) / 2)
   assert.ok(Math.abs(middle.termWeight - (o.termWeight + o.shortTermWeight) / 2) < 1e-9)
   assert.equal(storyFeatures({ title: 'Quake', text: 'Two words', published: null }).words, 2)
+})
+
+test('the saved JSON state keeps the stories’ addresses, and a state saved before them reads as having none', () => {
+  const state = createClusterState()
+  assignArticle(
+    state,
+    'item',
+    storyFeatures({ title: 'Valdoria quake: dozens feared dead', text: '', published: '2026-03-10', url: 'https://quake.example/valdoria' }),
+  )
+  const json = encodeClusterSnapshot(exportActiveStories(state))
+  const reloaded = importStories(decodeClusterSnapshot(json))
+  assert.deepEqual(reloaded.links, state.links)
+  const older = JSON.parse(json) as { stories: Array<Record<string, unknown>> }
+  for (const story of older.stories) delete story.links
+  assert.equal(importStories(decodeClusterSnapshot(JSON.stringify(older))).links.size, 0)
 })
