@@ -33,13 +33,12 @@ export interface ClusterOpts extends SimilarityOpts {
   readonly shortThreshold?: number
   /**
    * Term weight for a short item: its few names are a thin basis to tell
-   * events apart by, so its words count for more than an article's (0.2).
-   * Names still weigh more than words: at 0.45 two snippets about two
-   * earthquakes written from one template joined (see the tests).
-   * @default 0.35
+   * events apart by, so its words (numbers included) count for more than an
+   * article's (0.2). Names still weigh more than words.
+   * @default 0.45
    */
   readonly shortTermWeight?: number
-  /** Entity weight for a short item. @default 0.65 */
+  /** Entity weight for a short item. @default 0.55 */
   readonly shortEntityWeight?: number
   /** Most words of text for an item to count as short. @default 40 */
   readonly shortWords?: number
@@ -87,8 +86,8 @@ export function resolveClusterOpts(opts?: ClusterOpts): ResolvedClusterOpts {
     timeScale: opts?.timeScale ?? 7,
     threshold: opts?.threshold ?? 0.22,
     shortThreshold: opts?.shortThreshold ?? 0.22,
-    shortTermWeight: opts?.shortTermWeight ?? 0.35,
-    shortEntityWeight: opts?.shortEntityWeight ?? 0.65,
+    shortTermWeight: opts?.shortTermWeight ?? 0.45,
+    shortEntityWeight: opts?.shortEntityWeight ?? 0.55,
     shortWords: opts?.shortWords ?? SHORT_WORDS,
     fullWords: opts?.fullWords ?? FULL_WORDS,
     windowDays: opts?.windowDays ?? 5,
@@ -233,7 +232,7 @@ export function assignArticle(state: ClusterState, id: string, features: StoryFe
  * outcome abruptly).
  *
  * @example
- * calibrate(resolveClusterOpts(), 0).termWeight // => 0.35 (the short items' weight)
+ * calibrate(resolveClusterOpts(), 0).termWeight // => 0.45 (the short items' weight)
  */
 export function calibrate(o: ResolvedClusterOpts, words: number): ResolvedClusterOpts {
   if (words >= o.fullWords) return o

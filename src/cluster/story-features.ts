@@ -70,7 +70,8 @@ interface Run {
  * Features of one article for story clustering.
  *
  * - terms: content words of title and text, lower case, stopwords out, lightly
- *   stemmed, title words counted `titleWeight` times;
+ *   stemmed, and numbers of two or more digits; title words counted
+ *   `titleWeight` times in a full article, `shortTitleWeight` in a short item;
  * - entities: capitalised word runs (the run and each of its words), numbers
  *   of two or more digits, places boosted; a capitalised word that only ever
  *   starts a sentence is not taken for a name;
@@ -186,6 +187,9 @@ function scan(text: string, weight: number, termCounts: Map<number, number>, ent
         const key = hash32(`#${digits}`, ENTITY_SEED)
         entityCounts.set(key, (entityCounts.get(key) ?? 0) + weight)
       }
+      // A number is a word too: "dies at 91", "6.1 quake" are often what two headlines of one event share, and two events of a kind differ in.
+      const term = hash32(digits, TERM_SEED)
+      termCounts.set(term, (termCounts.get(term) ?? 0) + weight)
       sentenceStart = false
       previous = digits
       continue

@@ -19,7 +19,7 @@ export interface SparseVector {
 
 /** What clustering needs of an article (see `storyFeatures`). */
 export interface StoryFeatures {
-  /** Content words (stemmed, stopwords out, title words weighted up): log term frequency, unit length. */
+  /** Content words (stemmed, stopwords out, title words weighted up) and numbers: log term frequency, unit length. */
   readonly terms: SparseVector
   /** Names (capitalised word runs and their words), numbers and places (boosted): log frequency, unit length. */
   readonly entities: SparseVector
