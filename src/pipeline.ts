@@ -136,6 +136,13 @@ export interface ApplyState {
 export interface ApplyOpts {
   /** Finds date expressions, to read an undated article's relative dates against its story. */
   readonly findDates?: DateFinder
+  /**
+   * Awaited between units of the batch's work (stages, and articles within
+   * lineage). A caller whose thread also feeds a worker pool passes one that
+   * yields to the event loop now and then, so the pool gets its next jobs
+   * while this thread applies a batch instead of idling until it is done.
+   */
+  readonly pause?: () => Promise<void>
 }
 
 /** What one batch changed. */
@@ -159,6 +166,7 @@ export function createApplyState(): ApplyState {
  */
 export async function applyBatch(store: Store, batch: readonly Analysis[], state: ApplyState, opts?: ApplyOpts): Promise<AppliedBatch> {
   if (batch.length === 0) return { outcomes: [], relations: [], assignments: [] }
+  const pause = opts?.pause ?? noPause
   try {
     return await store.transaction(async (tx) => {
       // Articles first: a duplicate stops here, and everything after refers to articles by id.
@@ -166,7 +174,9 @@ export async function applyBatch(store: Store, batch: readonly Analysis[], state
       const fresh = batch.filter((_, i) => outcomes[i]?.status === 'inserted')
       // Fingerprints before lineage, so a later article of this batch finds an earlier one as a candidate.
       await tx.putFingerprints(fresh.map((item) => item.fingerprint))
-      const relations = await updateLineage(tx, fresh, { cache: state.aligned })
+      await pause()
+      const relations = await updateLineage(tx, fresh, { cache: state.aligned, pause })
+      await pause()
       // Stories after lineage: a copy or rewrite joins the story of what it copies.
       state.clusters = await loadClusterState(tx, state.clusters)
       const assignments = await assignStories(
@@ -175,6 +185,7 @@ export async function applyBatch(store: Store, batch: readonly Analysis[], state
         fresh.map((item) => ({ id: item.article.id, features: item.features })),
         relations,
       )
+      await pause()
       // Claims after stories: an undated article reads "on Monday" against its story's dates, known only now.
       await tx.putClaims(await claimsToStore(tx, fresh, assignments, opts?.findDates))
       return { outcomes, relations, assignments }
@@ -185,6 +196,8 @@ export async function applyBatch(store: Store, batch: readonly Analysis[], state
     throw error
   }
 }
+
+async function noPause(): Promise<void> {}
 
 /**
  * The claims to store for new articles. A dated article's were read in

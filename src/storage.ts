@@ -86,14 +86,14 @@ export interface StoryStore {
   nextStoryId(): Promise<number>
   /**
    * Record story assignments (an article may move to another story) together
-   * with the clusterer's state after them, in one transaction. The state
-   * replaces the one saved at generation `snapshot.generation`; when another
-   * writer saved since, nothing is written and `StoreError` `STORE_CONFLICT`
-   * is thrown. Returns the new generation.
+   * with what they changed in the clusterer's state, in one transaction. The
+   * changes apply to the state saved at generation `changes.generation`; when
+   * another writer saved since, nothing is written and `StoreError`
+   * `STORE_CONFLICT` is thrown. Returns the new generation.
    */
-  saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number>
+  saveStoryAssignments(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number>
   /** The clusterer's saved state and its generation, or null before the first story. */
-  loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null>
+  loadClusterState(): Promise<ClusterStateRecord | null>
   /** The generation of the saved state (0 before the first save): a cheap check that a state held in memory is still current. */
   clusterGeneration(): Promise<number>
   /** The story of each article that has one. */
@@ -107,9 +107,10 @@ export interface StoryStore {
   /**
    * Replace every assignment (a recluster): stories that lose all their
    * members point to the story that took most of them. The state replaces
-   * whatever was saved, whatever its generation. Returns the new generation.
+   * whatever was saved, whatever its generation (`changes` must hold all of
+   * it: `replace` set, the whole DF table). Returns the new generation.
    */
-  replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number>
+  replaceStories(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number>
 }
 
 /** Claims extracted at ingest, kept with the extractor version that read them. */
@@ -169,13 +170,39 @@ export interface Store extends ArticleStore, LineageStore, StoryStore, ClaimStor
 }
 
 /**
- * The clusterer's state as saved: plain JSON text (its format is
- * `cluster/snapshot-format.ts`'s, readable without crosscheck) and the
- * generation it was saved at, which grows by one with every save.
+ * The clusterer's state as saved, in parts (their format is
+ * `cluster/snapshot-format.ts`'s, plain JSON readable without crosscheck,
+ * and the DF table's raw little-endian counters), with the generation it was
+ * saved at, which grows by one with every save.
  */
-export interface ClusterSnapshotRecord {
-  readonly json: string
+export interface ClusterStateRecord {
+  /** The header document (from a store written before the parts, the whole state as one document). */
+  readonly header: string
+  /** One document per active story, in no particular order. */
+  readonly stories: readonly string[]
+  /** The document-frequency counters; null when none were saved beside the header. */
+  readonly df: Uint32Array | null
   readonly generation: number
+}
+
+/**
+ * What one save writes of the clusterer's state: the header, the stories
+ * created or changed, the stories retired, and the DF counters that changed
+ * (with their new values) or the whole table. A batch's changes are bounded
+ * by the batch, not by the state, so saving costs the same in a large store
+ * as in a new one.
+ */
+export interface ClusterStateChanges {
+  /** The generation these changes apply to (0: nothing saved yet). */
+  readonly generation: number
+  readonly header: string
+  /** Stories created or changed, by id, as documents. */
+  readonly stories: ReadonlyArray<{ readonly id: number; readonly json: string }>
+  /** Stories no longer active. */
+  readonly retired: readonly number[]
+  readonly df: { readonly slots: Uint32Array; readonly counts: Uint32Array } | { readonly table: Uint32Array }
+  /** Drop every story saved before that `stories` does not list (a first save over an old format, or a recluster). */
+  readonly replace: boolean
 }
 
 /** The claims of one article as stored. */
@@ -202,6 +229,14 @@ export interface SearchOpts {
   readonly limit?: number
   /** @default 0 */
   readonly offset?: number
+  /** Only articles of this outlet (exactly as stored). */
+  readonly outlet?: string
+  /** Only articles published on or after this ISO date or date-time (undated articles are left out). */
+  readonly since?: string
+  /** Only articles published before this ISO date or date-time (undated articles are left out). */
+  readonly before?: string
+  /** Only these articles (a story's members). */
+  readonly among?: readonly ArticleId[]
 }
 
 export interface SearchHit {

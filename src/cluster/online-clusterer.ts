@@ -119,6 +119,12 @@ export interface ClusterState {
   readonly index: Map<number, StoryId[]>
   /** Address key (`StoryFeatures.link`) → the active story that has a member with that address. */
   readonly links: Map<number, StoryId>
+  /**
+   * Active stories created or changed (joined, norms refreshed) since the
+   * caller last cleared this: what a save must write. Retired stories leave
+   * `stories` instead.
+   */
+  readonly changed: Set<StoryId>
 }
 
 export interface AssignOpts {
@@ -149,6 +155,7 @@ export function createClusterState(opts?: ClusterOpts): ClusterState {
     stories: new Map(),
     index: new Map(),
     links: new Map(),
+    changed: new Set(),
   }
 }
 
@@ -220,6 +227,7 @@ export function assignArticle(state: ClusterState, id: string, features: StoryFe
     normAt: state.docCount,
   }
   state.stories.set(story.id, story)
+  state.changed.add(story.id)
   reindex(state, story, idf)
   addLink(state, story, features.link)
   return { story: story.id, created: true, score: 0 }
@@ -312,6 +320,7 @@ export function importStories(snapshot: ClusterSnapshot, opts?: ClusterOpts): Cl
     stories: new Map(),
     index: new Map(),
     links: new Map(),
+    changed: new Set(),
   }
   for (const record of [...snapshot.stories].sort((a, b) => a.id - b.id)) {
     const story = { ...record }
@@ -348,6 +357,7 @@ function joinStory(state: ClusterState, story: StoryRecord, features: StoryFeatu
   }
   story.lastSeen = state.clock
   addLink(state, story, features.link)
+  state.changed.add(story.id)
   // Norms are recomputed when the story is next compared: many stories never are.
   story.normAt = -1
   // A story's most telling keys settle after its first members: reindexing each join after that is wasted work.
@@ -361,7 +371,10 @@ function addLink(state: ClusterState, story: StoryRecord, link: number | null): 
   if (holder === story.id) return
   // One address, one story: a member forced elsewhere (a copy's story) takes its address along.
   const previous = holder === undefined ? undefined : state.stories.get(holder)
-  if (previous !== undefined) previous.links = previous.links.filter((other) => other !== link)
+  if (previous !== undefined) {
+    previous.links = previous.links.filter((other) => other !== link)
+    state.changed.add(previous.id)
+  }
   const kept = story.links.length >= state.opts.maxStoryLinks ? story.links.subarray(story.links.length - state.opts.maxStoryLinks + 1) : story.links
   for (const old of story.links.subarray(0, story.links.length - kept.length)) if (state.links.get(old) === story.id) state.links.delete(old)
   const links = new Float64Array(kept.length + 1)
@@ -381,6 +394,7 @@ function freshNorms(state: ClusterState, story: StoryRecord, idf: (key: number) 
   if (story.normAt < 0 || state.docCount > story.normAt * 1.05 + 16) {
     Object.assign(story, comparableNorms(story.terms, story.entities, idf))
     story.normAt = state.docCount
+    state.changed.add(story.id)
   }
   return story
 }

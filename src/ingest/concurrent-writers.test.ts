@@ -14,7 +14,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
 import { exampleArticles, properNames, reenact, type ArticleRecord } from '../testing/story-corpus.js'
-import { decodeClusterSnapshot } from '../cluster/snapshot-format.js'
+import { decodeClusterState } from '../cluster/snapshot-format.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 
 const BIN = fileURLToPath(new URL('../cli/main.js', import.meta.url))
@@ -82,9 +82,9 @@ test('two ingest processes on one store: every article once, each in one story, 
     )
     // A story id given by both processes to two different stories would show
     // as a saved story whose first member sits in another story.
-    const saved = await store.loadClusterSnapshot()
+    const saved = await store.loadClusterState()
     assert.ok(saved !== null)
-    const state = decodeClusterSnapshot(saved.json)
+    const state = decodeClusterState(saved)
     assert.ok(state.stories.length > 0)
     for (const story of state.stories) assert.equal(storyOf.get(story.firstMember), story.id, `story ${story.id} holds the article that opened it`)
     assert.ok(state.nextStoryId > Math.max(...stories.map((s) => s.id)), 'the next id is past every story given')

@@ -139,7 +139,7 @@ async function runIngest(
     if (batch.length === 0) return
     const analyses = batch
     batch = []
-    const applied = await applyBatch(store, analyses, applyState, { findDates: chronoDateFinder })
+    const applied = await applyBatch(store, analyses, applyState, { findDates: chronoDateFinder, pause: breathe })
     report.relations += applied.relations.length
     // Reported only now: the batch has committed.
     applied.outcomes.forEach((outcome, i) => {
@@ -162,6 +162,8 @@ async function runIngest(
   // Analysis runs in worker threads, in order: results are applied
   // to the store in the order the inputs were given, whatever finishes first.
   const prepare = preparer(opts.workers ?? availableParallelism())
+  // A batch's worth of documents in flight: while this thread applies one batch, the pool analyses the next.
+  const window = Math.max(prepare.capacity, batchSize)
   const inFlight: Array<{ result: Promise<PrepareResult>; label: string; source: string }> = []
   const settleOldest = async (): Promise<void> => {
     const next = inFlight.shift()
@@ -187,7 +189,7 @@ async function runIngest(
           continue
         }
         inFlight.push({ result: prepare.run(item), label, source: sourceLabel(jobSource(item)) })
-        while (inFlight.length > prepare.capacity) await settleOldest()
+        while (inFlight.length > window) await settleOldest()
       }
     }
     while (inFlight.length > 0) await settleOldest()
@@ -197,6 +199,18 @@ async function runIngest(
   await flush()
   emit({ kind: 'progress', done: sources.length, total: sources.length, current: '' })
   return report
+}
+
+/** Most of the event loop a batch's apply may hold at once before the pool gets to hand out its next jobs. */
+const BREATHE_EVERY_MS = 5
+let lastBreath = 0
+
+/** Yield to the event loop if this thread has held it for a while (see `ApplyOpts.pause`). */
+async function breathe(): Promise<void> {
+  const now = performance.now()
+  if (now - lastBreath < BREATHE_EVERY_MS) return
+  await new Promise<void>((resolve) => setImmediate(resolve))
+  lastBreath = performance.now()
 }
 
 function inputLabel(input: Input): string {

@@ -34,6 +34,8 @@ export interface UpdateLineageOpts extends RelateOpts {
    * articles word for word. @default 30
    */
   readonly anchorWindowDays?: number
+  /** Awaited after each article: lets a caller's event loop breathe during a long batch (see `ApplyOpts.pause`). */
+  readonly pause?: () => Promise<void>
 }
 
 const DAY_MS = 86_400_000
@@ -75,11 +77,14 @@ export async function updateLineage(
   }
   for (const { article, fingerprint } of fresh) {
     later.delete(article.id)
+    await opts?.pause?.()
     const candidates = await store.findCandidates(fingerprint, { limit: opts?.maxCandidates ?? 20 })
     const enoughAnchors = Math.max(3, Math.ceil(minAnchorShare * fingerprint.anchors.length))
     const kept = candidates.filter((candidate) => candidate.sharedBands > 0 || candidate.sharedAnchors >= enoughAnchors)
     const ids = kept.map((candidate) => candidate.id).filter((id) => !later.has(id))
     const bandHit = new Set(kept.filter((candidate) => candidate.sharedBands > 0).map((candidate) => candidate.id))
+    // An article with no candidate (most of a day's news) is never prepared for alignment.
+    if (ids.length === 0) continue
     const others = await store.getArticles(ids.filter((id) => !prepared.has(id)))
     for (const other of others) alignable(other)
     const self = alignable(article)

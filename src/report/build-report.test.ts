@@ -18,13 +18,25 @@ describe('buildStoryReport', () => {
         ['Northern Wire', 'original', 1],
         ['Coast Ledger', 'copy', 1],
         ['Vik Gazette', 'independent', 2],
-        ['aaaa000000000003.txt', 'rewrite', 1],
+        ['article aaaa0000', 'rewrite', 1],
       ],
+    )
+    assert.ok(
+      report.sources.every((s) => !s.label.endsWith('.txt')),
+      'a source without an outlet is never named by its file',
     )
     assert.equal(report.story.counts.evidenceGroups, 2)
     assert.equal(report.evidenceGroups[0]?.root, wire)
     assert.equal(report.lineage.nodes.length, 4)
     assert.equal(report.lineage.edges.length, 2)
+  })
+
+  test('a source without an outlet is named by the domain of its site', () => {
+    const named = buildStoryReport({
+      ...input,
+      articles: input.articles.map((a) => (a.id === spun ? { ...a, outlet: null, url: 'https://www.spin-news.example/korvel' } : a)),
+    })
+    assert.equal(named.sources.find((s) => s.id === spun)?.label, 'spin-news.example')
   })
 
   test('the toll differs: a floor against a ceiling inside the copy group, and another authority’s count', () => {

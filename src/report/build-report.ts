@@ -151,15 +151,30 @@ export function buildStoryReport(input: StoryReportInput): StoryReport {
   }
 }
 
-/** Outlet, else the input's file name, else the id's start; made unique by the id's start. */
+/**
+ * Outlet, else the site's domain from its URL, else the id's start; made
+ * unique by the id's start. Never the input's file name: a reader knows
+ * sources by who published them, and a file name says nothing of that.
+ */
 function sourceLabels(articles: readonly Article[]): Map<ArticleId, string> {
   const base = articles.map((a) => {
     if (a.outlet !== null && a.outlet.trim() !== '') return a.outlet.trim()
-    const file = a.source.location.split(/[\\/]/u).at(-1) ?? ''
-    if (a.source.kind === 'file' && file !== '') return a.source.index === undefined ? file : `${file}#${a.source.index}`
-    return a.id.slice(0, 8)
+    const domain = domainOf(a.url)
+    return domain ?? `article ${a.id.slice(0, 8)}`
   })
   const counts = new Map<string, number>()
   for (const b of base) counts.set(b, (counts.get(b) ?? 0) + 1)
   return new Map(articles.map((a, i) => [a.id, (counts.get(base[i] as string) ?? 0) > 1 ? `${base[i] as string} (${a.id.slice(0, 6)})` : (base[i] as string)]))
+}
+
+/** `www.example.org` → `example.org`; null without an http(s) URL. */
+function domainOf(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const parsed = new URL(url)
+    if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return null
+    return parsed.hostname.replace(/^www\./u, '') || null
+  } catch {
+    return null
+  }
 }

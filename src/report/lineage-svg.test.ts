@@ -64,3 +64,51 @@ test('an edge of unknown direction is dashed without an arrow, and outlet names 
   assert.match(svg, /&lt;img src=x onerror=alert\(1\)&gt;/u)
   assert.match(svg, /Fen &amp; Marsh &quot;Courier&quot;/u)
 })
+
+test('nodes link where asked, the link escaped, and the drawing then keeps its links reachable', () => {
+  const graph: ReportLineage = {
+    nodes: [node('a', 'North Desk', 1), node('b', 'South Desk', 1)],
+    edges: [edge('a', 'b', 'copy')],
+  }
+  const svg = renderLineageSvg(graph, new Map(), { nodeHref: (id) => (id === 'a' ? '/articles/a?x="1"&y' : null) })
+  assert.match(svg, /<a href="\/articles\/a\?x=&quot;1&quot;&amp;y"/u)
+  assert.equal((svg.match(/<a /gu) ?? []).length, 1)
+  assert.match(svg, /role="group"/u)
+})
+
+test('edges leaving or reaching one node do so at different heights', () => {
+  // One original with three derived articles: without ports all three edges would start at one point.
+  const graph: ReportLineage = {
+    nodes: [node('w', 'Wire', 1), node('a', 'A', 1), node('b', 'B', 1), node('c', 'C', 1)],
+    edges: [edge('w', 'a', 'copy'), edge('w', 'b', 'rewrite'), edge('w', 'c', 'partial')],
+  }
+  const starts = [...renderLineageSvg(graph).matchAll(/<path d="M([\d.]+),([\d.]+) C/gu)].map((m) => `${m[1]},${m[2]}`)
+  assert.equal(starts.length, 3)
+  assert.equal(new Set(starts).size, 3, starts.join(' '))
+})
+
+test('an edge of unknown direction between two nodes of one column loops beside them, inside the drawing', () => {
+  const graph: ReportLineage = { nodes: [node('a', 'A', 1), node('b', 'B', 1)], edges: [edge('a', 'b', 'rewrite', false)] }
+  const svg = renderLineageSvg(graph)
+  const xs = [...svg.matchAll(/<rect x="(\d+)"/gu)].map((m) => Number(m[1]))
+  assert.equal(new Set(xs).size, 1)
+  const width = Number(/width="(\d+)"/u.exec(svg)?.[1])
+  const reach = Math.max(
+    ...[...(/<path d="M[^"]*"/u.exec(svg.slice(svg.indexOf('</defs>')))?.[0] ?? '').matchAll(/(\d+(?:\.\d+)?),/gu)].map((m) => Number(m[1])),
+  )
+  assert.ok(reach < width, `the loop reaches ${reach}, the drawing is ${width} wide`)
+})
+
+test('an edge that skips a column runs under the nodes, not through the one between', () => {
+  // w → a → b, and w → b directly: b is two columns from w.
+  const graph: ReportLineage = {
+    nodes: [node('w', 'Wire', 1), node('a', 'A', 1), node('b', 'B', 1)],
+    edges: [edge('w', 'a', 'copy'), edge('a', 'b', 'copy'), edge('w', 'b', 'partial')],
+  }
+  const svg = renderLineageSvg(graph)
+  const rects = [...svg.matchAll(/<rect x="(\d+)" y="(\d+)" width="(\d+)" height="(\d+)"/gu)].map((m) => m.slice(1).map(Number))
+  const lowest = Math.max(...rects.map(([, y, , h]) => (y as number) + (h as number)))
+  const partial = /<path d="([^"]*)"[^>]*stroke="#6941c6"/u.exec(svg)?.[1] ?? ''
+  const ys = [...partial.matchAll(/[\d.]+,([\d.]+)/gu)].map((m) => Number(m[1]))
+  assert.ok(Math.max(...ys) > lowest, `the skipping edge dips below the nodes: ${partial}`)
+})

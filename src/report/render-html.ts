@@ -4,6 +4,7 @@
  * request when mailed around). Every piece of article text goes through
  * `escapeXml`: titles and quotations are untrusted input.
  */
+import { reportAnchors } from './anchors.js'
 import { measureLabel } from './compare-figures.js'
 import { escapeXml as esc, renderLineageSvg } from './lineage-svg.js'
 import type { DiffRun, FigureClaim, StoryReport } from './types.js'
@@ -14,7 +15,8 @@ import { lineageLabel } from '../stories/member-lineage.js'
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#101828;background:#fff}
 main{max-width:1100px;margin:0 auto;padding:24px}
-h1{font-size:24px;margin:0 0 4px}h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #d0d5dd;padding-bottom:4px}
+h1{font-size:24px;margin:0 0 4px}.toc{background:#f9fafb;border:1px solid #eaecf0;border-radius:8px;padding:8px 12px;margin:12px 0}.toc ol{margin:4px 0 0 20px;padding:0}
+h2{font-size:19px;margin:32px 0 8px;border-bottom:1px solid #d0d5dd;padding-bottom:4px}
 .meta{color:#475467}table{border-collapse:collapse;width:100%;margin:8px 0}
 th,td{border:1px solid #eaecf0;padding:4px 8px;text-align:left;vertical-align:top}th{background:#f9fafb;font-weight:600}
 .verdict{display:inline-block;border-radius:10px;padding:0 8px;font-size:13px;font-weight:600}
@@ -37,6 +39,7 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   const label = new Map(report.sources.map((s) => [s.id, s.label]))
   const name = (id: string | null) => esc(id === null ? '?' : (label.get(id) ?? id.slice(0, 8)))
   const title = `Story ${story.id}: ${story.label ?? '(no title)'}`
+  const anchors = reportAnchors(report)
   const h: string[] = []
   h.push(
     '<!doctype html>',
@@ -46,6 +49,7 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     '<meta name="viewport" content="width=device-width, initial-scale=1">',
     `<title>${esc(title)} · crosscheck report</title><style>${CSS}</style></head><body><main>`,
     `<h1>${esc(title)}</h1>`,
+    tableOfContents(report),
     `<p class="meta">${plural(story.counts.sources, 'source')} from ${plural(story.counts.outlets, 'outlet')} in ${plural(story.counts.evidenceGroups, 'independent evidence group')} · ${esc(story.firstSeen.slice(0, 10))} to ${esc(story.lastSeen.slice(0, 10))}${story.askedFor === story.id ? '' : ` · story ${story.askedFor} was merged into this one`}</p>`,
   )
 
@@ -55,18 +59,19 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   for (const s of report.sources) {
     const lineage = lineageLabel(s.lineage, name)
     h.push(
-      `<tr><td class="group">${s.evidenceGroup}</td><td>${esc(s.label)}</td><td>${esc(s.published?.slice(0, 10) ?? 'undated')}</td><td>${lineage}</td><td>${esc(s.title ?? '(no title)')}${s.titleDerived ? ' <span class="small">(derived)</span>' : ''}</td><td>${esc(s.creditedSource ?? '')}</td></tr>`,
+      `<tr><td class="group">${s.evidenceGroup}</td><td>${esc(s.label)}</td><td>${esc(s.published?.slice(0, 10) ?? 'undated')}</td><td>${lineage}</td><td>${linked(s.title ?? '(no title)', s.url)}${s.titleDerived ? ' <span class="small">(derived)</span>' : ''}</td><td>${esc(s.creditedSource ?? '')}</td></tr>`,
     )
   }
   h.push('</tbody></table><p class="small">Sources in one evidence group share text (copy, rewrite or partial reuse) and count once as corroboration.</p>')
-  h.push(`<div class="svg">${renderLineageSvg(report.lineage, label)}</div>`)
+  const urls = new Map(report.sources.map((s) => [s.id, httpUrl(s.url)]))
+  h.push(`<div class="svg">${renderLineageSvg(report.lineage, label, { nodeHref: (id) => urls.get(id) ?? null })}</div>`)
 
   h.push('<h2 id="figures">Figures</h2>')
   if (report.figureGroups.length === 0) h.push('<p class="small">No figures found.</p>')
   for (const g of report.figureGroups) {
     const scope = [g.where, g.window].filter((x) => x !== null).join(', ')
     h.push(
-      `<div class="fig" id="${esc(g.id)}"><h3>${esc(g.id)} · ${esc(measureLabel(g))}${scope === '' ? '' : ` <span class="small">(${esc(scope)})</span>`} <span class="verdict v-${g.verdict.replace(' ', '-')}">${esc(g.verdict)}</span></h3>`,
+      `<div class="fig" id="${esc(anchors.get(g.id) ?? g.id)}"><h3>${esc(g.id)} · ${esc(measureLabel(g))}${scope === '' ? '' : ` <span class="small">(${esc(scope)})</span>`} <span class="verdict v-${g.verdict.replace(' ', '-')}">${esc(g.verdict)}</span></h3>`,
     )
     h.push(
       `<p>${esc(g.reason)}</p><table><thead><tr><th>source</th><th>figure</th><th>reported by</th><th>where</th><th>when</th><th>date</th></tr></thead><tbody>`,
@@ -91,7 +96,9 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   h.push('<h2 id="quotes">Quotations</h2>')
   if (report.quotes.length === 0) h.push('<p class="small">No quotations found.</p>')
   for (const quote of report.quotes) {
-    h.push(`<div class="fig" id="${esc(quote.id)}"><h3>${esc(quote.speaker ?? '(speaker not named)')}</h3><blockquote>“${esc(quote.text)}”</blockquote>`)
+    h.push(
+      `<div class="fig" id="${esc(anchors.get(quote.id) ?? quote.id)}"><h3>${esc(quote.speaker ?? '(speaker not named)')}</h3><blockquote>“${esc(quote.text)}”</blockquote>`,
+    )
     h.push(
       `<p class="small">carried by ${esc([...new Set(quote.carriers.map((c) => c.sourceLabel))].join(', '))} · ${quote.evidenceGroups} evidence group${quote.evidenceGroups === 1 ? '' : 's'}</p>`,
     )
@@ -151,6 +158,37 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
   }
   h.push('<p class="small">Made by crosscheck. Figures and quotations are what sources report, not facts.</p></main></body></html>')
   return `${h.join('\n')}\n`
+}
+
+/** The sections the report has, linked. */
+function tableOfContents(report: StoryReport): string {
+  const sections: Array<[string, string]> = [
+    ['sources', 'Sources'],
+    ['figures', `Figures (${report.figureGroups.length})`],
+    ['quotes', `Quotations (${report.quotes.length})`],
+    ['adds-omits', 'What each source adds or leaves out'],
+    ['naming', 'Naming'],
+    ['timeline', `Timeline (${report.timeline.length})`],
+  ]
+  if (report.alignedPassages.length > 0) sections.push(['passages', 'Aligned passages'])
+  return `<nav class="toc" aria-label="Contents"><b>Contents</b><ol>${sections.map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`).join('')}</ol></nav>`
+}
+
+/** Only http(s) URLs become links: a `javascript:` URL from an input must never be one. */
+function httpUrl(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
+  } catch {
+    return null
+  }
+}
+
+/** Text linked to the original article where its URL is known. */
+function linked(text: string, url: string | null): string {
+  const href = httpUrl(url)
+  return href === null ? esc(text) : `<a href="${esc(href)}" rel="noopener noreferrer nofollow">${esc(text)}</a>`
 }
 
 function figureRow(c: FigureClaim): string {

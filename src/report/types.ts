@@ -63,7 +63,7 @@ export type LineageKind = 'original' | 'copy' | 'rewrite' | 'partial' | 'related
 
 export interface ReportSource {
   readonly id: ArticleId
-  /** Short display name: the outlet, else the input's file name, else the id's start. */
+  /** Short display name: the outlet, else the site's domain, else `article <id start>`. */
   readonly label: string
   readonly outlet: string | null
   readonly title: string | null

@@ -5,6 +5,7 @@
  * serves both; where their drivers differ (SQLite's 0/1 for booleans,
  * PostgreSQL's strings for BIGINT), the mapping accepts either.
  */
+import { inflateRawSync } from 'node:zlib'
 import type { ArticleClaims } from '../claims/types.js'
 import { StoreError } from '../errors.js'
 import type { Relation, RelationKind, SentenceMatch } from '../lineage/types.js'
@@ -36,6 +37,8 @@ export interface ArticleRow {
   readonly removed: string
   readonly diagnostics: string
   readonly raw: string
+  /** SQLite since schema 8: the raw input deflated, `raw` then empty. */
+  readonly raw_deflated?: Uint8Array | null
   readonly ingested_at: string
 }
 
@@ -79,7 +82,7 @@ export function fromArticleRow(row: ArticleRow): Article {
     removed: JSON.parse(row.removed) as Removal[],
     diagnostics: JSON.parse(row.diagnostics) as Diagnostic[],
     contentHash: row.content_hash,
-    raw: row.raw,
+    raw: row.raw_deflated === undefined || row.raw_deflated === null ? row.raw : inflateRawSync(row.raw_deflated).toString('utf8'),
   }
 }
 
@@ -191,6 +194,8 @@ export interface ClaimsRow {
   readonly dates_day: string | null
   readonly dates_basis: 'published' | 'story' | null
   readonly claims: string
+  /** SQLite since schema 8: the claims JSON deflated, `claims` then an empty document. */
+  readonly claims_deflated?: Uint8Array | null
 }
 
 export function toClaimsRow(stored: StoredClaims): ClaimsRow {
@@ -208,7 +213,9 @@ export function fromClaimsRow(row: ClaimsRow): StoredClaims {
     articleId: row.article_id,
     extractorVersion: row.extractor_version,
     datesReadAgainst: row.dates_day === null || row.dates_basis === null ? null : { day: row.dates_day, basis: row.dates_basis },
-    claims: JSON.parse(row.claims) as ArticleClaims,
+    claims: JSON.parse(
+      row.claims_deflated === undefined || row.claims_deflated === null ? row.claims : inflateRawSync(row.claims_deflated).toString('utf8'),
+    ) as ArticleClaims,
   }
 }
 
@@ -230,4 +237,34 @@ export function ambiguousPrefix(key: string, matches: readonly string[], input: 
     `id prefix ${key} matches several articles: ${matches.slice(0, MAX_LISTED_MATCHES).join(', ')}${more}; give more digits`,
     { input },
   )
+}
+
+/**
+ * Counter changes the DF log may hold before a save folds them into the
+ * base table: a quarter of a default table (2^20 counters), so the log
+ * never costs more to replay than the table costs to read, and the fold
+ * (one table write) comes every few dozen batches.
+ */
+export const DF_LOG_FOLD_AT = 1 << 18
+
+/** A BLOB column's bytes as counters (copied into an aligned buffer: a driver's Buffer may start at any offset). */
+export function countersOf(blob: Uint8Array): Uint32Array {
+  const out = new Uint32Array(blob.byteLength / 4)
+  new Uint8Array(out.buffer).set(blob)
+  return out
+}
+
+/** Counters as BLOB bytes (little-endian, as the host writes them: see `cluster/snapshot-format.ts`). */
+export function blobOf(counters: Uint32Array): Buffer {
+  return Buffer.from(counters.buffer, counters.byteOffset, counters.byteLength)
+}
+
+/** The DF table: its base with each logged change applied in order. */
+export function replayCounters(base: Uint32Array, log: Iterable<{ readonly slots: Uint8Array; readonly counts: Uint8Array }>): Uint32Array {
+  for (const entry of log) {
+    const slots = countersOf(entry.slots)
+    const counts = countersOf(entry.counts)
+    for (let i = 0; i < slots.length; i++) base[slots[i] as number] = counts[i] as number
+  }
+  return base
 }

@@ -18,7 +18,8 @@ import { MIGRATIONS, SCHEMA_VERSION } from './sqlite/migrations.js'
 import { openSqliteStore } from './sqlite/sqlite-store.js'
 import type { SqliteStore } from './sqlite/sqlite-store.js'
 import { SEARCH_MARK_END, SEARCH_MARK_START } from '../storage.js'
-import type { Store } from '../storage.js'
+import type { ClusterStateChanges, ClusterStateRecord, SearchOpts, Store } from '../storage.js'
+import { DF_LOG_FOLD_AT } from './rows.js'
 import { PG_MIGRATIONS } from './postgres/migrations.js'
 import { openPostgresStore, type PostgresStore } from './postgres/postgres-store.js'
 
@@ -128,6 +129,16 @@ const postgresBackend: Backend = {
       },
     }
   },
+}
+
+/** A whole clusterer state to save: a header, no stories, a small DF table. */
+function stateChanges(header: string, generation: number): ClusterStateChanges {
+  return { generation, header, stories: [], retired: [], df: { table: Uint32Array.of(1, 2, 3) }, replace: true }
+}
+
+/** What `stateChanges(header, …)` loads back as, at `generation`. */
+function savedState(header: string, generation: number): ClusterStateRecord {
+  return { header, stories: [], df: Uint32Array.of(1, 2, 3), generation }
 }
 
 const ALL_BACKENDS: readonly Backend[] = [sqliteBackend, postgresBackend]
@@ -527,14 +538,61 @@ for (const backend of BACKENDS) {
         assert.ok(a && b)
         await store.putArticles([a, b])
         assert.equal(await store.clusterGeneration(), 0)
-        assert.equal(await store.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], { json: '{"by":"first"}', generation: 0 }), 1)
+        assert.equal(await store.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], stateChanges('{"by":"first"}', 0)), 1)
         // A second writer that read generation 0 too must not overwrite the first one's state.
         await assert.rejects(
-          store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], { json: '{"by":"second"}', generation: 0 }),
+          store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], stateChanges('{"by":"second"}', 0)),
           (error: unknown) => error instanceof StoreError && error.code === 'STORE_CONFLICT',
         )
-        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"by":"first"}', generation: 1 })
+        assert.deepEqual(await store.loadClusterState(), savedState('{"by":"first"}', 1))
         assert.deepEqual([...(await store.storiesOf([a.id, b.id]))], [[a.id, 1]])
+      })
+    })
+
+    test('saves the clusterer state by its changes: stories upserted and retired, DF counters logged and folded', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b] = makeArticles(2, { seed: 'state-parts' })
+        assert.ok(a && b)
+        await store.putArticles([a, b])
+        const table = new Uint32Array(DF_LOG_FOLD_AT * 2)
+        table[7] = 3
+        const first: ClusterStateChanges = {
+          generation: 0,
+          header: '{"h":1}',
+          stories: [
+            { id: 1, json: '{"id":1}' },
+            { id: 2, json: '{"id":2}' },
+          ],
+          retired: [],
+          df: { table },
+          replace: true,
+        }
+        assert.equal(await store.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], first), 1)
+        // A batch writes only what changed: story 2 retired, story 1 changed, story 3 new, two counters moved.
+        const second: ClusterStateChanges = {
+          generation: 1,
+          header: '{"h":2}',
+          stories: [
+            { id: 1, json: '{"id":1,"v":2}' },
+            { id: 3, json: '{"id":3}' },
+          ],
+          retired: [2],
+          df: { slots: Uint32Array.of(7, 9), counts: Uint32Array.of(4, 1) },
+          replace: false,
+        }
+        assert.equal(await store.saveStoryAssignments([{ articleId: b.id, storyId: 3 }], second), 2)
+        const loaded = await store.loadClusterState()
+        assert.equal(loaded?.header, '{"h":2}')
+        assert.deepEqual([...(loaded?.stories ?? [])].sort(), ['{"id":1,"v":2}', '{"id":3}'])
+        assert.deepEqual([loaded?.df?.[7], loaded?.df?.[9], loaded?.df?.[8], loaded?.df?.length], [4, 1, 0, table.length])
+        // A log longer than the fold threshold is folded into the base: the counters read the same after it.
+        const many = Uint32Array.from({ length: DF_LOG_FOLD_AT + 1 }, (_, i) => i)
+        const third: ClusterStateChanges = { ...second, generation: 2, stories: [], retired: [], df: { slots: many, counts: many } }
+        assert.equal(await store.saveStoryAssignments([], third), 3)
+        const folded = await store.loadClusterState()
+        assert.deepEqual([folded?.df?.[7], folded?.df?.[9], folded?.df?.[DF_LOG_FOLD_AT], folded?.df?.[DF_LOG_FOLD_AT + 1]], [7, 9, DF_LOG_FOLD_AT, 0])
+        assert.deepEqual([...(folded?.stories ?? [])].sort(), ['{"id":1,"v":2}', '{"id":3}'])
       })
     })
 
@@ -580,12 +638,12 @@ for (const backend of BACKENDS) {
         assert.ok(a && b && c)
         await store.transaction(async (tx) => {
           await tx.putArticles([a])
-          await tx.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], { json: '{}', generation: 0 })
+          await tx.saveStoryAssignments([{ articleId: a.id, storyId: 1 }], stateChanges('{}', 0))
         })
         await assert.rejects(
           store.transaction(async (tx) => {
             await tx.putArticles([b, c])
-            await tx.saveStoryAssignments([{ articleId: b.id, storyId: 2 }], { json: '{}', generation: 1 })
+            await tx.saveStoryAssignments([{ articleId: b.id, storyId: 2 }], stateChanges('{}', 1))
             throw new Error('the writer failed after its story assignments')
           }),
           /the writer failed/,
@@ -613,16 +671,16 @@ for (const backend of BACKENDS) {
           { ...c, published: '2026-04-20', outlet: 'Vik Courier' },
         ]
         await store.putArticles(dated)
-        assert.equal(await store.loadClusterSnapshot(), null)
+        assert.equal(await store.loadClusterState(), null)
         await store.saveStoryAssignments(
           [
             { articleId: a.id, storyId: 1 },
             { articleId: b.id, storyId: 1 },
             { articleId: c.id, storyId: 2 },
           ],
-          { json: '{"state":1}', generation: 0 },
+          stateChanges('{"state":1}', 0),
         )
-        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"state":1}', generation: 1 })
+        assert.deepEqual(await store.loadClusterState(), savedState('{"state":1}', 1))
         assert.equal(await store.clusterGeneration(), 1)
         // Ids continue after every story ever given.
         assert.equal(await store.nextStoryId(), 3)
@@ -652,9 +710,9 @@ for (const backend of BACKENDS) {
         // A recluster puts everything into story 3: stories 1 and 2 point to it.
         await store.replaceStories(
           dated.map((x) => ({ articleId: x.id, storyId: 3 })),
-          '{"state":9}',
+          stateChanges('{"state":9}', 0),
         )
-        assert.deepEqual(await store.loadClusterSnapshot(), { json: '{"state":9}', generation: 2 })
+        assert.deepEqual(await store.loadClusterState(), savedState('{"state":9}', 2))
         const merged = await store.getStory(1)
         assert.equal(merged?.id, 3)
         assert.equal(merged?.askedFor, 1)
@@ -682,16 +740,16 @@ for (const backend of BACKENDS) {
             { articleId: b.id, storyId: 2 },
             { articleId: c.id, storyId: 2 },
           ],
-          { json: '{}', generation: 0 },
+          stateChanges('{}', 0),
         )
         // b moves to story 1, c leaves story 2 empty for story 3, and d starts story 4.
-        await store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], { json: '{}', generation: 1 })
+        await store.saveStoryAssignments([{ articleId: b.id, storyId: 1 }], stateChanges('{}', 1))
         await store.saveStoryAssignments(
           [
             { articleId: c.id, storyId: 3 },
             { articleId: d.id, storyId: 4 },
           ],
-          { json: '{}', generation: 2 },
+          stateChanges('{}', 2),
         )
         const listed = await store.listStories()
         assert.deepEqual(
@@ -718,7 +776,7 @@ for (const backend of BACKENDS) {
             { articleId: c.id, storyId: 5 },
             { articleId: d.id, storyId: 4 },
           ],
-          '{}',
+          stateChanges('{}', 0),
         )
         assert.deepEqual(
           (await store.listStories()).map((s) => [s.id, s.members]),
@@ -776,6 +834,25 @@ for (const backend of BACKENDS) {
           assert.deepEqual(await store.searchArticles('nothing-like-this-anywhere'), [])
           assert.equal(await store.countSearchHits('flood'), 2)
           assert.equal(await store.countSearchHits('  !!  '), 0)
+        })
+      })
+
+      test('narrows a search to an outlet, a date range and a set of articles', async () => {
+        await withStorage(backend, async (storage) => {
+          const store = await storage.open()
+          const [flood, budget] = searchCorpus()
+          assert.ok(flood && budget)
+          await store.putArticles(searchCorpus())
+          const ids = async (opts: SearchOpts) => (await store.searchArticles('flood', opts)).map((hit) => hit.id)
+          assert.deepEqual(await ids({ outlet: 'Vik Courier' }), [budget.id])
+          assert.deepEqual(await ids({ outlet: 'Nobody' }), [])
+          assert.deepEqual(await ids({ among: [flood.id] }), [flood.id])
+          assert.deepEqual(await ids({ among: [] }), [])
+          const day = (flood.published ?? '').slice(0, 10)
+          assert.ok(day !== '', 'the fixture is dated')
+          assert.deepEqual(new Set(await ids({ since: day, before: '2999-01-01' })), new Set(await ids({})))
+          assert.deepEqual(await ids({ before: '1900-01-01' }), [])
+          assert.deepEqual(await ids({ since: '2999-01-01' }), [])
         })
       })
 

@@ -7,11 +7,11 @@
  * that finds the state saved by another process since it last read it
  * reloads it instead of overwriting it.
  */
-import { assignArticle, type ClusterState, createClusterState, exportActiveStories, importStories, retireStories } from '../cluster/online-clusterer.js'
-import { decodeClusterSnapshot, encodeClusterSnapshot } from '../cluster/snapshot-format.js'
-import type { StoryFeatures } from '../cluster/types.js'
+import { assignArticle, type ClusterState, createClusterState, importStories, retireStories } from '../cluster/online-clusterer.js'
+import { decodeClusterState, encodeClusterHeader, encodeClusterStory } from '../cluster/snapshot-format.js'
+import type { ClusterSnapshot, StoryFeatures } from '../cluster/types.js'
 import type { Relation } from '../lineage/types.js'
-import type { StoryAssignment, StoryStore } from '../storage.js'
+import type { ClusterStateChanges, StoryAssignment, StoryStore } from '../storage.js'
 import type { ArticleId } from '../types.js'
 
 /** The clusterer's working state and the stored generation it continues. */
@@ -19,6 +19,15 @@ export interface LoadedClusterState {
   readonly state: ClusterState
   /** The generation of the stored state this one was read from or saved as (0: none stored). */
   generation: number
+  /** What the store holds, as far as a save needs to know: to write only what changed. */
+  readonly saved: SavedMarks
+}
+
+/** The stored state's story ids and DF counters, as of the last load or save. */
+interface SavedMarks {
+  ids: Set<number>
+  /** A copy of the DF table as stored; null when the store holds no table (nothing saved yet, or an old single document). */
+  df: Uint32Array | null
 }
 
 /**
@@ -29,9 +38,58 @@ export interface LoadedClusterState {
  */
 export async function loadClusterState(store: StoryStore, held?: LoadedClusterState | null): Promise<LoadedClusterState> {
   if (held !== undefined && held !== null && held.generation === (await store.clusterGeneration())) return held
-  const saved = await store.loadClusterSnapshot()
-  if (saved === null) return { state: createClusterState(), generation: 0 }
-  return { state: importStories(decodeClusterSnapshot(saved.json)), generation: saved.generation }
+  const saved = await store.loadClusterState()
+  if (saved === null) return { state: createClusterState(), generation: 0, saved: { ids: new Set(), df: null } }
+  const state = importStories(decodeClusterState(saved))
+  // An old single document has no table or story rows beside it: the first save writes everything.
+  const marks: SavedMarks = saved.df === null ? { ids: new Set(), df: null } : { ids: new Set(state.stories.keys()), df: state.df.slice() }
+  return { state, generation: saved.generation, saved: marks }
+}
+
+/**
+ * What changed in the state since it was last loaded or saved: the header,
+ * the stories created or changed, those retired, and the DF counters that
+ * moved. Marks the state as saved (call it only to save).
+ */
+export function stateChanges(loaded: LoadedClusterState): ClusterStateChanges {
+  const { state, saved } = loaded
+  // Over an old single document nothing is stored beside it: every active story is written, not only the changed ones.
+  const whole = saved.df === null
+  const stories = (whole ? [...state.stories.keys()] : [...state.changed].filter((id) => state.stories.has(id))).sort((a, b) => a - b)
+  const retired = [...saved.ids].filter((id) => !state.stories.has(id)).sort((a, b) => a - b)
+  const df = saved.df === null ? { table: state.df.slice() } : changedCounters(saved.df, state.df)
+  const changes: ClusterStateChanges = {
+    generation: loaded.generation,
+    header: encodeClusterHeader(state),
+    stories: stories.map((id) => ({ id, json: encodeClusterStory(state.stories.get(id) as NonNullable<ReturnType<typeof state.stories.get>>) })),
+    retired,
+    df,
+    replace: whole,
+  }
+  state.changed.clear()
+  saved.ids = new Set(state.stories.keys())
+  if (saved.df === null) saved.df = state.df.slice()
+  else saved.df.set(state.df)
+  return changes
+}
+
+/** All of a state, to save in place of whatever is stored (a recluster). */
+export function wholeState(snapshot: ClusterSnapshot): ClusterStateChanges {
+  return {
+    generation: 0,
+    header: encodeClusterHeader(snapshot),
+    stories: snapshot.stories.map((story) => ({ id: story.id, json: encodeClusterStory(story) })),
+    retired: [],
+    df: { table: snapshot.df },
+    replace: true,
+  }
+}
+
+/** The counters of `now` that differ from `before`, with their new values (a scan of 4 MB: about a millisecond). */
+function changedCounters(before: Uint32Array, now: Uint32Array): { slots: Uint32Array; counts: Uint32Array } {
+  const slots: number[] = []
+  for (let i = 0; i < now.length; i++) if (now[i] !== before[i]) slots.push(i)
+  return { slots: Uint32Array.from(slots), counts: Uint32Array.from(slots, (i) => now[i] as number) }
 }
 
 /**
@@ -67,6 +125,6 @@ export async function assignStories(
     assignments.push({ articleId: id, storyId: assignment.story })
   }
   retireStories(state)
-  loaded.generation = await store.saveStoryAssignments(assignments, { json: encodeClusterSnapshot(exportActiveStories(state)), generation: loaded.generation })
+  loaded.generation = await store.saveStoryAssignments(assignments, stateChanges(loaded))
   return assignments
 }

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
-import { decodeClusterSnapshot } from '../cluster/snapshot-format.js'
+import { decodeClusterState } from '../cluster/snapshot-format.js'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../storage.js'
@@ -39,7 +39,9 @@ test('a recluster of an unchanged store keeps every story id and merges nothing,
       for (const id of before.keys()) assert.equal((await store.getStory(id))?.askedFor, id, `story ${id} is itself, not merged`)
     }
     // The saved clusterer state holds the kept ids, and numbers a next new story after them.
-    const saved = decodeClusterSnapshot((await store.loadClusterSnapshot())?.json ?? '')
+    const record = await store.loadClusterState()
+    assert.ok(record !== null)
+    const saved = decodeClusterState(record)
     assert.ok(saved.stories.every((story) => before.has(story.id)))
     assert.ok(saved.nextStoryId > Math.max(...before.keys()))
   } finally {

@@ -8,11 +8,11 @@
  */
 import { assignArticle, createClusterState, exportActiveStories, retireStories } from '../cluster/online-clusterer.js'
 import { recluster } from '../cluster/recluster.js'
-import { encodeClusterSnapshot } from '../cluster/snapshot-format.js'
 import { storyFeatures } from '../cluster/story-features.js'
 import type { Relation } from '../lineage/types.js'
 import type { Store, StoryAssignment } from '../storage.js'
 import type { Article } from '../types.js'
+import { wholeState } from './assign-stories.js'
 
 const PAGE = 1000
 
@@ -83,7 +83,7 @@ export async function reclusterStories(store: Store): Promise<ReclusterReport> {
   const snapshot = exportActiveStories(state)
   await store.replaceStories(
     assignments.map((a) => ({ articleId: a.articleId, storyId: ids.map.get(a.storyId) ?? a.storyId })),
-    encodeClusterSnapshot({
+    wholeState({
       ...snapshot,
       nextStoryId: ids.next,
       stories: snapshot.stories.map((story) => ({ ...story, id: ids.map.get(story.id) ?? story.id })),

@@ -151,4 +151,66 @@ describe('web app (in-process)', () => {
     const { body } = await get(`/compare/${ids['Northern Wire']}/${ids['Halden Daily']}`)
     assert.equal(body.match(/<tr class="aligned/gu)?.length, WIRE.length)
   })
+
+  test('a story report is exported as HTML, Markdown, JSON and CSV, each as a download of its type', async () => {
+    const wire = ids['Northern Wire'] as string
+    const story = (await store.storiesOf([wire])).get(wire) as number
+    const expected: Record<string, RegExp> = {
+      html: /^text\/html; charset=utf-8$/u,
+      md: /^text\/markdown; charset=utf-8$/u,
+      json: /^application\/json; charset=utf-8$/u,
+      csv: /^text\/csv; charset=utf-8$/u,
+    }
+    for (const [ext, type] of Object.entries(expected)) {
+      const { status, body, headers } = await get(`/stories/${story}/report.${ext}`)
+      assert.equal(status, 200, ext)
+      assert.match(headers.get('content-type') ?? '', type, ext)
+      assert.equal(headers.get('content-disposition'), `attachment; filename="crosscheck-story-${story}.${ext}"`, ext)
+      assert.match(body, /Steel workers strike|Northern Wire/u, ext)
+    }
+    const report = await get(`/stories/${story}/report.html`)
+    assert.match(report.body, /<nav class="toc"/u)
+    assert.doesNotMatch(report.headers.get('content-security-policy') ?? '', /script-src/u, 'the standalone report runs no script')
+    for (const path of [`/stories/${story}/report.exe`, `/stories/${story}/report`, '/stories/999999/report.md', '/stories/abc/report.md']) {
+      assert.equal((await get(path)).status, 404, path)
+    }
+  })
+
+  test('exports of a hostile story carry its markup as text', async () => {
+    const id = ids['<b>Evil Outlet</b>'] as string
+    const story = (await store.storiesOf([id])).get(id) as number
+    const html = (await get(`/stories/${story}/report.html`)).body
+    assert.ok(!html.includes('<img src=x') && !html.includes('<b>Evil'), 'the HTML report leaks markup')
+    // Markdown keeps the characters, each escaped so no renderer reads it as markup.
+    const markdown = (await get(`/stories/${story}/report.md`)).body
+    assert.ok(markdown.includes('\\<img src=x onerror=alert\\(1\\)\\>'), 'the title is escaped')
+    assert.doesNotMatch(markdown, /(?<!\\)<(img|b|script)/u)
+  })
+
+  test('the article page highlights what was read, with a side list that describes each highlight', async () => {
+    const { body } = await get(`/articles/${ids['Northern Wire']}`)
+    const described = [...body.matchAll(/<mark [^>]*id="m-([a-z0-9-]+)"[^>]*aria-describedby="d-([a-z0-9-]+)"/gu)]
+    assert.ok(described.length >= 3, `highlights: ${described.length}`)
+    for (const [, mark, details] of described) {
+      assert.equal(mark, details)
+      assert.ok(body.includes(`id="d-${details}"`), `details for ${details}`)
+      assert.ok(body.includes(`href="#m-${mark}"`), `the side list links to ${mark}`)
+    }
+    assert.match(body, /claim-quote/u)
+    assert.match(body, /Mara Voss/u)
+  })
+
+  test('search narrows by outlet, dates and story, and shows each hit with its story', async () => {
+    const wire = ids['Northern Wire'] as string
+    const story = (await store.storiesOf([wire])).get(wire) as number
+    const hits = async (query: string) => [...(await get(`/search?${query}`)).body.matchAll(/<div class="hit">/gu)].length
+    assert.equal(await hits('q=furnaces'), 2)
+    assert.equal(await hits('q=furnaces&outlet=Halden+Daily'), 1)
+    assert.equal(await hits('q=furnaces&from=2026-03-04'), 1)
+    assert.equal(await hits('q=furnaces&to=2026-03-03'), 1)
+    assert.equal(await hits(`q=furnaces&story=${story}`), 2)
+    assert.equal(await hits('q=furnaces&story=999999'), 0)
+    assert.equal(await hits('q=furnaces&from=not-a-date&story=abc'), 2, 'unreadable filters narrow nothing')
+    assert.match((await get('/search?q=furnaces')).body, new RegExp(`href="/stories/${story}"`, 'u'))
+  })
 })

@@ -13,7 +13,8 @@ import type { Store } from '../storage.js'
 import { type ArticleView, renderArticlePage } from './article-page.js'
 import { ASSETS } from './assets.js'
 import { renderComparePage } from './compare-page.js'
-import { parseArticleId, parsePage, parseStoryId } from './html.js'
+import { parseArticleId, parsePage, parseSearchFilters, parseStoryId } from './html.js'
+import { searchStore } from '../read/search.js'
 import { CONTENT_SECURITY_POLICY, notFoundBody, page } from './layout.js'
 import { renderOutletsPage } from './outlets-page.js'
 import { disagreements } from './report-sections.js'
@@ -22,7 +23,12 @@ import { renderStoriesPage } from './stories-page.js'
 import { createReportLoader } from './report-loader.js'
 import { createReadCache } from './read-cache.js'
 import { renderStoryPage } from './story-page.js'
-import { readComparison, readOutletProfiles, readStoryPage } from '../read/read-model.js'
+import { readArticleClaims, readComparison, readOutletProfiles, readStoryPage, readStoryReport } from '../read/read-model.js'
+import { renderCsv } from '../report/render-csv.js'
+import { renderHtml } from '../report/render-html.js'
+import { renderMarkdown } from '../report/render-markdown.js'
+import type { StoryReport } from '../report/types.js'
+import { articleHighlights } from '../read/article-highlights.js'
 
 export interface WebAppDeps {
   readonly store: Store
@@ -63,7 +69,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.use('*', async (c, next) => {
     await next()
     const headers = c.res.headers
-    headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
+    if (!headers.has('Content-Security-Policy')) headers.set('Content-Security-Policy', CONTENT_SECURITY_POLICY)
     headers.set('X-Content-Type-Options', 'nosniff')
     headers.set('Referrer-Policy', 'no-referrer')
   })
@@ -113,14 +119,34 @@ export function createWebApp(deps: WebAppDeps): Hono {
     return c.html(body)
   })
 
+  // --- the reading side: report exports (issue 15) ---
+  app.get('/stories/:id/:file', async (c) => {
+    const id = parseStoryId(c.req.param('id'))
+    const format = REPORT_FORMATS.get(c.req.param('file'))
+    if (id === null || format === undefined) return notFound(c, 'A report is exported as /stories/<id>/report.html, .md, .json or .csv.')
+    const report = await readStoryReport(store, id)
+    if (report === null) return notFound(c, `There is no story ${id}.`)
+    const headers: Record<string, string> = {
+      'Content-Type': format.type,
+      'Content-Disposition': `attachment; filename="crosscheck-story-${report.story.id}.${format.ext}"`,
+    }
+    const res = c.body(format.render(report), 200, headers)
+    if (format.ext === 'html') {
+      // The standalone report carries its own inline style and loads nothing.
+      res.headers.set('Content-Security-Policy', REPORT_CSP)
+    }
+    return res
+  })
+
   app.get('/articles/:id', async (c) => {
     const id = parseArticleId(c.req.param('id'))
     if (id === null) return notFound(c, 'An article is named by its id: 16 hexadecimal digits (or at least the first 4).')
     const article = await store.getArticle(id)
     if (article === null) return notFound(c, `There is no article ${id}.`)
-    const [stories, relations] = await Promise.all([
+    const [stories, relations, claims] = await Promise.all([
       store.storiesOf([article.id]),
       store.listRelations({ articleId: article.id, kinds: ['copy', 'rewrite', 'partial'] }),
+      readArticleClaims(store, article.id),
     ])
     const others = new Map((await store.getArticles(relations.map((r) => (r.a === article.id ? r.b : r.a)))).map((a) => [a.id, a]))
     const related: ArticleView['related'][number][] = []
@@ -128,7 +154,9 @@ export function createWebApp(deps: WebAppDeps): Hono {
       const other = others.get(relation.a === article.id ? relation.b : relation.a)
       if (other !== undefined) related.push({ relation, other })
     }
-    return c.html(renderArticlePage({ article, storyId: stories.get(article.id) ?? null, related }))
+    return c.html(
+      renderArticlePage({ article, storyId: stories.get(article.id) ?? null, related, highlights: claims === null ? null : articleHighlights(claims) }),
+    )
   })
 
   app.get('/compare/:a/:b', async (c) => {
@@ -143,8 +171,8 @@ export function createWebApp(deps: WebAppDeps): Hono {
   app.get('/search', async (c) => {
     const query = (c.req.query('q') ?? '').slice(0, MAX_QUERY)
     const pageNumber = parsePage(c.req.query('page'))
-    const hits = query.trim() === '' ? [] : await store.searchArticles(query, { limit: HITS_PER_PAGE + 1, offset: (pageNumber - 1) * HITS_PER_PAGE })
-    return c.html(renderSearchPage({ query, hits: hits.slice(0, HITS_PER_PAGE), page: pageNumber, hasNext: hits.length > HITS_PER_PAGE }))
+    const filters = parseSearchFilters((name) => c.req.query(name))
+    return c.html(renderSearchPage(await searchStore(store, query, filters, { page: pageNumber, perPage: HITS_PER_PAGE })))
   })
 
   const outlets = outletsCache(store)
@@ -168,6 +196,27 @@ export function createWebApp(deps: WebAppDeps): Hono {
 
   return app
 }
+
+/** The standalone HTML report's policy: its inline stylesheet, nothing else. */
+const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:; base-uri 'none'; form-action 'none'; frame-ancestors 'none'"
+
+interface ReportFormat {
+  readonly ext: string
+  readonly type: string
+  readonly render: (report: StoryReport) => string
+}
+
+/** The report's exports by file name, each with its media type. */
+const REPORT_FORMATS: ReadonlyMap<string, ReportFormat> = new Map(
+  (
+    [
+      { ext: 'html', type: 'text/html; charset=utf-8', render: (report) => renderHtml(report) },
+      { ext: 'md', type: 'text/markdown; charset=utf-8', render: renderMarkdown },
+      { ext: 'json', type: 'application/json; charset=utf-8', render: (report) => `${JSON.stringify(report, null, 2)}\n` },
+      { ext: 'csv', type: 'text/csv; charset=utf-8', render: (report) => renderCsv([report]) },
+    ] satisfies ReportFormat[]
+  ).map((format) => [`report.${format.ext}`, format]),
+)
 
 /** A page cache, or a pass-through when there is no write generation to key it by. */
 function pageCache(

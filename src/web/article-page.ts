@@ -1,11 +1,15 @@
 /**
- * An article page: its metadata, the cleaned text as paragraphs, what
- * cleaning removed (rule, reason, text), diagnostics, its story and the
- * articles it is related to.
+ * An article page: its metadata, the cleaned text with what crosscheck read
+ * in it highlighted where it stands (figures, quotations, reported speech,
+ * dated events, entities) and a side list that jumps to each, its story, the
+ * articles it is related to, and, folded, what cleaning removed and the
+ * diagnostics.
  */
 import { html } from 'hono/html'
 import type { Relation } from '../lineage/types.js'
+import type { ArticleHighlights, Highlight, HighlightKind } from '../read/article-highlights.js'
 import type { Article } from '../types.js'
+import { highlightedText, KIND_WORDS } from './highlight-text.js'
 import { articleLink, day, EMPTY, type Html, kindBadge, percent, safeExternalUrl, titleOf } from './html.js'
 import { page } from './layout.js'
 
@@ -14,6 +18,8 @@ export interface ArticleView {
   readonly storyId: number | null
   /** Copy, rewrite and partial relations with this article, and the other article of each. */
   readonly related: readonly { readonly relation: Relation; readonly other: Pick<Article, 'id' | 'outlet' | 'title'> }[]
+  /** What crosscheck read in the text; null when no claims are stored for it (`crosscheck reanalyze`). */
+  readonly highlights: ArticleHighlights | null
 }
 
 export function renderArticlePage(view: ArticleView): Html {
@@ -26,9 +32,10 @@ export function renderArticlePage(view: ArticleView): Html {
     ['Credited source', article.creditedSource],
     ['Language', article.language],
     ['URL', url === null ? article.url : html`<a href="${url}" rel="noopener noreferrer nofollow">${article.url}</a>`],
-    ['Source', `${article.source.location}${article.source.index === undefined ? '' : `#${article.source.index}`} (${article.format})`],
+    // Where the input was read from: not the source's name, which is its outlet (or its site).
+    ['Input', `${article.source.location}${article.source.index === undefined ? '' : `#${article.source.index}`} (${article.format})`],
     ['Story', view.storyId === null ? null : html`<a href="/stories/${view.storyId}">story ${view.storyId}</a>`],
-    ['Id', html`<code>${article.id}</code>`],
+    ['Id', html`<code>${article.id}</code> <a class="permalink" href="/articles/${article.id}" aria-label="link to this article">link</a>`],
   ]
   const body = html`
     <h1>${titleOf(article)}</h1>
@@ -49,16 +56,82 @@ export function renderArticlePage(view: ArticleView): Html {
       </table>
     </div>
     ${relatedSection(view)}
-    <h2 id="text">Cleaned text</h2>
-    <article class="body">
-      ${article.paragraphs.map((paragraph) => {
-        const text = article.text.slice(paragraph.start, paragraph.end)
-        return paragraph.kind === 'heading' ? html`<h3>${text}</h3>` : html`<p>${text}</p>`
-      })}
-    </article>
-    ${removedSection(article)} ${diagnosticsSection(article)}
+    <h2 id="text">Text and what crosscheck read in it</h2>
+    ${textSection(article, view.highlights)} ${removedSection(article)} ${diagnosticsSection(article)}
   `
   return page({ title: titleOf(article) }, body)
+}
+
+const SIDE_ORDER: readonly HighlightKind[] = ['figure', 'quote', 'speech', 'event', 'entity']
+const SIDE_HEADINGS: Record<HighlightKind, string> = {
+  figure: 'Figures',
+  quote: 'Quotations',
+  speech: 'Reported speech',
+  event: 'Dated events',
+  entity: 'Entities',
+}
+
+/**
+ * The text with its highlights, next to the list of what was read. Each
+ * highlight's first mark is focusable (Tab steps through them in text
+ * order) and described by its entry in the side list, which links back.
+ */
+function textSection(article: Article, found: ArticleHighlights | null): Html {
+  const highlights = found?.highlights ?? []
+  const firstSeen = new Set<number>()
+  const paragraphs = article.paragraphs.map((paragraph) => {
+    const text = highlightedText(article.text, paragraph.start, paragraph.end, highlights, firstSeen)
+    return paragraph.kind === 'heading' ? html`<h3>${text}</h3>` : html`<p>${text}</p>`
+  })
+  const legend =
+    highlights.length === 0
+      ? found === null
+        ? html`<p class="muted small">No claims are stored for this article (stored before claims were kept): <code>crosscheck reanalyze</code> reads them.</p>`
+        : html`<p class="muted small">crosscheck read no figures, quotations, dates or names in this text.</p>`
+      : html`<p class="legend" aria-hidden="true">
+          ${SIDE_ORDER.map((kind) => html`<span class="claim claim-${kind}">${KIND_WORDS[kind]}</span>`)}
+          <span class="claim inferred">inferred</span>
+        </p>`
+  return html`${legend}
+    <div class="reading">
+      <article class="body" aria-labelledby="text">${paragraphs}</article>
+      ${highlights.length === 0 ? EMPTY : sideList(highlights, found?.datesReadAgainst ?? null)}
+    </div>`
+}
+
+function sideList(highlights: readonly Highlight[], against: ArticleHighlights['datesReadAgainst']): Html {
+  return html`<aside class="claims-list" aria-label="What crosscheck read in this article">
+    ${
+      against === null
+        ? ''
+        : html`<p class="small muted">
+            Relative dates read against
+            ${against.day}${against.basis === 'story' ? html` <span class="inferred-note">(inferred: the story's latest day; the article is undated)</span>` : ' (its publication day)'}.
+          </p>`
+    }
+    ${SIDE_ORDER.map((kind) => {
+      const items = highlights.filter((h) => h.kind === kind)
+      if (items.length === 0) return EMPTY
+      return html`<details class="claim-kind" ${kind === 'entity' ? '' : 'open'}>
+        <summary>${SIDE_HEADINGS[kind]} (${items.length})</summary>
+        <ol>
+          ${items.map(
+            (h) =>
+              html`<li id="claim-${h.id}" class="claim-item">
+                <a href="#m-${h.id}" class="claim-link claim-${h.kind}">${h.title}</a>${h.inferred ? html` <span class="inferred-note">inferred</span>` : ''}
+                <dl id="d-${h.id}" class="claim-details">
+                  ${h.details.map(
+                    (d) =>
+                      html`<dt>${d.label}</dt>
+                        <dd>${d.value}${d.inferredFrom === undefined ? '' : html` <span class="inferred-note">inferred: ${d.inferredFrom}</span>`}</dd>`,
+                  )}
+                </dl>
+              </li>`,
+          )}
+        </ol>
+      </details>`
+    })}
+  </aside>`
 }
 
 function relatedSection(view: ArticleView): Html {
@@ -102,7 +175,8 @@ function removedSection(article: Article): Html {
   if (article.removed.length === 0)
     return html`<h2 id="removed">Removed by cleaning</h2>
       <p class="muted">Nothing: the input had no boilerplate cleaning recognised.</p>`
-  return html`<h2 id="removed">Removed by cleaning (${article.removed.length})</h2>
+  return html`<details class="section" id="removed">
+    <summary><h2>Removed by cleaning (${article.removed.length})</h2></summary>
     <div class="table-wrap">
       <table class="removed">
         <thead>
@@ -125,12 +199,14 @@ function removedSection(article: Article): Html {
           )}
         </tbody>
       </table>
-    </div>`
+    </div>
+  </details>`
 }
 
 function diagnosticsSection(article: Article): Html {
   if (article.diagnostics.length === 0) return EMPTY
-  return html`<h2 id="diagnostics">Diagnostics</h2>
+  return html`<details class="section" id="diagnostics">
+    <summary><h2>Diagnostics (${article.diagnostics.length})</h2></summary>
     <div class="table-wrap">
       <table>
         <thead>
@@ -151,7 +227,8 @@ function diagnosticsSection(article: Article): Html {
           )}
         </tbody>
       </table>
-    </div>`
+    </div>
+  </details>`
 }
 
 /** Used by the compare page's header too. */

@@ -6,18 +6,18 @@
  */
 
 /** Bump when an asset changes. */
-export const ASSET_VERSION = '1'
+export const ASSET_VERSION = '2'
 
 const STYLE = `
 :root {
-  --ink: #1b1f24; --muted: #5f6b7a; --faint: #8a94a3; --line: #d9dee5; --soft: #f4f6f9; --paper: #fff;
+  --ink: #1b1f24; --muted: #566170; --faint: #646e7c; --line: #d9dee5; --soft: #f4f6f9; --paper: #fff;
   --accent: #1d4ed8; --accent-soft: #e8efff;
   --original: #1d4ed8; --original-bg: #dbe7ff;
   --copy: #b42318; --copy-bg: #fde2df;
   --rewrite: #b54708; --rewrite-bg: #fdead7;
   --partial: #8a6100; --partial-bg: #fbf1c7;
   --related: #6b3fa0; --related-bg: #efe5fb;
-  --independent: #1c7c3c; --independent-bg: #dcf3e3;
+  --independent: #17692f; --independent-bg: #dcf3e3;
   --del: #fde2df; --ins: #d9f2e0;
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif;
   font-size: 15px; line-height: 1.45; color: var(--ink); background: var(--soft);
@@ -26,6 +26,8 @@ const STYLE = `
 body { margin: 0; }
 a { color: var(--accent); text-decoration: none; }
 a:hover { text-decoration: underline; }
+/* Links inside running text are underlined: colour alone does not tell them apart. */
+p a, li a, dd a, .summary-box a, .reason a, .finding a { text-decoration: underline; text-underline-offset: 2px; }
 code, .id { font-family: ui-monospace, "SFMono-Regular", Menlo, Consolas, monospace; font-size: 0.85em; color: var(--muted); }
 h1 { font-size: 1.45rem; line-height: 1.25; margin: 0 0 0.35rem; }
 h2 { font-size: 1.05rem; margin: 1.8rem 0 0.6rem; padding-bottom: 0.25rem; border-bottom: 1px solid var(--line); }
@@ -121,7 +123,63 @@ ins { background: var(--ins); color: #0f5128; text-decoration: none; border-radi
 meter { width: 6rem; vertical-align: middle; }
 .notice { padding: 0.6rem 0.8rem; border-radius: 4px; background: var(--accent-soft); font-size: 0.9rem; margin: 0.6rem 0; }
 
+/* Keyboard users see where they are, on every control. */
+a:focus-visible, button:focus-visible, summary:focus-visible, input:focus-visible, select:focus-visible, [tabindex]:focus-visible {
+  outline: 3px solid #f59e0b; outline-offset: 2px; border-radius: 2px; }
+.skip { position: absolute; left: -999px; top: 0; background: #fff; color: var(--accent); padding: 0.4rem 0.8rem; z-index: 10; }
+.skip:focus { left: 0.5rem; top: 0.5rem; }
+
+/* Claims highlighted in an article's text. */
+.legend .claim { padding: 0 0.35rem; }
+mark.claim, .legend .claim { color: inherit; border-radius: 2px; }
+.claim-quote { background: #e4eaff; }
+.claim-speech { background: #f1e6fd; }
+.claim-figure { background: #ffe9a8; font-weight: 600; }
+.claim-event { background: #d3f3dd; }
+mark.claim-entity, .legend .claim-entity { background: transparent; border-bottom: 2px dotted #4b5563; }
+mark.claim.inferred, .legend .claim.inferred { border-bottom: 2px dashed #b54708; }
+mark.claim[tabindex] { cursor: help; }
+mark.claim:focus-visible { outline: 3px solid #f59e0b; outline-offset: 1px; }
+a.claim-link { color: var(--ink); border-radius: 2px; padding: 0 0.15rem; }
+.reading { display: grid; grid-template-columns: minmax(0, 1fr) 21rem; gap: 1.5rem; align-items: start; }
+aside.claims-list { position: sticky; top: 0.8rem; max-height: calc(100vh - 1.6rem); overflow-y: auto; font-size: 0.85rem;
+  border-left: 1px solid var(--line); padding-left: 1rem; }
+aside.claims-list ol { margin: 0.2rem 0 0.6rem; padding-left: 1.3rem; }
+.claim-item { margin: 0.25rem 0; }
+.claim-item:target, .claim-item.current { background: var(--accent-soft); }
+dl.claim-details { display: grid; grid-template-columns: max-content 1fr; gap: 0 0.5rem; margin: 0.15rem 0 0.4rem; color: var(--muted); }
+dl.claim-details dt { font-weight: 600; }
+dl.claim-details dd { margin: 0; }
+.inferred-note { color: #8a3a05; font-size: 0.8rem; }
+.claim-tip { position: absolute; z-index: 20; max-width: 26rem; background: #fff; border: 1px solid #475467; border-radius: 4px;
+  box-shadow: 0 4px 14px rgba(16, 24, 40, 0.18); padding: 0.4rem 0.6rem; font-size: 0.85rem; }
+.claim-tip dl.claim-details { color: var(--ink); }
+.claim-tip .tip-kind { font-weight: 700; margin-bottom: 0.2rem; }
+
+/* Sections that open on demand. */
+details.section { border-bottom: 1px solid var(--line); }
+details.section > summary { list-style: none; display: flex; align-items: baseline; gap: 0.5rem; margin: 0; padding: 0.2rem 0; }
+details.section > summary::-webkit-details-marker { display: none; }
+details.section > summary::before { content: "▸"; color: var(--accent); width: 1rem; }
+details.section[open] > summary::before { content: "▾"; }
+details.section > summary h2 { display: inline; border: 0; margin: 0.9rem 0 0.5rem; padding: 0; }
+details.section > summary .count { color: var(--muted); font-size: 0.85rem; }
+.summary-box { background: var(--soft); border: 1px solid var(--line); border-radius: 6px; padding: 0.6rem 0.9rem; margin: 0.6rem 0 1rem; }
+.summary-box ul { margin: 0.2rem 0; padding-left: 1.2rem; }
+.why { color: var(--muted); font-size: 0.9rem; }
+.exports { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; margin: 0.4rem 0; font-size: 0.85rem; }
+.exports a { border: 1px solid var(--line); border-radius: 4px; padding: 0.15rem 0.6rem; background: var(--paper); }
+a.permalink { color: var(--muted); font-size: 0.8rem; margin-left: 0.3rem; }
+form.filters { display: flex; flex-wrap: wrap; gap: 0.5rem 1rem; align-items: end; margin: 0.5rem 0 1rem; font-size: 0.85rem; }
+form.filters label { display: flex; flex-direction: column; gap: 0.15rem; color: var(--muted); }
+form.filters input { font: inherit; padding: 0.25rem 0.4rem; border: 1px solid var(--line); border-radius: 4px; }
+form.filters button { font: inherit; padding: 0.3rem 0.8rem; border: 0; border-radius: 4px; background: var(--accent); color: #fff; }
+.aliases { font-size: 0.85rem; color: var(--muted); }
+.hit .story { font-size: 0.85rem; }
+
 @media (max-width: 760px) {
+  .reading { grid-template-columns: 1fr; }
+  aside.claims-list { position: static; max-height: none; border-left: 0; padding-left: 0; }
   :root { font-size: 14px; }
   header.top { padding: 0.6rem 0.8rem; }
   form.search { flex-basis: 100%; margin-left: 0; }
@@ -136,6 +194,74 @@ meter { width: 6rem; vertical-align: middle; }
 /** Progressive enhancement only: every page works without it. */
 const SCRIPT = `'use strict';
 document.addEventListener('DOMContentLoaded', function () {
+  // A link into a folded section opens it (browsers without auto-expanding details).
+  function openTarget() {
+    var id = decodeURIComponent(location.hash.slice(1));
+    var target = id && document.getElementById(id);
+    for (var node = target; node; node = node.parentElement) if (node.tagName === 'DETAILS') node.open = true;
+    return target;
+  }
+  openTarget();
+  window.addEventListener('hashchange', openTarget);
+
+  // Claims in an article: a tooltip with what was read, on hover and on keyboard focus.
+  var marks = Array.prototype.slice.call(document.querySelectorAll('mark.claim'));
+  var tip = null;
+  function hideTip() { if (tip) { tip.remove(); tip = null; } }
+  function showTip(mark) {
+    var details = document.getElementById('d-' + mark.getAttribute('data-claim'));
+    if (!details) return;
+    hideTip();
+    tip = document.createElement('div');
+    tip.className = 'claim-tip';
+    tip.id = 'claim-tip';
+    tip.setAttribute('role', 'tooltip');
+    var kind = document.createElement('div');
+    kind.className = 'tip-kind';
+    kind.textContent = mark.getAttribute('data-title') || '';
+    tip.appendChild(kind);
+    tip.appendChild(details.cloneNode(true)).removeAttribute('id');
+    document.body.appendChild(tip);
+    var box = mark.getBoundingClientRect();
+    tip.style.left = Math.max(8, Math.min(window.scrollX + box.left, window.scrollX + document.documentElement.clientWidth - tip.offsetWidth - 8)) + 'px';
+    tip.style.top = (window.scrollY + box.bottom + 6) + 'px';
+  }
+  marks.forEach(function (mark) {
+    // The script's tooltip replaces the browser's own.
+    mark.setAttribute('data-title', mark.getAttribute('title') || '');
+    mark.removeAttribute('title');
+    mark.addEventListener('mouseenter', function () { showTip(mark); });
+    mark.addEventListener('mouseleave', hideTip);
+    mark.addEventListener('focus', function () { showTip(mark); });
+    mark.addEventListener('blur', hideTip);
+    mark.addEventListener('keydown', function (event) {
+      if (event.key === 'Escape') hideTip();
+      if (event.key === 'Enter') {
+        var item = document.getElementById('claim-' + mark.getAttribute('data-claim'));
+        if (item) { location.hash = item.id; item.querySelector('a').focus(); }
+      }
+    });
+  });
+  // The side list jumps to the claim and puts the keyboard there.
+  document.querySelectorAll('a.claim-link').forEach(function (link) {
+    link.addEventListener('click', function () {
+      var mark = document.getElementById(link.getAttribute('href').slice(1));
+      if (mark) setTimeout(function () { mark.focus(); }, 0);
+    });
+  });
+  // n and p step to the next and previous claim in the text.
+  var focusable = marks.filter(function (m) { return m.hasAttribute('tabindex'); });
+  document.addEventListener('keydown', function (event) {
+    if (focusable.length === 0 || event.ctrlKey || event.metaKey || event.altKey) return;
+    var tag = (event.target && event.target.tagName) || '';
+    if (tag === 'INPUT' || tag === 'TEXTAREA' || tag === 'SELECT') return;
+    if (event.key !== 'n' && event.key !== 'p') return;
+    var at = focusable.indexOf(document.activeElement);
+    var next = event.key === 'n' ? (at + 1) % focusable.length : (at <= 0 ? focusable.length - 1 : at - 1);
+    focusable[next].focus();
+    event.preventDefault();
+  });
+
   // Side-by-side view: hide or show the sentences that no sentence of the other article retells.
   document.querySelectorAll('button[data-toggle-unaligned]').forEach(function (button) {
     var table = document.getElementById(button.getAttribute('data-toggle-unaligned'));

@@ -6,6 +6,7 @@
  */
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
+import type { SearchFilters } from '../read/search.js'
 
 /** An escaped HTML fragment (hono's `html` tag returns a promise only when a promise is interpolated). */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
@@ -32,6 +33,27 @@ export function parsePage(raw: string | undefined): number {
   return Number(raw)
 }
 
+/** An ISO day (`2026-04-14`), as a date input sends it. */
+const ISO_DAY = /^\d{4}-\d{2}-\d{2}$/u
+
+/**
+ * The search page's filters from its query string: a malformed or empty
+ * value is left out (a filter that cannot be read narrows nothing), never
+ * an error.
+ */
+export function parseSearchFilters(query: (name: string) => string | undefined): SearchFilters {
+  const outlet = query('outlet')?.trim().slice(0, 200)
+  const from = query('from')
+  const to = query('to')
+  const story = parseStoryId(query('story') ?? '')
+  return {
+    ...(outlet === undefined || outlet === '' ? {} : { outlet }),
+    ...(from !== undefined && ISO_DAY.test(from) ? { from } : {}),
+    ...(to !== undefined && ISO_DAY.test(to) ? { to } : {}),
+    ...(story === null ? {} : { story }),
+  }
+}
+
 /** The first 8 hex digits: enough to tell articles apart on a page. */
 export function shortId(id: string): string {
   return id.slice(0, 8)
@@ -52,9 +74,11 @@ export function titleOf(article: { readonly title: string | null }): string {
   return article.title === null || article.title === '' ? '(no title)' : article.title
 }
 
-/** An outlet for display. */
-export function outletOf(article: { readonly outlet: string | null }): string {
-  return article.outlet === null || article.outlet === '' ? '(unknown outlet)' : article.outlet
+/** An outlet for display: the outlet, else the domain of the article's URL (never a file name). */
+export function outletOf(article: { readonly outlet: string | null; readonly url?: string | null }): string {
+  if (article.outlet !== null && article.outlet !== '') return article.outlet
+  const url = safeExternalUrl(article.url ?? null)
+  return url === null ? '(unknown outlet)' : new URL(url).hostname.replace(/^www\./u, '')
 }
 
 /** The lineage kinds a page colours; `related` is a copy or rewrite whose direction is unknown. */
@@ -75,7 +99,7 @@ export function kindBadge(kind: LineageKind): Html {
 }
 
 /** A link to an article, showing its outlet and short id. */
-export function articleLink(article: { readonly id: string; readonly outlet: string | null }): Html {
+export function articleLink(article: { readonly id: string; readonly outlet: string | null; readonly url?: string | null }): Html {
   return html`<a href="/articles/${article.id}">${outletOf(article)}</a> <code class="id">${shortId(article.id)}</code>`
 }
 

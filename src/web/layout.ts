@@ -38,18 +38,19 @@ export function page(opts: PageOpts, body: Html): Html {
         <script src="/assets/app.js?v=${ASSET_VERSION}" defer></script>
       </head>
       <body>
+        <a class="skip" href="#content">Skip to content</a>
         <header class="top">
           <a class="brand" href="/">crosscheck</a>
-          <nav>
+          <nav aria-label="Main">
             <a href="/" ${current('stories')}>Stories</a>
             <a href="/outlets" ${current('outlets')}>Outlets</a>
           </nav>
-          <form class="search" action="/search" method="get" role="search">
+          <form class="search" action="/search" method="get" role="search" aria-label="Site search">
             <input type="search" name="q" value="${opts.query ?? ''}" placeholder="Search titles and text" aria-label="Search articles" maxlength="200" />
             <button type="submit">Search</button>
           </form>
         </header>
-        <main class="${opts.wide === true ? 'wide' : ''}">${body}</main>
+        <main id="content" tabindex="-1" class="${opts.wide === true ? 'wide' : ''}">${body}</main>
       </body>
     </html>`
 }

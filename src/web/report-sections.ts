@@ -18,6 +18,7 @@ import type {
   SummaryPoint,
   TimelineEntry,
 } from '../report/types.js'
+import { reportAnchors } from '../report/anchors.js'
 import { EMPTY, type Html } from './html.js'
 import { withBasis } from '../report/timeline.js'
 
@@ -26,42 +27,68 @@ export function disagreements(report: StoryReport): number {
   return report.figureGroups.filter((group) => group.verdict === 'differ').length
 }
 
-/** All report sections, in reading order. */
-export function renderReportSections(report: StoryReport): Html {
+/**
+ * Where the report's ids (`f1`, `q2`, `t3`) point on the page: the stable
+ * anchors of `reportAnchors`, so a permalink survives the report changing.
+ */
+type Anchors = ReadonlyMap<string, string>
+
+/** A section that opens on demand: its heading is the summary, its count beside it. */
+export function foldedSection(id: string, heading: string, count: Html | string, content: Html, open = false): Html {
+  return html`<details class="section" id="${id}" ${open ? 'open' : ''}>
+    <summary>
+      <h2>${heading}</h2>
+      <span class="count">${count}</span>
+    </summary>
+    ${content}
+  </details>`
+}
+
+/** A permalink to a part of a story page. */
+export function permalink(storyId: number, anchor: string, what: string): Html {
+  return html`<a class="permalink" href="/stories/${storyId}#${anchor}" aria-label="link to this ${what}">link</a>`
+}
+
+/** All report sections, in reading order, each folded. */
+export function renderReportSections(report: StoryReport, anchors: Anchors = reportAnchors(report)): Html {
   const labels = new Map(report.sources.map((s) => [s.id, s.label]))
-  return html`${figuresSection(report.figureGroups)} ${quotesSection(report.quotes, labels)} ${addsOmitsSection(report.addsOmits)}
-  ${namingSection(report.naming)} ${timelineSection(report.timeline)}`
+  const story = report.story.id
+  return html`${figuresSection(report.figureGroups, anchors, story)} ${quotesSection(report.quotes, labels, anchors, story)}
+  ${addsOmitsSection(report.addsOmits, anchors)} ${namingSection(report.naming)} ${timelineSection(report.timeline, anchors)}`
 }
 
-function figuresSection(groups: readonly FigureGroup[]): Html {
-  if (groups.length === 0)
-    return html`<h2 id="figures">Figures</h2>
-      <p class="muted">No source states a figure.</p>`
+function figuresSection(groups: readonly FigureGroup[], anchors: Anchors, story: number): Html {
+  if (groups.length === 0) return foldedSection('figures', 'Figures', 'none', html`<p class="muted">No source states a figure.</p>`)
   const differ = groups.filter((g) => g.verdict === 'differ').length
-  return html`<h2 id="figures">Figures</h2>
-    <p class="muted small">
-      ${groups.length} thing${groups.length === 1 ? '' : 's'} counted${differ > 0 ? html`; sources <b>disagree on ${differ}</b>` : ''}. Claims are what sources
-      report, not facts; corroboration counts independent evidence groups, so a copy adds nothing.
-    </p>
-    <div class="table-wrap">
-      <table class="figures">
-        <thead>
-          <tr>
-            <th>Source</th>
-            <th>Figure</th>
-            <th>Reported by</th>
-            <th class="nowrap">Date</th>
-            <th class="hide-narrow">Sentence</th>
-          </tr>
-        </thead>
-        ${groups.map(figureGroup)}
-      </table>
-    </div>`
+  return foldedSection(
+    'figures',
+    'Figures',
+    `${groups.length} counted${differ > 0 ? `, ${differ} disputed` : ''}`,
+    html`<p class="muted small">
+        ${groups.length} thing${groups.length === 1 ? '' : 's'} counted${differ > 0 ? html`; sources <b>disagree on ${differ}</b>` : ''}. Claims are what
+        sources report, not facts; corroboration counts independent evidence groups, so a copy adds nothing.
+      </p>
+      <div class="table-wrap">
+        <table class="figures">
+          <thead>
+            <tr>
+              <th>Source</th>
+              <th>Figure</th>
+              <th>Reported by</th>
+              <th class="nowrap">Date</th>
+              <th class="hide-narrow">Sentence</th>
+            </tr>
+          </thead>
+          ${groups.map((group) => figureGroup(group, anchors, story))}
+        </table>
+      </div>`,
+  )
 }
 
-function figureGroup(group: FigureGroup): Html {
+function figureGroup(group: FigureGroup, anchors: Anchors, story: number): Html {
   const context = [group.agent, group.where, group.window].filter((part): part is string => part !== null && part !== '')
-  return html`<tbody class="figure-group" id="${group.id}">
+  const anchor = anchors.get(group.id) ?? group.id
+  return html`<tbody class="figure-group" id="${anchor}">
     <tr class="group-head">
       <th colspan="5">
         <span class="verdict ${verdictClass(group.verdict)}">${group.verdict}</span>
@@ -69,9 +96,9 @@ function figureGroup(group: FigureGroup): Html {
         <span class="muted small">
           · ${group.evidenceGroups} independent group${group.evidenceGroups === 1 ? '' : 's'} · best supported: ${point(group.summary.best)}</span
         >
+        ${permalink(story, anchor, 'figure')}
         <div class="reason">${group.reason}</div>
-        ${findings(group)}
-        ${group.related.map((r) => html`<div class="finding small muted">not comparable with <a href="#${r.group}">${r.group}</a>: ${r.reason}</div>`)}
+        ${findings(group)} ${notComparable(group, anchors)}
       </th>
     </tr>
     ${group.claims.map(figureClaim)}
@@ -85,6 +112,15 @@ function findings(group: FigureGroup): Html {
   return html`<details class="small">
     <summary>${lines.length} pairs that do not agree</summary>
     ${lines}
+  </details>`
+}
+
+/** Counts of a related but different thing, folded into one line: they are context, not findings. */
+function notComparable(group: FigureGroup, anchors: Anchors): Html {
+  if (group.related.length === 0) return EMPTY
+  return html`<details class="small muted not-comparable">
+    <summary>not comparable with ${group.related.length} other count${group.related.length === 1 ? '' : 's'}</summary>
+    ${group.related.map((r) => html`<div><a href="#${anchors.get(r.group) ?? r.group}">${r.group}</a>: ${r.reason}</div>`)}
   </details>`
 }
 
@@ -111,19 +147,21 @@ function verdictClass(verdict: string): string {
   return `verdict-${verdict.replace(/[^a-z]+/gu, '-')}`
 }
 
-function quotesSection(quotes: readonly QuoteEntry[], labels: ReadonlyMap<string, string>): Html {
-  if (quotes.length === 0)
-    return html`<h2 id="quotes">Quotations</h2>
-      <p class="muted">No source quotes anyone.</p>`
-  return html`<h2 id="quotes">Quotations</h2>
-    <div class="quotes">
+function quotesSection(quotes: readonly QuoteEntry[], labels: ReadonlyMap<string, string>, anchors: Anchors, story: number): Html {
+  if (quotes.length === 0) return foldedSection('quotes', 'Quotations', 'none', html`<p class="muted">No source quotes anyone.</p>`)
+  return foldedSection(
+    'quotes',
+    'Quotations',
+    `${quotes.length}`,
+    html`<div class="quotes">
       ${quotes.map(
         (quote) =>
-          html`<div class="quote" id="${quote.id}">
+          html`<div class="quote" id="${anchors.get(quote.id) ?? quote.id}">
             <blockquote>${quote.text}</blockquote>
             <div class="small muted">
-              ${quote.speaker ?? 'speaker not named'} · carried by ${joinLinks(quote.carriers.map((c) => ({ id: c.articleId, label: c.sourceLabel })))} ·
-              ${quote.evidenceGroups} independent group${quote.evidenceGroups === 1 ? '' : 's'}
+              ${permalink(story, anchors.get(quote.id) ?? quote.id, 'quotation')} ${quote.speaker ?? 'speaker not named'} · carried by
+              ${joinLinks(quote.carriers.map((c) => ({ id: c.articleId, label: c.sourceLabel })))} · ${quote.evidenceGroups} independent
+              group${quote.evidenceGroups === 1 ? '' : 's'}
             </div>
             ${quote.variants.map(
               (variant) =>
@@ -143,7 +181,8 @@ function quotesSection(quotes: readonly QuoteEntry[], labels: ReadonlyMap<string
             }
           </div>`,
       )}
-    </div>`
+    </div>`,
+  )
 }
 
 function diffRuns(runs: readonly DiffRun[]): Html {
@@ -163,10 +202,30 @@ function joinLinks(items: readonly { readonly id: string; readonly label: string
   return html`${unique.map((item, i) => html`${i === 0 ? '' : ', '}<a href="/articles/${item.id}">${item.label}</a>`)}`
 }
 
-function addsOmitsSection(entries: readonly SourceAddsOmits[]): Html {
+/**
+ * One row per evidence group and list of claims: a copy adds what its
+ * original adds, so the sources of a group that add and leave out the same
+ * claims share a row instead of repeating it.
+ */
+export function collapseAddsOmits(entries: readonly SourceAddsOmits[]): { readonly sources: SourceAddsOmits[]; readonly entry: SourceAddsOmits }[] {
+  const rows = new Map<string, { sources: SourceAddsOmits[]; entry: SourceAddsOmits }>()
+  for (const entry of entries) {
+    const key = `${entry.evidenceGroup}|${entry.adds.map((r) => r.ref).join(',')}|${entry.omits.map((r) => r.ref).join(',')}`
+    const row = rows.get(key)
+    if (row === undefined) rows.set(key, { sources: [entry], entry })
+    else row.sources.push(entry)
+  }
+  return [...rows.values()]
+}
+
+function addsOmitsSection(entries: readonly SourceAddsOmits[], anchors: Anchors): Html {
   if (entries.length === 0) return EMPTY
-  return html`<h2 id="adds">What each source adds or leaves out</h2>
-    <div class="table-wrap">
+  const rows = collapseAddsOmits(entries).filter((row) => row.entry.adds.length > 0 || row.entry.omits.length > 0)
+  return foldedSection(
+    'adds',
+    'What each source adds or leaves out',
+    `${rows.length} row${rows.length === 1 ? '' : 's'}`,
+    html`<div class="table-wrap">
       <table class="adds">
         <thead>
           <tr>
@@ -176,25 +235,29 @@ function addsOmitsSection(entries: readonly SourceAddsOmits[]): Html {
           </tr>
         </thead>
         <tbody>
-          ${entries.map(
-            (entry) =>
+          ${rows.map(
+            ({ sources, entry }) =>
               html`<tr>
-                <td><a href="/articles/${entry.articleId}">${entry.sourceLabel}</a> <span class="faint small">g${entry.evidenceGroup}</span></td>
-                <td>${claimList(entry.adds)}</td>
-                <td>${claimList(entry.omits)}</td>
+                <td>
+                  ${sources.map((s, i) => html`${i === 0 ? '' : ', '}<a href="/articles/${s.articleId}">${s.sourceLabel}</a>`)}
+                  <span class="faint small">g${entry.evidenceGroup}${sources.length > 1 ? ` · ${sources.length} sources of one group` : ''}</span>
+                </td>
+                <td>${claimList(entry.adds, anchors)}</td>
+                <td>${claimList(entry.omits, anchors)}</td>
               </tr>`,
           )}
         </tbody>
       </table>
-    </div>`
+    </div>`,
+  )
 }
 
 /** Claims listed before the rest is folded away: a copy adds what its original adds, and the lists grow long. */
 const CLAIMS_SHOWN = 4
 
-function claimList(refs: readonly ClaimRef[]): Html {
+function claimList(refs: readonly ClaimRef[], anchors: Anchors): Html {
   if (refs.length === 0) return html`<span class="faint">—</span>`
-  const item = (ref: ClaimRef): Html => html`<li><a href="#${ref.ref}" class="faint small">${ref.ref}</a> ${ref.text}</li>`
+  const item = (ref: ClaimRef): Html => html`<li><a href="#${anchors.get(ref.ref) ?? ref.ref}" class="faint small">${ref.ref}</a> ${ref.text}</li>`
   const shown = refs.slice(0, CLAIMS_SHOWN)
   const rest = refs.slice(CLAIMS_SHOWN)
   return html`<ul class="claims">
@@ -216,41 +279,46 @@ function namingSection(groups: readonly NamingGroup[]): Html {
   const varying = groups.filter((g) => g.variesAcrossSources)
   if (groups.length === 0) return EMPTY
   const shown = [...varying, ...groups.filter((g) => !g.variesAcrossSources)].slice(0, 40)
-  return html`<h2 id="naming">Naming</h2>
-    <p class="muted small">
-      ${varying.length === 0 ? 'Every source names people, organisations and places the same way.' : html`${varying.length} name${varying.length === 1 ? ' is' : 's are'} written differently across sources (first).`}
-    </p>
-    <div class="table-wrap">
-      <table class="naming">
-        <thead>
-          <tr>
-            <th>Name</th>
-            <th>Kind</th>
-            <th>Forms by source</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${shown.map(
-            (group) =>
-              html`<tr>
-                <td>${group.variesAcrossSources ? html`<span class="flag">varies</span> ` : ''}<b>${group.name}</b></td>
-                <td class="muted small">${group.kind}</td>
-                <td class="small">
-                  ${group.forms.map((f, i) => html`${i === 0 ? '' : ' · '}<a href="/articles/${f.articleId}">${f.sourceLabel}</a>: ${f.forms.join(', ')}`)}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>
-    </div>`
+  return foldedSection(
+    'naming',
+    'Naming',
+    varying.length === 0 ? 'written alike' : `${varying.length} written differently`,
+    html`<p class="muted small">
+        ${varying.length === 0 ? 'Every source names people, organisations and places the same way.' : html`${varying.length} name${varying.length === 1 ? ' is' : 's are'} written differently across sources (first).`}
+      </p>
+      <div class="table-wrap">
+        <table class="naming">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Kind</th>
+              <th>Forms by source</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${shown.map(
+              (group) =>
+                html`<tr>
+                  <td>${group.variesAcrossSources ? html`<span class="flag">varies</span> ` : ''}<b>${group.name}</b></td>
+                  <td class="muted small">${group.kind}</td>
+                  <td class="small">
+                    ${group.forms.map((f, i) => html`${i === 0 ? '' : ' · '}<a href="/articles/${f.articleId}">${f.sourceLabel}</a>: ${f.forms.join(', ')}`)}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`,
+  )
 }
 
-function timelineSection(entries: readonly TimelineEntry[]): Html {
-  if (entries.length === 0)
-    return html`<h2 id="timeline">Timeline</h2>
-      <p class="muted">No dated events.</p>`
-  return html`<h2 id="timeline">Timeline</h2>
-    <div class="table-wrap">
+function timelineSection(entries: readonly TimelineEntry[], anchors: Anchors): Html {
+  if (entries.length === 0) return foldedSection('timeline', 'Timeline', 'none', html`<p class="muted">No dated events.</p>`)
+  return foldedSection(
+    'timeline',
+    'Timeline',
+    `${entries.length} dated event${entries.length === 1 ? '' : 's'}`,
+    html`<div class="table-wrap">
       <table class="timeline">
         <thead>
           <tr>
@@ -262,7 +330,7 @@ function timelineSection(entries: readonly TimelineEntry[]): Html {
         <tbody>
           ${entries.map(
             (entry) =>
-              html`<tr id="${entry.id}">
+              html`<tr id="${anchors.get(entry.id) ?? entry.id}">
                 <td class="nowrap">${entry.date}</td>
                 <td>${entry.event}</td>
                 <td class="small">
@@ -273,5 +341,6 @@ function timelineSection(entries: readonly TimelineEntry[]): Html {
           )}
         </tbody>
       </table>
-    </div>`
+    </div>`,
+  )
 }

@@ -12,16 +12,18 @@ import { CLAIMS_CASES } from './claims-cases.js'
 import { CLUSTER_CASES } from './cluster-cases.js'
 import { DEDUP_CASES } from './dedup-cases.js'
 import { ENTITY_CASES } from './entity-cases.js'
+import { GROWTH_CASES } from './growth-cases.js'
 import { HOSTILE_CASES } from './hostile-cases.js'
 import { INGEST_CASES } from './ingest-cases.js'
 import { LINEAGE_CASES } from './lineage-cases.js'
-import { type BenchCase, type BenchResult, measure } from './measure.js'
+import { type BenchCase, type BenchResult, measure, REFERENCE_ABOUT } from './measure.js'
 import { QUOTE_CASES } from './quote-cases.js'
 import { SERVE_CASES } from './serve-cases.js'
 
 export const CASES: readonly BenchCase[] = [
   ...INGEST_CASES,
   ...LINEAGE_CASES,
+  ...GROWTH_CASES,
   ...DEDUP_CASES,
   ...CLUSTER_CASES,
   ...CLAIMS_ALL_CASES,
@@ -63,11 +65,13 @@ async function main(argv: readonly string[]): Promise<number> {
     items: r.items,
     seconds: Number(r.seconds.toFixed(2)),
     throughput: `${Math.round(r.items / r.seconds).toLocaleString('en-US')} ${r.unit}/s`,
+    '× reference': Number((r.seconds / r.referenceSeconds).toFixed(1)),
     'peak RSS MiB': Math.round(r.peakRssMiB),
     notes: r.notes ?? '',
   }))
   const skips = skipped.length === 0 ? '' : `\n${skipped.join('\n')}\n`
-  process.stdout.write(`\n${formatTable(rows)}\n${skips}\nnode ${process.version}, ${process.platform}/${process.arch}\n`)
+  const legend = `"× reference": the case's time in units of a fixed reference workload (${REFERENCE_ABOUT}) timed in the same process, for comparing runs on a busy or another machine`
+  process.stdout.write(`\n${formatTable(rows)}\n${skips}\n${legend}\nnode ${process.version}, ${process.platform}/${process.arch}\n`)
   return 0
 }
 

@@ -22,6 +22,7 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { ingestItems } from '../../dist/ingest/ingest.js'
 import { openSqliteStore } from '../../dist/store/sqlite/sqlite-store.js'
+import { createWebApp } from '../../dist/web/app.js'
 import type { Article } from '../../dist/types.js'
 import { type BenchCase, measure } from './measure.js'
 import { type ArticleRecord, exampleArticles, properNames, recordJob, reenact } from '../../dist/testing/story-corpus.js'
@@ -284,7 +285,63 @@ async function runCold(input: unknown): Promise<{ items: number; notes: string }
   }
 }
 
+/** The web app's budget for building one story page on the server (issue 15). */
+const STORY_PAGE_BUDGET_MS = 200
+
+/**
+ * How long the web app takes to build a story page on the server, without
+ * the network or a cache: the app in this process over the 10,000-article
+ * store, every page built afresh (no write generation, so nothing is
+ * cached). The older several-source stories, the newest, and the largest,
+ * one at a time; also the article pages of the largest story's members
+ * (claims highlighted in their text). Reports p50, p99, the slowest and
+ * how many exceed the budget.
+ */
+async function runRender(input: unknown): Promise<{ items: number; notes: string }> {
+  const { db, dir, storyIds, coldIds } = input as Prepared
+  const store = openSqliteStore(db)
+  try {
+    const app = createWebApp({ store })
+    const largest = (await store.listStories({ limit: 2000 }))
+      .sort((a, b) => b.members - a.members)
+      .slice(0, 10)
+      .map((s) => s.id)
+    const time = async (path: string): Promise<number> => {
+      const started = performance.now()
+      const res = await app.request(path)
+      await res.text()
+      if (res.status !== 200) throw new Error(`${path} answered ${res.status}`)
+      return performance.now() - started
+    }
+    const stories: number[] = []
+    for (const id of [...coldIds, ...storyIds.slice(0, COLD), ...largest]) stories.push(await time(`/stories/${id}`))
+    const members = (await store.getStory(largest[0] ?? 1))?.memberIds ?? []
+    const articles: number[] = []
+    for (const id of members.slice(0, 50)) articles.push(await time(`/articles/${id}`))
+    const summary = (samples: readonly number[]): string => {
+      const sorted = [...samples].sort((a, b) => a - b)
+      const over = sorted.filter((ms) => ms > STORY_PAGE_BUDGET_MS).length
+      return `p50 ${percentile(sorted, 50).toFixed(1)} ms, p99 ${percentile(sorted, 99).toFixed(1)} ms, slowest ${(sorted.at(-1) ?? 0).toFixed(1)} ms, ${over} over ${STORY_PAGE_BUDGET_MS} ms`
+    }
+    const notes = [
+      `${STORED} stored; ${stories.length} story pages built in process, uncached (older, newest and the 10 largest, up to ${members.length} members): ${summary(stories)}`,
+      `${articles.length} article pages of the largest story: ${summary(articles)}`,
+    ].join('; ')
+    return { items: stories.length + articles.length, notes }
+  } finally {
+    await store.close()
+    rmSync(dir, { recursive: true, force: true })
+  }
+}
+
 export const SERVE_CASES: readonly BenchCase[] = [
+  {
+    name: 'serve story pages in process',
+    about: `the web app building story and article pages in process over ${STORED} stored articles, uncached: under ${STORY_PAGE_BUDGET_MS} ms each is the budget`,
+    unit: 'pages',
+    prepare,
+    run: runRender,
+  },
   {
     name: 'serve cold story pages',
     about: `a server just started over ${STORED} stored articles: time to listen, then ${COLD} uncached story pages of older stories and the ${COLD} newest, one at a time`,

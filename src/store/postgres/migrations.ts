@@ -134,4 +134,27 @@ export const PG_MIGRATIONS: readonly PgMigration[] = [
       );
     `,
   },
+  {
+    version: 2,
+    name: 'clusterer-state-in-parts',
+    sql: `
+      -- As SQLite's migration 7: the clusterer's state in parts (format
+      -- version 3), so that a batch writes what it changed. clusterer_state
+      -- keeps the header; one row per active story; the DF counters as of
+      -- the last fold, and the log of counters each save changed since.
+      CREATE TABLE clusterer_stories (
+        story_id INTEGER PRIMARY KEY,
+        state    TEXT    NOT NULL
+      );
+      CREATE TABLE clusterer_df (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        counts BYTEA   NOT NULL
+      );
+      CREATE TABLE clusterer_df_log (
+        seq    BIGSERIAL PRIMARY KEY,
+        slots  BYTEA     NOT NULL,
+        counts BYTEA     NOT NULL
+      );
+    `,
+  },
 ]

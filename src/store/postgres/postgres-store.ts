@@ -16,7 +16,8 @@ import type { Relation } from '../../lineage/types.js'
 import {
   type Candidate,
   type CandidateOpts,
-  type ClusterSnapshotRecord,
+  type ClusterStateChanges,
+  type ClusterStateRecord,
   type FeedPoll,
   type FollowedFeed,
   type ListArticlesOpts,
@@ -50,6 +51,10 @@ import {
   toStorySummary,
   ambiguousPrefix,
   MAX_LISTED_MATCHES,
+  blobOf,
+  countersOf,
+  DF_LOG_FOLD_AT,
+  replayCounters,
 } from '../rows.js'
 import { anchorsToProbe, mergeHits, rankCandidates, toCandidates } from '../../lineage/candidate-ranking.js'
 import { PG_MIGRATIONS, type PgMigration } from './migrations.js'
@@ -289,8 +294,12 @@ export class PostgresStore implements Store {
         `SELECT id, title, outlet, published, text, ts_rank(search, q, 1) AS rank
          FROM articles, to_tsquery('simple', $1) q
          WHERE search @@ q
+           AND ($4::text IS NULL OR outlet = $4)
+           AND ($5::text IS NULL OR published >= $5)
+           AND ($6::text IS NULL OR published < $6)
+           AND ($7::text[] IS NULL OR id = ANY($7::text[]))
          ORDER BY rank DESC, seq LIMIT $2 OFFSET $3`,
-        [tsquery, limit, offset],
+        [tsquery, limit, offset, opts?.outlet ?? null, opts?.since ?? null, opts?.before ?? null, opts?.among === undefined ? null : [...opts.among]],
       )
     ).rows
     return rows.map((row) => ({
@@ -445,12 +454,22 @@ export class PostgresStore implements Store {
     return (await this.#query<{ generation: number }>('SELECT generation FROM clusterer_state WHERE id = 1')).rows[0]?.generation ?? 0
   }
 
-  async loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null> {
+  async loadClusterState(): Promise<ClusterStateRecord | null> {
     const row = (await this.#query<{ state: string; generation: number }>('SELECT state, generation FROM clusterer_state WHERE id = 1')).rows[0]
-    return row === undefined ? null : { json: row.state, generation: row.generation }
+    if (row === undefined) return null
+    const stories = (await this.#query<{ state: string }>('SELECT state FROM clusterer_stories')).rows.map((story) => story.state)
+    return { header: row.state, stories, df: await this.#dfTable(), generation: row.generation }
   }
 
-  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number> {
+  /** The DF counters: the base with the log replayed, or null when none were saved (a version 2 state). */
+  async #dfTable(): Promise<Uint32Array | null> {
+    const base = (await this.#query<{ counts: Buffer }>('SELECT counts FROM clusterer_df WHERE id = 1')).rows[0]
+    if (base === undefined) return null
+    const log = (await this.#query<{ slots: Buffer; counts: Buffer }>('SELECT slots, counts FROM clusterer_df_log ORDER BY seq')).rows
+    return replayCounters(countersOf(base.counts), log)
+  }
+
+  async saveStoryAssignments(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
     return this.#write(async (tx) => {
       const touched = new Set<number>()
       const old = await tx.#storiesOfRows(assignments.map((a) => a.articleId))
@@ -460,7 +479,7 @@ export class PostgresStore implements Store {
         touched.add(storyId)
       }
       await tx.#assign(assignments)
-      const generation = await tx.#saveState(snapshot.json, snapshot.generation)
+      const generation = await tx.#saveState(changes, changes.generation)
       for (const id of touched) {
         await tx.#query(refreshSummaries('WHERE m.story_id = $1'), [id])
         await tx.#query('DELETE FROM story_summaries WHERE story_id = $1 AND NOT EXISTS (SELECT 1 FROM story_members WHERE story_id = $1)', [id])
@@ -469,7 +488,7 @@ export class PostgresStore implements Store {
     })
   }
 
-  async replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number> {
+  async replaceStories(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
     return this.#write(async (tx) => {
       const old = await tx.#storiesOfRows(assignments.map((a) => a.articleId))
       const before = new Map<number, Map<number, number>>()
@@ -482,7 +501,7 @@ export class PostgresStore implements Store {
       }
       await tx.#query('DELETE FROM story_members')
       await tx.#assign(assignments)
-      const generation = await tx.#saveState(snapshotJson, 'any')
+      const generation = await tx.#saveState({ ...changes, replace: true }, 'any')
       await tx.#query('DELETE FROM story_summaries')
       await tx.#query(refreshSummaries('WHERE true'))
       const live = new Set(assignments.map((a) => a.storyId))
@@ -505,7 +524,7 @@ export class PostgresStore implements Store {
     }
   }
 
-  async #saveState(json: string, basedOn: number | 'any'): Promise<number> {
+  async #saveState(changes: ClusterStateChanges, basedOn: number | 'any'): Promise<number> {
     const current = await this.clusterGeneration()
     if (basedOn !== 'any' && basedOn !== current) {
       throw new StoreError(
@@ -514,8 +533,33 @@ export class PostgresStore implements Store {
       )
     }
     const now = this.#shared.now().toISOString()
-    if (current === 0) await this.#query('INSERT INTO clusterer_state (id, generation, state, updated_at) VALUES (1, 1, $1, $2)', [json, now])
-    else await this.#query('UPDATE clusterer_state SET state = $1, updated_at = $2, generation = generation + 1 WHERE id = 1', [json, now])
+    const { header } = changes
+    if (current === 0) await this.#query('INSERT INTO clusterer_state (id, generation, state, updated_at) VALUES (1, 1, $1, $2)', [header, now])
+    else await this.#query('UPDATE clusterer_state SET state = $1, updated_at = $2, generation = generation + 1 WHERE id = 1', [header, now])
+    if (changes.replace) await this.#query('DELETE FROM clusterer_stories')
+    if (changes.retired.length > 0) await this.#query('DELETE FROM clusterer_stories WHERE story_id = ANY($1)', [changes.retired])
+    if (changes.stories.length > 0) {
+      await this.#query(
+        `INSERT INTO clusterer_stories (story_id, state) SELECT * FROM unnest($1::int[], $2::text[])
+         ON CONFLICT (story_id) DO UPDATE SET state = excluded.state`,
+        [changes.stories.map((story) => story.id), changes.stories.map((story) => story.json)],
+      )
+    }
+    const setBase = 'INSERT INTO clusterer_df (id, counts) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts'
+    if ('table' in changes.df) {
+      await this.#query(setBase, [blobOf(changes.df.table)])
+      await this.#query('DELETE FROM clusterer_df_log')
+    } else if (changes.df.slots.length > 0) {
+      await this.#query('INSERT INTO clusterer_df_log (slots, counts) VALUES ($1, $2)', [blobOf(changes.df.slots), blobOf(changes.df.counts)])
+      // Fold the log into the base now and then, so loading never replays more than a table's worth.
+      const logged = Number(
+        (await this.#query<{ logged: string }>('SELECT coalesce(sum(length(slots)), 0) / 4 AS logged FROM clusterer_df_log')).rows[0]?.logged ?? 0,
+      )
+      if (logged > DF_LOG_FOLD_AT) {
+        await this.#query(setBase, [blobOf((await this.#dfTable()) as Uint32Array)])
+        await this.#query('DELETE FROM clusterer_df_log')
+      }
+    }
     return current + 1
   }
 

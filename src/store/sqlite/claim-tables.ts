@@ -6,7 +6,14 @@
 import type Database from 'better-sqlite3'
 import type { ArticleId } from '../../types.js'
 import type { ListArticlesOpts, StoredClaims } from '../../storage.js'
-import { type ClaimsRow, fromClaimsRow as fromRow, toClaimsRow as toRow } from '../rows.js'
+import { deflateRawSync } from 'node:zlib'
+import { type ClaimsRow, fromClaimsRow as fromRow, toClaimsRow } from '../rows.js'
+
+/** The row to store: the claims deflated (schema 8), their JSON column left as an empty document. */
+function toRow(stored: StoredClaims): ClaimsRow {
+  const row = toClaimsRow(stored)
+  return { ...row, claims: '{}', claims_deflated: deflateRawSync(row.claims, { level: 1 }) }
+}
 
 export class ClaimTables {
   readonly #put: Database.Statement<[ClaimsRow], void>
@@ -16,10 +23,11 @@ export class ClaimTables {
 
   constructor(db: Database.Database) {
     this.#put = db.prepare(`
-      INSERT INTO article_claims (article_id, extractor_version, dates_day, dates_basis, claims)
-      VALUES (@article_id, @extractor_version, @dates_day, @dates_basis, @claims)
+      INSERT INTO article_claims (article_id, extractor_version, dates_day, dates_basis, claims, claims_deflated)
+      VALUES (@article_id, @extractor_version, @dates_day, @dates_basis, @claims, @claims_deflated)
       ON CONFLICT (article_id) DO UPDATE SET extractor_version = excluded.extractor_version,
-        dates_day = excluded.dates_day, dates_basis = excluded.dates_basis, claims = excluded.claims`)
+        dates_day = excluded.dates_day, dates_basis = excluded.dates_basis, claims = excluded.claims,
+        claims_deflated = excluded.claims_deflated`)
     this.#get = db.prepare('SELECT * FROM article_claims WHERE article_id = ?')
     this.#stale = db.prepare(`
       SELECT a.id AS id FROM articles a LEFT JOIN article_claims c ON c.article_id = a.id

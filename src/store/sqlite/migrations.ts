@@ -274,6 +274,47 @@ export const MIGRATIONS: readonly Migration[] = [
       ) STRICT;
     `,
   },
+  {
+    version: 7,
+    name: 'clusterer-state-in-parts',
+    sql: `
+      -- The clusterer's state in parts (format version 3), so that a batch
+      -- writes what it changed and not the whole state: clusterer_state.state
+      -- keeps the small header, clusterer_stories one document per active
+      -- story, clusterer_df the document-frequency counters (raw uint32,
+      -- little-endian) as of the last compaction and clusterer_df_log the
+      -- counters each save changed since (slot numbers and new values),
+      -- replayed in order on load. A store saved in version 2 keeps its one
+      -- document in clusterer_state until the next save writes the parts.
+      CREATE TABLE clusterer_stories (
+        story_id INTEGER PRIMARY KEY,
+        state    TEXT    NOT NULL
+      ) STRICT;
+      CREATE TABLE clusterer_df (
+        id     INTEGER PRIMARY KEY CHECK (id = 1),
+        counts BLOB    NOT NULL
+      ) STRICT;
+      CREATE TABLE clusterer_df_log (
+        seq    INTEGER PRIMARY KEY,
+        slots  BLOB    NOT NULL,
+        counts BLOB    NOT NULL
+      ) STRICT;
+    `,
+  },
+  {
+    version: 8,
+    name: 'raw-input-and-claims-deflated',
+    sql: `
+      -- The raw input is kept (to re-read an article with a newer cleaner)
+      -- but is seldom read: it is stored deflated (raw deflate, RFC 1951),
+      -- raw left empty. Rows stored before keep their raw text as it was.
+      -- Together with the claims below, a third of what an article takes.
+      ALTER TABLE articles ADD COLUMN raw_deflated BLOB;
+      -- Claims likewise: claims_deflated holds the JSON document deflated,
+      -- claims then '{}'; rows stored before keep their JSON text.
+      ALTER TABLE article_claims ADD COLUMN claims_deflated BLOB;
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */

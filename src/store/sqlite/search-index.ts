@@ -16,6 +16,19 @@ interface HitRow {
   readonly score: number
 }
 
+interface SearchParams {
+  readonly open: string
+  readonly close: string
+  readonly match: string
+  readonly limit: number
+  readonly offset: number
+  readonly outlet: string | null
+  readonly since: string | null
+  readonly before: string | null
+  /** The ids as a JSON array, read with json_each: one parameter for any number of ids. */
+  readonly among: string | null
+}
+
 /** Words beyond this many are dropped: a pasted paragraph should not build a huge query. */
 const MAX_WORDS = 32
 /** Tokens as the unicode61 tokenizer sees them (letters and digits). */
@@ -27,12 +40,16 @@ const MAX_LIMIT = 1000
 // matches, so the order is ascending and the reported rank is its negation.
 const SEARCH = `
   SELECT a.id AS id, a.title AS title, a.outlet AS outlet, a.published AS published,
-         snippet(articles_fts, -1, ?, ?, '…', 16) AS snippet,
+         snippet(articles_fts, -1, @open, @close, '…', 16) AS snippet,
          bm25(articles_fts, 5.0, 1.0) AS score
   FROM articles_fts JOIN articles a ON a.seq = articles_fts.rowid
-  WHERE articles_fts MATCH ?
+  WHERE articles_fts MATCH @match
+    AND (@outlet IS NULL OR a.outlet = @outlet)
+    AND (@since IS NULL OR a.published >= @since)
+    AND (@before IS NULL OR a.published < @before)
+    AND (@among IS NULL OR a.id IN (SELECT value FROM json_each(@among)))
   ORDER BY score, a.seq
-  LIMIT ? OFFSET ?`
+  LIMIT @limit OFFSET @offset`
 
 /**
  * An FTS5 query that means "all these words", whatever the user typed: each
@@ -50,7 +67,7 @@ export function toMatchQuery(query: string): string | null {
 }
 
 export class SearchIndex {
-  readonly #search: Database.Statement<[string, string, string, number, number], HitRow>
+  readonly #search: Database.Statement<[SearchParams], HitRow>
   readonly #count: Database.Statement<[string], { n: number }>
 
   constructor(db: Database.Database) {
@@ -74,7 +91,18 @@ export class SearchIndex {
     }
     const match = toMatchQuery(query)
     if (match === null || limit === 0) return []
-    return this.#search.all(SEARCH_MARK_START, SEARCH_MARK_END, match, limit, offset).map((row) => ({
+    const params: SearchParams = {
+      open: SEARCH_MARK_START,
+      close: SEARCH_MARK_END,
+      match,
+      limit,
+      offset,
+      outlet: opts?.outlet ?? null,
+      since: opts?.since ?? null,
+      before: opts?.before ?? null,
+      among: opts?.among === undefined ? null : JSON.stringify(opts.among),
+    }
+    return this.#search.all(params).map((row) => ({
       id: row.id,
       title: row.title,
       outlet: row.outlet,

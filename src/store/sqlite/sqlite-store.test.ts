@@ -207,13 +207,15 @@ describe('migrations', () => {
           { articleId: b.id, storyId: 1 },
           { articleId: c.id, storyId: 2 },
         ],
-        { json: '{}', generation: 0 },
+        { generation: 0, header: '{}', stories: [], retired: [], df: { table: new Uint32Array(4) }, replace: true },
       )
       const before = await store.listStories()
       await store.close()
       // Back to a version 4 file, as an older crosscheck left it.
       const db = new Database(path)
-      db.exec('DROP TABLE story_summaries; DROP TABLE article_claims; DROP TABLE clusterer_state')
+      db.exec(
+        'DROP TABLE story_summaries; DROP TABLE article_claims; DROP TABLE clusterer_state; DROP TABLE clusterer_stories; DROP TABLE clusterer_df; DROP TABLE clusterer_df_log; ALTER TABLE articles DROP COLUMN raw_deflated',
+      )
       db.pragma('user_version = 4')
       db.close()
       const reopened = openSqliteStore(path)

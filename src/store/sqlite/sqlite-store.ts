@@ -3,6 +3,7 @@
  * backend. This folder is the only place that imports the driver.
  */
 import { AsyncLocalStorage } from 'node:async_hooks'
+import { deflateRawSync } from 'node:zlib'
 import { existsSync, mkdirSync } from 'node:fs'
 import { dirname } from 'node:path'
 import Database from 'better-sqlite3'
@@ -12,7 +13,8 @@ import type { Fingerprint } from '../../lineage/fingerprint.js'
 import type { Relation } from '../../lineage/types.js'
 import type {
   Candidate,
-  ClusterSnapshotRecord,
+  ClusterStateChanges,
+  ClusterStateRecord,
   StoredClaims,
   CandidateOpts,
   FeedPoll,
@@ -89,11 +91,11 @@ const INSERT_ARTICLE = `
   INSERT INTO articles (
     id, content_hash, source_kind, location, source_index, format, url, outlet,
     title, title_derived, published, byline, credited_source, language, text,
-    paragraphs, sentences, removed, diagnostics, raw, ingested_at
+    paragraphs, sentences, removed, diagnostics, raw, raw_deflated, ingested_at
   ) VALUES (
     @id, @content_hash, @source_kind, @location, @source_index, @format, @url, @outlet,
     @title, @title_derived, @published, @byline, @credited_source, @language, @text,
-    @paragraphs, @sentences, @removed, @diagnostics, @raw, @ingested_at
+    @paragraphs, @sentences, @removed, @diagnostics, @raw, @raw_deflated, @ingested_at
   )
   ON CONFLICT (id) DO NOTHING`
 
@@ -246,12 +248,12 @@ export class SqliteStore implements Store {
     return this.#stories.nextStoryId()
   }
 
-  async saveStoryAssignments(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord): Promise<number> {
-    return this.#stories.save(assignments, snapshot, this.#now().toISOString())
+  async saveStoryAssignments(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
+    return this.#stories.save(assignments, changes, this.#now().toISOString())
   }
 
-  async loadClusterSnapshot(): Promise<ClusterSnapshotRecord | null> {
-    return this.#stories.loadSnapshot()
+  async loadClusterState(): Promise<ClusterStateRecord | null> {
+    return this.#stories.loadState()
   }
 
   async storiesOf(articleIds: readonly string[]): Promise<Map<string, number>> {
@@ -274,8 +276,8 @@ export class SqliteStore implements Store {
     return this.#stories.get(id)
   }
 
-  async replaceStories(assignments: readonly StoryAssignment[], snapshotJson: string): Promise<number> {
-    return this.#stories.replace(assignments, snapshotJson, this.#now().toISOString())
+  async replaceStories(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number> {
+    return this.#stories.replace(assignments, changes, this.#now().toISOString())
   }
 
   async putClaims(claims: readonly StoredClaims[]): Promise<void> {
@@ -471,7 +473,9 @@ function toRow(article: Article, ingestedAt: string): ArticleRow {
     sentences: JSON.stringify(article.sentences),
     removed: JSON.stringify(article.removed),
     diagnostics: JSON.stringify(article.diagnostics),
-    raw: article.raw,
+    // Deflated: the raw input is a third of a stored article and almost never read.
+    raw: '',
+    raw_deflated: deflateRawSync(article.raw, { level: 1 }),
     ingested_at: ingestedAt,
   }
 }

@@ -9,8 +9,8 @@ import { encodeClusterSnapshot } from '../../cluster/snapshot-format.js'
 import type { ClusterSnapshot } from '../../cluster/types.js'
 import { StoreError } from '../../errors.js'
 import type { ArticleId } from '../../types.js'
-import type { ClusterSnapshotRecord, ListStoriesOpts, StoryAssignment } from '../../storage.js'
-import { type StoryRow, toStorySummary as toSummary } from '../rows.js'
+import type { ClusterStateChanges, ClusterStateRecord, ListStoriesOpts, StoryAssignment } from '../../storage.js'
+import { blobOf, countersOf, DF_LOG_FOLD_AT, replayCounters, type StoryRow, toStorySummary as toSummary } from '../rows.js'
 import type { StoryDetail, StorySummary } from '../../types.js'
 
 const TITLES_PER_STORY = 50
@@ -67,8 +67,18 @@ export class StoryTables {
   readonly #dropEmpty: Database.Statement<[number, number], void>
   readonly #refreshAll: Database.Statement<[], void>
   readonly #clearSummaries: Database.Statement<[], void>
-  readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string) => number>
-  readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], json: string, now: string) => number>
+  readonly #loadStories: Database.Statement<[], { state: string }>
+  readonly #putStory: Database.Statement<[number, string], void>
+  readonly #dropStory: Database.Statement<[number], void>
+  readonly #dropStories: Database.Statement<[], void>
+  readonly #loadDf: Database.Statement<[], { counts: Buffer }>
+  readonly #putDf: Database.Statement<[Buffer], void>
+  readonly #loadDfLog: Database.Statement<[], { slots: Buffer; counts: Buffer }>
+  readonly #dfLogSize: Database.Statement<[], { logged: number }>
+  readonly #logDf: Database.Statement<[Buffer, Buffer], void>
+  readonly #clearDfLog: Database.Statement<[], void>
+  readonly #save: Database.Transaction<(assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string) => number>
+  readonly #replace: Database.Transaction<(assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string) => number>
 
   constructor(db: Database.Database) {
     this.#ensureStory = db.prepare('INSERT INTO stories (id) VALUES (?) ON CONFLICT (id) DO NOTHING')
@@ -82,6 +92,16 @@ export class StoryTables {
     this.#loadGeneration = db.prepare('SELECT generation FROM clusterer_state WHERE id = 1')
     this.#loadLegacy = db.prepare('SELECT snapshot FROM cluster_state WHERE id = 1')
     this.#dropLegacy = db.prepare('DELETE FROM cluster_state')
+    this.#loadStories = db.prepare('SELECT state FROM clusterer_stories')
+    this.#putStory = db.prepare('INSERT INTO clusterer_stories (story_id, state) VALUES (?, ?) ON CONFLICT (story_id) DO UPDATE SET state = excluded.state')
+    this.#dropStory = db.prepare('DELETE FROM clusterer_stories WHERE story_id = ?')
+    this.#dropStories = db.prepare('DELETE FROM clusterer_stories')
+    this.#loadDf = db.prepare('SELECT counts FROM clusterer_df WHERE id = 1')
+    this.#putDf = db.prepare('INSERT INTO clusterer_df (id, counts) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET counts = excluded.counts')
+    this.#loadDfLog = db.prepare('SELECT slots, counts FROM clusterer_df_log ORDER BY seq')
+    this.#dfLogSize = db.prepare('SELECT coalesce(sum(length(slots)), 0) / 4 AS logged FROM clusterer_df_log')
+    this.#logDf = db.prepare('INSERT INTO clusterer_df_log (slots, counts) VALUES (?, ?)')
+    this.#clearDfLog = db.prepare('DELETE FROM clusterer_df_log')
     this.#nextStoryId = db.prepare('SELECT coalesce(max(id), 0) + 1 AS next FROM stories')
     this.#storyOf = db.prepare('SELECT story_id FROM story_members WHERE article_id = ?')
     this.#count = db.prepare('SELECT count(*) AS n FROM story_summaries WHERE last_seen >= ?')
@@ -103,8 +123,8 @@ export class StoryTables {
         this.#assign.run(articleId, storyId)
       }
     }
-    /** Writes the state over `basedOn` (0: none saved yet); the new generation. */
-    const saveState = (json: string, basedOn: number | 'any', now: string): number => {
+    /** Writes the state's changes over generation `basedOn` ('any': whatever is saved); the new generation. */
+    const saveState = (changes: ClusterStateChanges, basedOn: number | 'any', now: string): number => {
       const current = this.#loadState.get()?.generation ?? 0
       if (basedOn !== 'any' && basedOn !== current) {
         throw new StoreError(
@@ -112,12 +132,26 @@ export class StoryTables {
           `the story clusterer's state was saved by another writer (generation ${current}, this writer read ${basedOn}); reload it and assign again`,
         )
       }
-      if (current === 0) this.#insertState.run(json, now)
-      else this.#updateState.run(json, now, current)
+      if (current === 0) this.#insertState.run(changes.header, now)
+      else this.#updateState.run(changes.header, now, current)
+      if (changes.replace) this.#dropStories.run()
+      for (const id of changes.retired) this.#dropStory.run(id)
+      for (const { id, json } of changes.stories) this.#putStory.run(id, json)
+      if ('table' in changes.df) {
+        this.#putDf.run(blobOf(changes.df.table))
+        this.#clearDfLog.run()
+      } else if (changes.df.slots.length > 0) {
+        this.#logDf.run(blobOf(changes.df.slots), blobOf(changes.df.counts))
+        // Fold the log into the base now and then, so loading never replays more than a table's worth.
+        if ((this.#dfLogSize.get()?.logged ?? 0) > DF_LOG_FOLD_AT) {
+          this.#putDf.run(blobOf(this.#dfTable() as Uint32Array))
+          this.#clearDfLog.run()
+        }
+      }
       this.#dropLegacy.run()
       return current + 1
     }
-    this.#save = db.transaction((assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string) => {
+    this.#save = db.transaction((assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string) => {
       // The stories whose summaries change: those gaining members and those an article leaves.
       const touched = new Set<number>()
       for (const { articleId, storyId } of assignments) {
@@ -126,14 +160,14 @@ export class StoryTables {
         touched.add(storyId)
       }
       store(assignments)
-      const generation = saveState(snapshot.json, snapshot.generation, now)
+      const generation = saveState(changes, changes.generation, now)
       for (const id of touched) {
         this.#refreshOne.run(id)
         this.#dropEmpty.run(id, id)
       }
       return generation
     })
-    this.#replace = db.transaction((assignments: readonly StoryAssignment[], json: string, now: string) => {
+    this.#replace = db.transaction((assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string) => {
       const before = new Map<number, Map<number, number>>()
       for (const { articleId, storyId } of assignments) {
         const old = this.#storyOf.get(articleId)?.story_id
@@ -144,7 +178,7 @@ export class StoryTables {
       }
       this.#clearMembers.run()
       store(assignments)
-      const generation = saveState(json, 'any', now)
+      const generation = saveState({ ...changes, replace: true }, 'any', now)
       // A recluster touches every story: rebuild every summary.
       this.#clearSummaries.run()
       this.#refreshAll.run()
@@ -159,22 +193,30 @@ export class StoryTables {
     })
   }
 
-  save(assignments: readonly StoryAssignment[], snapshot: ClusterSnapshotRecord, now: string): number {
-    return this.#save.immediate(assignments, snapshot, now)
+  save(assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string): number {
+    return this.#save.immediate(assignments, changes, now)
   }
 
-  replace(assignments: readonly StoryAssignment[], json: string, now: string): number {
-    return this.#replace.immediate(assignments, json, now)
+  replace(assignments: readonly StoryAssignment[], changes: ClusterStateChanges, now: string): number {
+    return this.#replace.immediate(assignments, changes, now)
   }
 
-  loadSnapshot(): ClusterSnapshotRecord | null {
+  loadState(): ClusterStateRecord | null {
     const row = this.#loadState.get()
-    if (row !== undefined) return { json: row.state, generation: row.generation }
+    if (row !== undefined) {
+      return { header: row.state, stories: this.#loadStories.all().map((story) => story.state), df: this.#dfTable(), generation: row.generation }
+    }
     // A store written before schema 6 keeps a node:v8 blob: read it once as
-    // generation 0; the next save writes the JSON document and drops it.
+    // generation 0, as the single document it converts to; the next save writes the parts and drops it.
     const legacy = this.#loadLegacy.get()
     if (legacy === undefined) return null
-    return { json: encodeClusterSnapshot(deserialize(legacy.snapshot) as ClusterSnapshot), generation: 0 }
+    return { header: encodeClusterSnapshot(deserialize(legacy.snapshot) as ClusterSnapshot), stories: [], df: null, generation: 0 }
+  }
+
+  /** The DF counters: the base with the log replayed, or null when none were saved (a version 2 state). */
+  #dfTable(): Uint32Array | null {
+    const base = this.#loadDf.get()
+    return base === undefined ? null : replayCounters(countersOf(base.counts), this.#loadDfLog.all())
   }
 
   generation(): number {
