@@ -10,7 +10,7 @@
  *     claims: entities, quotes, figures, dated events  → ArticleClaims
  *
  *   apply (the only code that writes; one transaction per batch)
- *     put articles ─► put fingerprints ─► relate to candidates ─► assign stories ─► put claims
+ *     put articles ─► per article: put fingerprint, relate to candidates ─► assign stories ─► put claims
  *
  * The CLI's ingest, the HTTP API's ingest, the feed follower and the server's
  * writer thread all run this recipe (through `ingest/ingest.ts`, which only
@@ -172,9 +172,8 @@ export async function applyBatch(store: Store, batch: readonly Analysis[], state
       // Articles first: a duplicate stops here, and everything after refers to articles by id.
       const outcomes = await tx.putArticles(batch.map((item) => item.article))
       const fresh = batch.filter((_, i) => outcomes[i]?.status === 'inserted')
-      // Fingerprints before lineage, so a later article of this batch finds an earlier one as a candidate.
-      await tx.putFingerprints(fresh.map((item) => item.fingerprint))
       await pause()
+      // Lineage stores each article's fingerprint just before relating it: an article meets what came before it, batch or not.
       const relations = await updateLineage(tx, fresh, { cache: state.aligned, pause })
       await pause()
       // Stories after lineage: a copy or rewrite joins the story of what it copies.

@@ -116,6 +116,8 @@ export type RemovalRule =
   | 'empty'
   /** Part of what the page marks up as its article that the main-content extractor left out. */
   | 'extractor'
+  /** A part of the page the reader acts on rather than reads: a dialog or modal, a form, a poll, a fixed overlay. */
+  | 'interactive'
 
 /** One piece of the input that is not in the cleaned body, and why. */
 export interface Removal {

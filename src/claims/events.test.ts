@@ -112,6 +112,26 @@ describe('extractEvents', () => {
     assert.equal(today?.dateBasis, undefined)
   })
 
+  it('a weekday in a quotation whose time of speaking is not said: the most recent such day before publication, inferred', () => {
+    // 2026-04-17 is a Friday. The Monday of the sentence before dates the brother's leaving, not her words: the
+    // Tuesday is not the one before that Monday (2026-04-07) but the most recent one before she can have spoken.
+    const text =
+      'Outside the hall, Ana Ruiz, 29, held up a photograph of her brother, a baker who has not been seen since he left for work on Monday evening. “They tell us to wait,” she said. “We have been waiting since Tuesday.”'
+    const tuesday = events(text, '2026-04-17').find((e) => e.dateText === 'Tuesday')
+    assert.deepEqual([tuesday?.date, tuesday?.dateBasis], ['2026-04-14', 'inferred'])
+  })
+
+  it('a weekday in a quotation dated by its speaking: the most recent such day on or before the day of speech', () => {
+    const text = '“We have been waiting since Tuesday,” Ruiz said on Thursday.'
+    const tuesday = events(text, '2026-04-24').find((e) => e.dateText === 'Tuesday')
+    assert.deepEqual([tuesday?.date, tuesday?.dateBasis], ['2026-04-21', 'speech'])
+  })
+
+  it('a weekday in a quotation that looks ahead is the first such day on or after', () => {
+    const [friday] = events('“We will reopen the bridge on Friday,” Ruiz said.', '2026-04-15')
+    assert.deepEqual([friday?.date, friday?.dateBasis], ['2026-04-17', 'inferred'])
+  })
+
   it('says how each date was obtained: stated, from publication, inferred from the story', () => {
     assert.equal(events('The dam failed on April 14.', '2026-04-17')[0]?.dateBasis, 'stated')
     assert.equal(events('The dam failed on Tuesday.', '2026-04-17')[0]?.dateBasis, 'publication')

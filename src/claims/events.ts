@@ -22,6 +22,7 @@
  * Every resolved date says how it was obtained (`DatedEvent.dateBasis`).
  */
 import { STOPWORDS } from '../text/stopwords.js'
+import { SPEECH_VERBS } from './attribution-cues.js'
 import type { Span } from '../types.js'
 import type { DateBasis, DatedEvent } from './types.js'
 import { type DateFinder, type DateMention, WEEKDAYS, addDays, dayOf, isoDay, resolveWeekday } from './date-finder.js'
@@ -114,13 +115,27 @@ export function extractEvents(text: string, sentences: readonly Span[], opts: Ex
     const nextBreak = text.slice(span.end, span.end + NAME_REACH_CHARS).indexOf('\n')
     const paragraphEnd = nextBreak < 0 ? Math.min(text.length, span.end + NAME_REACH_CHARS) : span.end + nextBreak
     const names = namesOutside(text.slice(paragraphStart, paragraphEnd), paragraphStart, quoted)
-    const outside = found.find((f) => !f.inQuote && f.date !== null) ?? null
+    // Only a date that dates the speaking ("said on Monday", "speaking on Monday") says when the words were
+    // spoken; another date of the sentence ("who left for work on Monday evening") dates something else.
+    const outside = found.find((f) => !f.inQuote && f.date !== null && datesSpeech(sentence, f.mention)) ?? null
     const spokenOn = outside?.date ?? lastSaidBy(said, names, index - SPEAKER_DATE_REACH)?.date ?? null
     for (let k = 0; k < found.length; k++) {
       const f = found[k] as (typeof found)[number]
       if (!f.inQuote || !f.mention.relative) continue
-      const redated = spokenOn === null ? null : resolveMention(opts.findDates(f.mention.text, spokenOn)[0] ?? f.mention, f.mention.text, spokenOn, 'past')
-      found[k] = { ...f, date: redated, basis: redated === null ? null : 'speech' }
+      if (spokenOn !== null) {
+        const redated = resolveMention(opts.findDates(f.mention.text, spokenOn)[0] ?? f.mention, f.mention.text, spokenOn, 'past')
+        found[k] = { ...f, date: redated, basis: redated === null ? null : 'speech' }
+        continue
+      }
+      // When the words were spoken is not said, only that it was on or before publication. A weekday they name
+      // ("since Tuesday") is then read against the publication day, the latest the words can have been spoken
+      // (most recent such day on or before it, or on or after for the future), and marked inferred; a day
+      // counted from the moment of speaking ("today", "yesterday") cannot be, and is left unresolved.
+      const inferred =
+        WEEKDAY_ONLY.test(f.mention.text) && reference !== null && weekdays === 'past'
+          ? resolveInQuotation(text, quoted, span.start, f.mention, reference)
+          : null
+      found[k] = { ...f, date: inferred, basis: inferred === null ? null : 'inferred' }
     }
     if (outside !== null && outside.date !== null && names.length > 0) said.push({ sentence: index, names, date: outside.date })
     // Every such phrase has " day" in it; the literal test is far cheaper than the phrase pattern.
@@ -177,6 +192,26 @@ export function quotedRanges(text: string): Span[] {
   }
   if (open >= 0) ranges.push({ start: open, end: text.length })
   return ranges
+}
+
+// A speech verb (or "speaking") in the clause of a date: the date says when the words were spoken.
+const SPEECH_VERB = new RegExp(String.raw`\b(?:${[...SPEECH_VERBS, 'speaking', 'spoke'].map((v) => v.replace(/\s+/gu, String.raw`\s+`)).join('|')})\b`, 'iu')
+
+/** Whether the date's own clause, quotations left out, is about speaking: "she said on Thursday", "Speaking on Monday, …". */
+function datesSpeech(sentence: string, mention: DateMention): boolean {
+  return SPEECH_VERB.test(withoutQuotations(clauseAround(sentence, mention)))
+}
+
+/**
+ * A weekday inside a quotation, read against `reference` in the speaker's own tense: the quotation is their
+ * sentence ("we will meet on Thursday" looks ahead, "we have waited since Tuesday" back).
+ */
+function resolveInQuotation(text: string, quoted: readonly Span[], sentenceStart: number, mention: DateMention, reference: Date): Date | null {
+  const at = sentenceStart + mention.start
+  const range = quoted.find((q) => q.start <= at && at < q.end)
+  if (range === undefined) return null
+  const shift = sentenceStart - range.start
+  return resolveMention({ ...mention, start: mention.start + shift, end: mention.end + shift }, text.slice(range.start, range.end), reference, 'past')
 }
 
 /** How far around a sentence (characters, within its paragraph) its quotation's speaker is looked for. */

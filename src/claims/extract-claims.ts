@@ -18,7 +18,7 @@ import type { ArticleClaims, Figure } from './types.js'
  * ingest; raise it with every change to the extractors' output, so
  * `crosscheck reanalyze` knows which stored claims are stale.
  */
-export const CLAIMS_EXTRACTOR_VERSION = 1
+export const CLAIMS_EXTRACTOR_VERSION = 2
 
 export interface ExtractClaimsOpts {
   /** Finds date expressions; without it, no dated events are reported. */

@@ -203,6 +203,11 @@ export const COMMANDS = {
       },
       'allow-private': { type: 'boolean', description: 'let URL ingest and feeds reach loopback and private networks' },
       cors: { type: 'string', argument: '<origin>', description: 'allow cross-origin requests from this origin (off by default)' },
+      public: {
+        type: 'boolean',
+        description: 'bound beyond loopback (--host), let anyone who reaches the server read its pages and API without the token (writes still need it)',
+      },
+      private: { type: 'boolean', description: 'require the token for reads too, even on loopback (the sign-in page asks for it)' },
     },
   },
 } as const satisfies Readonly<Record<string, CommandSpec>>

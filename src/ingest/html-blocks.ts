@@ -259,6 +259,11 @@ export interface DomToBlocksOpts {
   readonly maxHintShare?: number
   /** Marks taken from the page before extraction (see `markFurniture`). */
   readonly marks?: FurnitureMarks
+  /**
+   * Whether class and id words hint furniture; without them only tags do (figure, nav, header). Off for the
+   * fallback that reads a page the class words emptied. @default true
+   */
+  readonly classHints?: boolean
 }
 
 interface Open {
@@ -281,6 +286,7 @@ interface Open {
  */
 export function domToBlocks(root: DomElement, opts?: DomToBlocksOpts): Block[] {
   const maxShare = opts?.maxHintShare ?? 0.4
+  const classHints = opts?.classHints ?? true
   const rootLength = textLength(root)
   const limit = Math.max(200, maxShare * rootLength)
   const markRule = opts?.marks === undefined ? () => undefined : markResolver(root, opts.marks, limit)
@@ -305,7 +311,7 @@ export function domToBlocks(root: DomElement, opts?: DomToBlocksOpts): Block[] {
   const hintOf = (el: DomElement, inherited: RemovalRule | undefined): RemovalRule | undefined => {
     if (inherited !== undefined) return inherited
     if (teasers.has(el)) return 'promo'
-    const hint = elementHint(el)
+    const hint = classHints ? elementHint(el) : TAG_RULES[el.localName]
     // Class words can name the story's own container ("article social-enabled").
     return hint === undefined || textLength(el) > limit ? undefined : hint
   }

@@ -137,8 +137,20 @@ test('the headline is metadata, not a body block', () => {
   })
   const doc = parseHtmlPage(html, SOURCE)
   assert.equal(doc.metadata.title, 'Harbour road closes for sea wall repairs')
-  assert.ok(!texts(doc.blocks).includes('Harbour road closes for sea wall repairs'))
-  assert.equal(doc.blocks[0]?.text, STORY[0])
+  const body = doc.blocks.filter((block) => block.hint === undefined)
+  assert.ok(!texts(body).includes('Harbour road closes for sea wall repairs'))
+  assert.equal(body[0]?.text, STORY[0])
+  // Marked as the title rather than dropped, so it is listed among the removals.
+  assert.ok(doc.blocks.some((block) => block.hint === 'title' && block.text === 'Harbour road closes for sea wall repairs'))
+})
+
+test('a headline shown on the page that differs from the stated title is still listed as removed', () => {
+  const html = page({
+    head: '<meta property="og:title" content="Sea wall repairs close the harbour road">',
+    body: `<article><h1>Harbour road shut until spring</h1>${paragraphs(STORY)}</article>`,
+  })
+  const doc = parseHtmlPage(html, SOURCE)
+  assert.ok(doc.blocks.some((block) => block.hint === 'title' && block.text === 'Harbour road shut until spring'))
 })
 
 test('figure captions and credits are hinted, not dropped', () => {

@@ -11,6 +11,17 @@ import { comparisonForm } from '../text/normalize.js'
 import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from './html-dom.js'
 import { BLOCK_TAGS, domToBlocks, elementHint, HEADING_TAGS, markFurniture, SKIP_TAGS } from './html-blocks.js'
 import { readPageMetadata } from './html-metadata.js'
+import {
+  bestTextCluster,
+  leadBefore,
+  letterForm,
+  linkLabels,
+  pageSummaries,
+  paywallDiagnostic,
+  takeInteractive,
+  templateLines,
+  trimEnds,
+} from './html-structure.js'
 import { DEFAULT_MAX_DEPTH, READABILITY_WORK_BUDGET, capMarkupDepth, tooDeep, treeShape } from './budgets.js'
 import { sourceLabel } from './source-label.js'
 
@@ -43,6 +54,14 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   // Before Readability: it removes scripts (JSON-LD) and rewrites the tree.
   const page = readPageMetadata(doc, opts?.url)
   diagnostics.push(...page.diagnostics)
+  const paywall = paywallDiagnostic(doc)
+  if (paywall !== null) diagnostics.push(paywall)
+  // Read before Readability, which turns some links (javascript: ones) into plain text.
+  const links = linkLabels(doc)
+  const summaries = pageSummaries(doc)
+  const templates = templateLines(doc)
+  // Dialogs, overlays and forms leave the page before anything scores it; their text is kept as removals.
+  const interactive = takeInteractive(doc)
 
   // What the page itself marks up as its article, read before Readability rewrites the tree: whatever of it
   // the extractor leaves out is kept as a removal (rule 'extractor'), so no block of the article disappears silently.
@@ -70,7 +89,12 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
   if (visibleLength(blocks) < MIN_BODY_CHARS) {
     // Readability gave up or kept a scrap: score containers on a fresh parse,
     // since Readability has already pruned this one.
-    const fallback = densestContainerBlocks(parseDocument(html, maxDepth, sourceLabel(source)).doc)
+    const fresh = (): DomDocument => {
+      const parsed = parseDocument(html, maxDepth, sourceLabel(source)).doc
+      takeInteractive(parsed)
+      return parsed
+    }
+    const fallback = densestContainerBlocks(fresh())
     if (visibleLength(fallback) > visibleLength(blocks)) {
       blocks = fallback
       diagnostics.push({
@@ -79,10 +103,37 @@ export function parseHtmlPage(html: string, source: SourceRef, opts?: ParseHtmlP
         message: 'Readability found no main content; used the container with the most paragraph text',
       })
     }
+    // Still (nearly) nothing visible: class names marked the story's own blocks as furniture (a CMS's
+    // "text-image" component). The page's best cluster of text blocks, read without class hints, is the article.
+    if (visibleLength(blocks) < MIN_BODY_CHARS) {
+      const cluster = bestTextCluster(fresh())
+      if (visibleLength(cluster) > visibleLength(blocks)) {
+        blocks = cluster
+        diagnostics.push({
+          ruleId: 'html/text-cluster',
+          severity: 'warning',
+          message: 'the extractors left almost no text; used the page’s best cluster of text blocks, read without class-name hints',
+        })
+      }
+    }
   }
   if (blocks.length === 0) {
     diagnostics.push({ ruleId: 'html/empty-body', severity: 'warning', message: 'the page has no body text' })
-  } else blocks = [...blocks, ...leftOut(markedUp, blocks, page.headlines)]
+  } else {
+    const lead = leadBefore(markedUp, blocks, page.headlines, summaries)
+    if (lead.length > 0) {
+      diagnostics.push({
+        ruleId: 'html/lead-restored',
+        severity: 'info',
+        message: `the extractor left out the article's lead before its body; put back ${lead.length} paragraph(s)`,
+      })
+    }
+    blocks = trimEnds([...lead, ...blocks], links).map((block) =>
+      // A template's meta line repeated around every item (a forum post's author panel and date) is the author's, not text.
+      block.hint === undefined && templates.has(letterForm(block.text)) ? { ...block, hint: 'contributor' } : block,
+    )
+    blocks = [...blocks, ...leftOut(markedUp, blocks, page.headlines), ...interactive]
+  }
   return {
     source,
     format: 'html',
@@ -111,21 +162,23 @@ const NO_TEXT_TAGS: ReadonlySet<string> = new Set([...SKIP_TAGS].filter((tag) =>
  */
 function articleTextBlocks(root: DomElement): Block[] {
   const blocks: Block[] = []
-  let current: { text: string; hint: Block['hint'] } | null = null
+  let current: { text: string; hint: Block['hint']; kind: Block['kind'] } | null = null
   const flush = (): void => {
     const text = current?.text.replace(/\s+/gu, ' ').trim() ?? ''
-    if (current !== null && text !== '') blocks.push(current.hint === undefined ? { kind: 'text', text } : { kind: 'text', text, hint: current.hint })
+    if (current !== null && text !== '')
+      blocks.push(current.hint === undefined ? { kind: current.kind, text } : { kind: current.kind, text, hint: current.hint })
     current = null
   }
-  const stack: Array<{ node: DomNode; hint: Block['hint']; exit?: true }> = [{ node: root, hint: elementHint(root) }]
+  type Entry = { node: DomNode; hint: Block['hint']; kind: Block['kind']; exit?: true }
+  const stack: Entry[] = [{ node: root, hint: elementHint(root), kind: 'text' }]
   while (stack.length > 0) {
-    const { node, hint, exit } = stack.pop() as { node: DomNode; hint: Block['hint']; exit?: true }
+    const { node, hint, kind, exit } = stack.pop() as Entry
     if (exit === true) {
       flush()
       continue
     }
     if (node.nodeType === TEXT_NODE) {
-      current ??= { text: '', hint }
+      current ??= { text: '', hint, kind }
       current.text += node.nodeValue ?? ''
       continue
     }
@@ -145,12 +198,13 @@ function articleTextBlocks(root: DomElement): Block[] {
     if (NO_TEXT_TAGS.has(node.localName)) continue
     const own = elementHint(node) ?? hint
     const startsBlock = TEXT_BLOCK_TAGS.has(node.localName)
+    const ownKind = HEADING_TAGS.has(node.localName) ? 'heading' : startsBlock ? 'text' : kind
     if (startsBlock) {
       flush()
-      stack.push({ node, hint: own, exit: true })
+      stack.push({ node, hint: own, kind: ownKind, exit: true })
     }
     const children = node.childNodes
-    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, hint: own })
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i] as DomNode, hint: own, kind: ownKind })
   }
   flush()
   return blocks
@@ -306,8 +360,12 @@ function visibleLength(blocks: readonly Block[]): number {
 // The headline, when the body repeats it, sits before the first paragraphs.
 const HEADLINE_WINDOW = 4
 
-/** Drops leading blocks that repeat the page's headline, which is metadata, not body. */
+/**
+ * Marks leading blocks that repeat one of the page's headlines as the title: metadata, not body. They are
+ * marked rather than dropped because the headline shown on the page (an <h1>) may differ from the one the
+ * article keeps as its title (og:title), and a block that is in neither the text nor the removals is lost silently.
+ */
 function dropHeadline(blocks: readonly Block[], headlines: readonly string[]): Block[] {
   const known = new Set(headlines.map(comparisonForm))
-  return blocks.filter((b, i) => i >= HEADLINE_WINDOW || !known.has(comparisonForm(b.text)))
+  return blocks.map((b, i) => (i < HEADLINE_WINDOW && b.hint === undefined && known.has(comparisonForm(b.text)) ? { ...b, hint: 'title' } : b))
 }

@@ -12,6 +12,12 @@ import { after, test } from 'node:test'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../storage.js'
+import { exampleArticles, properNames, reenact } from '../testing/story-corpus.js'
+import type { Article } from '../types.js'
+import { alignableSentences } from './align-articles.js'
+import { fingerprintArticle } from './fingerprint.js'
+import type { AlignableArticle } from './relate.js'
+import { updateLineage } from './update-lineage.js'
 
 const EXAMPLES = fileURLToPath(new URL('../../examples', import.meta.url))
 const CORPUS = join(EXAMPLES, 'corpus')
@@ -102,4 +108,53 @@ test('a candidate found only through anchors is not aligned months apart', async
   }
   assert.deepEqual(await kinds('window-near.db', write('near.jsonl', followUp.date)), ['partial'])
   assert.deepEqual(await kinds('window-far.db', write('far.jsonl', '2026-12-20T10:00:00Z')), [])
+})
+
+test('the alignment cache never changes a relation, however full it is', async () => {
+  // A run's cache is warm where a re-run after a crash starts cold: lineage must not depend on which.
+  const articles = await exampleArticles()
+  let runs = 0
+  const relate = async (cache: Map<string, AlignableArticle>, cacheSize: number): Promise<string[]> => {
+    // A store of its own per run: lineage relates articles whose fingerprints are not stored yet.
+    const store = openSqliteStore(join(dir, `cache-${runs++}.db`))
+    try {
+      await store.putArticles(articles)
+      const relations = await updateLineage(
+        store,
+        articles.map((article) => ({ article, fingerprint: fingerprintArticle(article) })),
+        { cache, cacheSize },
+      )
+      return relations.map((r) => `${r.a} ${r.b} ${r.kind}`).sort()
+    } finally {
+      await store.close()
+    }
+  }
+  const cold = await relate(new Map(), 2000)
+  assert.ok(cold.length > 0)
+  // The smallest cache there is, holding an article that is some other article's candidate: the first in line to be evicted.
+  const first = articles[0] as Article
+  const full = new Map([[first.id, { article: first, sentences: alignableSentences(first) }]])
+  assert.deepEqual(await relate(full, 1), cold)
+})
+
+test('lineage does not depend on how the input is cut into batches', async () => {
+  // A large batch once lost candidates: later articles of the batch, already indexed, took the top places and were then dropped.
+  const examples = await exampleArticles()
+  const names = properNames(examples)
+  const records = Array.from({ length: 12 }, (_, n) => reenact(examples, names, n)).flat()
+  const file = join(dir, 'batches.jsonl')
+  writeFileSync(file, `${records.map((record) => JSON.stringify(record)).join('\n')}\n`)
+  const relations = async (batchSize: number): Promise<string[]> => {
+    const store = openSqliteStore(join(dir, `batches-${batchSize}.db`))
+    try {
+      await ingest([file], store, { workers: 0, batchSize })
+      return (await store.listRelations()).map((r) => `${r.a} ${r.b} ${r.kind} ${r.coverageA.toFixed(3)} ${r.coverageB.toFixed(3)}`)
+    } finally {
+      await store.close()
+    }
+  }
+  const whole = await relations(500)
+  assert.ok(whole.length > 50, `enough relations to tell (${whole.length})`)
+  assert.deepEqual(await relations(7), whole)
+  assert.deepEqual(await relations(1), whole)
 })

@@ -48,11 +48,13 @@ function daysApart(a: string | null, b: string | null): number | null {
 }
 
 /**
- * Relate `fresh` articles (already stored, with their fingerprints stored)
- * to their candidates. Each pair is related once: a fresh article is not
- * related to a fresh article that comes after it, which will meet it as a
- * candidate in turn. The relation itself is symmetric, so arrival order
- * never changes it.
+ * Relate `fresh` articles (already stored, their fingerprints not yet) to
+ * their candidates, in order. Each article's fingerprint is stored just
+ * before its candidates are looked up: it meets exactly the articles stored
+ * before it, as if it had been applied alone, so what is found does not
+ * depend on how the input was cut into batches (nor on how many workers
+ * cut it). Each pair is related once, by the later article; the relation
+ * itself is symmetric, so arrival order never changes it.
  */
 export async function updateLineage(
   store: Store,
@@ -60,7 +62,6 @@ export async function updateLineage(
   opts?: UpdateLineageOpts,
 ): Promise<Relation[]> {
   const found: Relation[] = []
-  const later = new Set(fresh.map((item) => item.article.id))
   const prepared = opts?.cache ?? new Map<string, AlignableArticle>()
   const cacheSize = opts?.cacheSize ?? 2000
   const minAnchorShare = opts?.minAnchorShare ?? 0.1
@@ -76,20 +77,29 @@ export async function updateLineage(
     return entry
   }
   for (const { article, fingerprint } of fresh) {
-    later.delete(article.id)
     await opts?.pause?.()
+    // Indexed now, not with the whole batch: a later article of the batch must not take a candidate slot it cannot use.
+    await store.putFingerprints([fingerprint])
     const candidates = await store.findCandidates(fingerprint, { limit: opts?.maxCandidates ?? 20 })
     const enoughAnchors = Math.max(3, Math.ceil(minAnchorShare * fingerprint.anchors.length))
     const kept = candidates.filter((candidate) => candidate.sharedBands > 0 || candidate.sharedAnchors >= enoughAnchors)
-    const ids = kept.map((candidate) => candidate.id).filter((id) => !later.has(id))
+    const ids = kept.map((candidate) => candidate.id)
     const bandHit = new Set(kept.filter((candidate) => candidate.sharedBands > 0).map((candidate) => candidate.id))
     // An article with no candidate (most of a day's news) is never prepared for alignment.
     if (ids.length === 0) continue
-    const others = await store.getArticles(ids.filter((id) => !prepared.has(id)))
-    for (const other of others) alignable(other)
+    // Held here rather than looked up again: adding the others to the cache
+    // may evict a cached candidate, which would then go unaligned (so a warm
+    // run and a cold re-run after a crash would find different relations).
+    const pairs = new Map<string, AlignableArticle>()
+    for (const id of ids) {
+      const cached = prepared.get(id)
+      if (cached !== undefined) pairs.set(id, cached)
+    }
+    const others = await store.getArticles(ids.filter((id) => !pairs.has(id)))
+    for (const other of others) pairs.set(other.id, alignable(other))
     const self = alignable(article)
     for (const id of ids) {
-      const other = prepared.get(id)
+      const other = pairs.get(id)
       if (other === undefined) continue
       const apart = daysApart(article.published, other.article.published)
       if (!bandHit.has(id) && apart !== null && apart > anchorWindowDays) continue

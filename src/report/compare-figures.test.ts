@@ -144,6 +144,21 @@ describe('compareFigures', () => {
     assert.match(group?.reason ?? '', /Harbour Rights Monitor gave 'nearly 700' .* later, 'at least 973'/u)
   })
 
+  test('the same source with two numbers whose times are not both known differs: an update needs an order', () => {
+    for (const dates of [
+      [null, null],
+      ['2031-05-02', null],
+      ['2031-05-02', '2031-05-02'],
+    ] as const) {
+      const [group] = compareFigures([
+        claim({ articleId: 'courier', value: 700, qualifier: 'nearly', reportedBy: 'Harbour Rights Monitor', date: dates[0], evidenceGroup: 1 }),
+        claim({ articleId: 'ledger', value: 973, qualifier: 'at least', reportedBy: 'Harbour Rights Monitor', date: dates[1], evidenceGroup: 2 }),
+      ])
+      assert.equal(group?.verdict, 'differ', `dates ${dates.join(' / ')}`)
+      assert.match(group?.reason ?? '', /cannot be ordered/u)
+    }
+  })
+
   test('the same source and the same number with a floor against a ceiling differs rather than updates', () => {
     const [group] = compareFigures([
       claim({ articleId: 'a', value: 56, qualifier: 'at least', reportedBy: 'Port Health Office', date: '2031-05-02', evidenceGroup: 1 }),

@@ -21,9 +21,10 @@
  * 3. Inside a group, identical readings (value, range, qualifier, reporting
  *    source) are one reading, and every two readings are compared through
  *    `figureBounds`: compatible → agree. Otherwise, when the same reporting
- *    source gives two different numbers at different (or unknown) times, the
- *    later one is an update; anything else (different sources, or the same
- *    number with a floor against a ceiling) differs.
+ *    source gives two different numbers at two known, different times, the
+ *    later one is an update; anything else (different sources, times unknown
+ *    or equal so the two cannot be ordered, or the same number with a floor
+ *    against a ceiling) differs.
  * 4. Vague quantities ("dozens") are not comparable with numbers.
  * 5. The group's verdict is the strongest of its pairs: differ, then update,
  *    then agree; not comparable when no pair could be compared.
@@ -208,12 +209,20 @@ function comparePair(x: Reading, y: Reading, sameName: (a: string, b: string) =>
   if (boundsCompatible(figureBounds(a), figureBounds(b))) return { verdict: 'agree' }
   const sameNumber = a.value === b.value && a.high === b.high
   const bothDated = x.date !== null && y.date !== null
-  if (a.reportedBy !== null && sameSource(a.reportedBy, b.reportedBy, sameName) && !sameNumber && !(bothDated && x.date === y.date)) {
-    const [earlier, later] = bothDated && (x.date as string) > (y.date as string) ? [y, x] : [x, y]
-    const known = bothDated ? 'later' : 'at another time'
+  const sameReporter = a.reportedBy !== null && sameSource(a.reportedBy, b.reportedBy, sameName)
+  // An update needs an order: both times known and one after the other. Without it the two numbers differ.
+  if (sameReporter && !sameNumber && bothDated && x.date !== y.date) {
+    const [earlier, later] = (x.date as string) > (y.date as string) ? [y, x] : [x, y]
     return {
       verdict: 'update',
-      reason: `${a.reportedBy} gave ${describe(earlier)} and, ${known}, ${describe(later)}: a new figure from the same source`,
+      reason: `${a.reportedBy} gave ${describe(earlier)} and, later, ${describe(later)}: a new figure from the same source`,
+    }
+  }
+  if (sameReporter && !sameNumber) {
+    const when = bothDated ? 'on the same day' : 'at times not known'
+    return {
+      verdict: 'differ',
+      reason: `${a.reportedBy} gave ${describe(x)} and ${describe(y)} ${when}: the figures differ and cannot be ordered as an update`,
     }
   }
   if (sameNumber) {

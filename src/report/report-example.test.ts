@@ -86,6 +86,12 @@ describe('report of the example corpus’s dam story', () => {
     const independent = report.sources.find((s) => s.location.endsWith('independent-b.html'))
     const thursday = report.timeline.find((t) => t.sources.some((s) => s.articleId === independent?.id && s.dateText === 'on Thursday evening'))
     assert.equal(thursday?.date, '2026-04-16')
+    // "We have been waiting since Tuesday", spoken at a time the paper does not give: the Tuesday before the
+    // Friday paper, marked inferred (not the Tuesday before the Monday another sentence dates).
+    const waiting = report.timeline
+      .flatMap((t) => t.sources.map((s) => ({ date: t.date, ...s })))
+      .find((s) => s.articleId === independent?.id && /waiting since Tuesday/u.test(s.event))
+    assert.deepEqual([waiting?.date, waiting?.dateBasis], ['2026-04-14', 'inferred'])
     assert.ok(
       report.timeline.every((t) => t.date <= '2026-04-17'),
       'no event dated after the latest paper',

@@ -66,12 +66,17 @@ export function storyTimeline(sources: readonly SourceEvents[], opts: TimelineOp
   return sorted.map(({ d }, i) => ({ id: `t${i + 1}`, date: d.date, event: d.event, sources: d.sources, evidenceGroups: d.groups.size }))
 }
 
+// The words that give the date ("on Tuesday evening"): every event of the day shares them, so they say
+// nothing about whether two sources tell the same event ("waiting since Tuesday" is not "the dam burst on Tuesday").
+const DATE_WORDS =
+  /^(?:(?:sun|mon|tues|wednes|thurs|fri|satur)day|january|february|march|april|may|june|july|august|september|october|november|december|morning|afternoon|evening|night|overnight|today|tonight|yesterday|tomorrow)$/u
+
 function contentWords(text: string): Set<string> {
   return new Set(
     text
       .toLowerCase()
       .split(/[^\p{L}\p{N}]+/u)
-      .filter((w) => w.length > 2 && !isStopword(w)),
+      .filter((w) => w.length > 2 && !isStopword(w) && !DATE_WORDS.test(w)),
   )
 }
 

@@ -7,13 +7,12 @@
  * the next committed write: the queue's generation for writes through this
  * server, the store's data version for writes by another process.
  */
-import { createHash, timingSafeEqual } from 'node:crypto'
 import { Hono } from 'hono'
 import type { Context, MiddlewareHandler } from 'hono'
 import { bodyLimit } from 'hono/body-limit'
 import { cors } from 'hono/cors'
 import { isCrosscheckError } from '../errors.js'
-import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
+import { ingest, ingestItems, type IngestEvent, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import { readArticleClaims, readOutletProfiles, readStory, readStoryClaims, readStoryLineage, readStoryReport } from '../read/read-model.js'
 import type { Store } from '../storage.js'
@@ -30,6 +29,12 @@ import { sendItem } from './write-jobs.js'
 import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
 import { type Writer, WriterFailedError } from './writer.js'
 import { DEFAULT_MAX_BYTES } from '../limits.js'
+import { parseArticleId } from '../web/html.js'
+import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
+import { type Comparer, type ComparisonFormat, renderComparison } from './comparer.js'
+import { budgetedResponses, createReadBudget } from './read-budget.js'
+import { createWebAuth, foreignOrigin, type WebAuth } from './web-auth.js'
+import { createWebWrites } from './web-writes.js'
 
 export interface AppDeps {
   readonly store: Store
@@ -56,6 +61,20 @@ export interface AppDeps {
   readonly web?: boolean
   /** Host names answered besides loopback names and IP addresses (DNS rebinding guard). @default none */
   readonly hostNames?: readonly string[]
+  /**
+   * Who may read: everyone (`open`), or only holders of the token (`token`:
+   * `serve --private`, or a server bound beyond loopback without `--public`).
+   * Writes always need the token. @default 'open'
+   */
+  readonly reads?: 'open' | 'token'
+  /** Renders comparison pages off this thread (see comparer.ts); without it they are computed here. */
+  readonly comparer?: Comparer
+  /** How long a request waits for a comparison or a report, in milliseconds. @default 5000 */
+  readonly readBudgetMs?: number
+  /** Largest web form (all uploaded files together), in bytes. @default maxBodyBytes */
+  readonly maxUploadBytes?: number
+  /** Longest a web form may take to arrive, in milliseconds. @default 60000 */
+  readonly uploadTimeMs?: number
 }
 
 /** What articles sent in a request body are named after (`api#3` is the fourth). */
@@ -81,8 +100,12 @@ export function createApp(deps: AppDeps): Hono {
   if (deps.corsOrigin !== undefined) {
     app.use('/api/*', cors({ origin: deps.corsOrigin, allowHeaders: ['Authorization', 'Content-Type'], allowMethods: ['GET', 'POST', 'DELETE'] }))
   }
+  const webAuth = createWebAuth(deps.token)
+  const allowedOrigins = deps.corsOrigin === undefined ? [] : [deps.corsOrigin]
+  const readsNeedToken = deps.reads === 'token'
+  if (readsNeedToken) app.use('*', requireReader(webAuth))
   // Authentication before the body is read: an anonymous client cannot make us buffer anything.
-  const auth = requireToken(deps.token)
+  const auth = requireWriter(webAuth, allowedOrigins)
   const limit = bodyLimit({
     maxSize: deps.maxBodyBytes ?? DEFAULT_MAX_BYTES,
     onError: (c) => c.json(errorBody('PAYLOAD_TOO_LARGE', `the request body is over the ${deps.maxBodyBytes ?? DEFAULT_MAX_BYTES} byte limit`), 413),
@@ -94,17 +117,26 @@ export function createApp(deps: AppDeps): Hono {
       throw error
     })
   const { writer } = deps
-  const ingestBatch = (items: ReadItem[]): Promise<IngestReport> =>
+  // The one recipe for a write, for the API and the web pages alike; `onEvent` hears its progress.
+  const ingestBatch = (items: ReadItem[], onEvent?: (event: IngestEvent) => void): Promise<IngestReport> =>
     writer === undefined
-      ? ingestItems(API_SOURCE, items, store, ingestOpts)
-      : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) })
-  const ingestNames = (names: string[]): Promise<IngestReport> =>
-    writer === undefined ? ingest(names, store, ingestOpts) : writer.run({ kind: 'ingest-inputs', names })
+      ? ingestItems(API_SOURCE, items, store, onEvent === undefined ? ingestOpts : { ...ingestOpts, onEvent })
+      : writer.run({ kind: 'ingest-items', label: API_SOURCE, items: items.map(sendItem) }, onEvent)
+  const ingestNames = (names: string[], onEvent?: (event: IngestEvent) => void): Promise<IngestReport> =>
+    writer === undefined
+      ? ingest(names, store, onEvent === undefined ? ingestOpts : { ...ingestOpts, onEvent })
+      : writer.run({ kind: 'ingest-inputs', names }, onEvent)
   // Writes through this server move the queue's generation; writes by any
   // other process (`crosscheck ingest` on the same file) move the store's data version.
   const generation = (): number => queue.generation + (store.dataVersion?.() ?? 0)
   const storiesCache = createReadCache<string>({ generation, maxEntries: 256 })
   const outletsCache = createReadCache<string>({ generation, maxEntries: 1 })
+  // The expensive reads: cached per data version, a few at a time, each waited for only so long.
+  const readBudgetMs = deps.readBudgetMs ?? 5000
+  const reportBudget = createReadBudget({ generation, what: 'the report', timeMs: readBudgetMs })
+  const compareBudget = createReadBudget({ generation, what: 'the comparison', timeMs: readBudgetMs })
+  const compare = (a: string, b: string, format: ComparisonFormat): Promise<string | null> =>
+    deps.comparer === undefined ? renderComparison(store, a, b, format) : deps.comparer.compare(a, b, format)
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
 
@@ -191,7 +223,26 @@ export function createApp(deps: AppDeps): Hono {
   api.get('/stories/:id', async (c) => c.json(found(await readStory(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
   api.get('/stories/:id/lineage', async (c) => c.json(found(await readStoryLineage(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
   api.get('/stories/:id/claims', async (c) => c.json(found(await readStoryClaims(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
-  api.get('/stories/:id/report', async (c) => c.json(found(await readStoryReport(store, storyNumber(c.req.param('id'))), c.req.param('id'))))
+  api.get('/stories/:id/report', async (c) => {
+    const id = storyNumber(c.req.param('id'))
+    const body = await reportBudget.run(`report ${id}`, async () => {
+      const report = await readStoryReport(store, id)
+      return report === null ? null : JSON.stringify(report)
+    })
+    return c.body(found(body, c.req.param('id')), 200, { 'Content-Type': 'application/json' })
+  })
+
+  // The comparison `crosscheck diff --json` prints, budgeted like the web page's.
+  api.get('/compare/:a/:b', async (c) => {
+    const [a, b] = [c.req.param('a'), c.req.param('b')].map((raw) => {
+      const id = parseArticleId(raw)
+      if (id === null) throw new HttpProblem(400, 'BAD_REQUEST', `an article is named by its id (4 to 64 hex digits), got '${raw.slice(0, 80)}'`)
+      return id
+    }) as [string, string]
+    const body = await compareBudget.run(`json ${a} ${b}`, () => compare(a, b, 'json'))
+    if (body === null) throw new HttpProblem(404, 'NOT_FOUND', `no article ${(await store.getArticle(a)) === null ? a : b}`)
+    return c.body(body, 200, { 'Content-Type': 'application/json' })
+  })
 
   api.get('/search', async (c) => {
     const q = c.req.query('q') ?? ''
@@ -210,13 +261,57 @@ export function createApp(deps: AppDeps): Hono {
 
   api.notFound((c) => c.json(errorBody('NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`), 404))
   app.route('/api/v1', api)
-  if (deps.web ?? true) app.route('/', createWebApp({ store, generation }))
+  if (deps.web ?? true) {
+    // Sign-in, the ingest form and its jobs, following feeds: the same queue and ingest as the API.
+    app.route(
+      '/',
+      createWebWrites({
+        store,
+        auth: webAuth,
+        enqueue,
+        ingestItems: ingestBatch,
+        ingestNames,
+        ...(deps.follower === undefined ? {} : { follower: deps.follower }),
+        allowPrivateAddresses,
+        maxUploadBytes: deps.maxUploadBytes ?? deps.maxBodyBytes ?? DEFAULT_MAX_BYTES,
+        ...(deps.uploadTimeMs === undefined ? {} : { uploadTimeMs: deps.uploadTimeMs }),
+        readsNeedToken,
+        allowedOrigins,
+      }),
+    )
+    // A comparison aligns two whole articles: budgeted, cached, and computed off this thread when a comparer is given.
+    app.get('/compare/:a/:b', async (c, next) => {
+      const a = parseArticleId(c.req.param('a'))
+      const b = parseArticleId(c.req.param('b'))
+      // Malformed ids: the web app's own not-found page.
+      if (a === null || b === null) return next()
+      let body: string | null
+      try {
+        body = await compareBudget.run(`html ${a} ${b}`, () => compare(a, b, 'html'))
+      } catch (error) {
+        // An ambiguous id prefix and the like: the web app's own page says so (the store refuses it before any alignment).
+        if (isCrosscheckError(error)) return next()
+        if (!(error instanceof HttpProblem)) throw error
+        if (error.status === 429 || error.status === 503) c.header('Retry-After', error.status === 429 ? '2' : '5')
+        return c.text(error.message, error.status)
+      }
+      if (body === null) return next()
+      return c.html(body, 200, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY })
+    })
+    // The web app's report exports (/stories/<id>/report.html, .md, .json, .csv): the same budget as the report API.
+    app.get('/stories/:id/:file{report\\.[a-z]+}', budgetedResponses(reportBudget))
+    app.route('/', createWebApp({ store, generation }))
+  }
 
   app.notFound((c) =>
     c.req.path.startsWith('/api/') ? c.json(errorBody('NOT_FOUND', `no API route ${c.req.method} ${c.req.path}`), 404) : c.text('Not found', 404),
   )
   app.onError((error, c) => {
-    if (error instanceof HttpProblem) return c.json(errorBody(error.code, error.message), error.status)
+    if (error instanceof HttpProblem) {
+      if (error.status === 429) c.header('Retry-After', '2')
+      if (error.code === 'OVER_BUDGET') c.header('Retry-After', '5')
+      return c.json(errorBody(error.code, error.message), error.status)
+    }
     if (isCrosscheckError(error)) return c.json(errorBody(error.code, error.message), statusFor(error.code))
     // A bug: say so without leaking internals, and keep the details in the server log.
     console.error(`crosscheck serve: ${c.req.method} ${c.req.path}:`, error)
@@ -245,20 +340,54 @@ function securityHeaders(): MiddlewareHandler {
   }
 }
 
-/** `Authorization: Bearer <token>` or 401. Compared in constant time over digests, so length leaks nothing either. */
-function requireToken(token: string): MiddlewareHandler {
-  const expected = createHash('sha256').update(token).digest()
+/**
+ * A write needs the token: `Authorization: Bearer <token>`, or the sign-in
+ * cookie together with the session's CSRF token in `X-CSRF-Token` (what the
+ * web pages' scripts send). A write from another site's page (Origin,
+ * Sec-Fetch-Site) is refused whatever it carries: 403. No token: 401.
+ */
+function requireWriter(auth: WebAuth, allowedOrigins: readonly string[]): MiddlewareHandler {
   return async (c, next) => {
-    const header = c.req.header('authorization') ?? ''
-    const match = /^Bearer\s+(\S+)\s*$/iu.exec(header)
-    const given = createHash('sha256')
-      .update(match?.[1] ?? '')
-      .digest()
-    if (match === null || !timingSafeEqual(given, expected)) {
+    const why = foreignOrigin({
+      host: c.req.header('host') ?? new URL(c.req.url).host,
+      origin: c.req.header('origin'),
+      fetchSite: c.req.header('sec-fetch-site'),
+      allowedOrigins,
+    })
+    if (why !== null)
+      return c.json(
+        errorBody('FORBIDDEN', `refused: ${why}; writes are accepted only from this server's own pages and from clients that are not browsers`),
+        403,
+      )
+    const credential = auth.credential(c)
+    if (credential.kind === 'cookie' && !auth.checkCsrf(credential.sessionId, c.req.header('x-csrf-token'))) {
+      return c.json(errorBody('FORBIDDEN', "refused: a write with the sign-in cookie must carry the page's CSRF token in X-CSRF-Token"), 403)
+    }
+    if (credential.kind === 'none') {
       c.header('WWW-Authenticate', 'Bearer realm="crosscheck"')
       return c.json(errorBody('UNAUTHORIZED', 'this route writes: send Authorization: Bearer <token> (printed by crosscheck serve at first start)'), 401)
     }
     await next()
+  }
+}
+
+/** Paths a reader may open before signing in on a private server: the sign-in page and what it is drawn with. */
+const OPEN_PATHS = /^\/(?:sign-in|assets\/[^/]+|ingest\/forms\.css|api\/openapi\.json)$/u
+
+/**
+ * On a private server every read needs the token too: the API answers 401,
+ * a page sends the browser to the sign-in page and back.
+ */
+function requireReader(auth: WebAuth): MiddlewareHandler {
+  return async (c, next) => {
+    if (OPEN_PATHS.test(c.req.path) || auth.credential(c).kind !== 'none') return next()
+    if (c.req.path.startsWith('/api/')) {
+      c.header('WWW-Authenticate', 'Bearer realm="crosscheck"')
+      return c.json(errorBody('UNAUTHORIZED', 'this server is private: every route needs Authorization: Bearer <token>'), 401)
+    }
+    // Writes are judged by the write guard; here only reads are sent to sign in.
+    if (c.req.method !== 'GET' && c.req.method !== 'HEAD') return next()
+    return c.redirect(`/sign-in?next=${encodeURIComponent(c.req.path + (new URL(c.req.url).search ?? ''))}`, 303)
   }
 }
 

@@ -10,6 +10,12 @@ export type ApiErrorCode =
   | ErrorCode
   | 'BAD_REQUEST'
   | 'UNAUTHORIZED'
+  /** A write from another site (forged Origin, cross-site fetch) or without the form's CSRF token. */
+  | 'FORBIDDEN'
+  /** Too many expensive requests at once: retry after a moment. */
+  | 'TOO_MANY_REQUESTS'
+  /** An expensive read (comparison, report) ran past its time budget. */
+  | 'OVER_BUDGET'
   | 'PAYLOAD_TOO_LARGE'
   | 'UNSUPPORTED_MEDIA_TYPE'
   | 'SHUTTING_DOWN'
@@ -17,7 +23,7 @@ export type ApiErrorCode =
   | 'WRITER_FAILED'
   | 'INTERNAL'
 
-export type ErrorStatus = 400 | 401 | 404 | 409 | 413 | 415 | 422 | 500 | 502 | 503 | 504
+export type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 413 | 415 | 422 | 429 | 500 | 502 | 503 | 504
 
 /** Thrown by route code for an answer other than 200; turned into JSON by the app's error handler. */
 export class HttpProblem extends Error {
@@ -51,6 +57,12 @@ export function statusFor(code: ApiErrorCode): ErrorStatus {
       return 404
     case 'UNAUTHORIZED':
       return 401
+    case 'FORBIDDEN':
+      return 403
+    case 'TOO_MANY_REQUESTS':
+      return 429
+    case 'OVER_BUDGET':
+      return 503
     case 'PAYLOAD_TOO_LARGE':
       return 413
     case 'UNSUPPORTED_MEDIA_TYPE':

@@ -172,11 +172,52 @@ export function openApiDocument(): Schema {
           },
         },
       },
+      '/api/v1/compare/{a}/{b}': {
+        get: {
+          summary: 'Two articles aligned sentence by sentence (as `crosscheck diff --json`): their relation and the rows of the side-by-side view',
+          description:
+            'Cached until the store changes; a comparison that takes longer than the time budget answers 503 with Retry-After (it goes on being computed), and 429 when too many are being computed at once.',
+          parameters: [
+            {
+              name: 'a',
+              in: 'path',
+              required: true,
+              description: 'The left article id or a unique prefix',
+              schema: { type: 'string', pattern: '^[0-9a-fA-F]{4,64}$' },
+            },
+            {
+              name: 'b',
+              in: 'path',
+              required: true,
+              description: 'The right article id or a unique prefix',
+              schema: { type: 'string', pattern: '^[0-9a-fA-F]{4,64}$' },
+            },
+          ],
+          responses: {
+            '200': ok('The comparison', {
+              type: 'object',
+              properties: { left: { type: 'string' }, right: { type: 'string' }, relation: { type: 'object' }, rows: { type: 'array' } },
+            }),
+            ...badRequest,
+            ...notFound,
+            '429': error('Too many comparisons are being computed; retry after the Retry-After seconds'),
+            '503': error('Over the time budget; retry after the Retry-After seconds'),
+          },
+        },
+      },
       '/api/v1/stories/{id}/report': {
         get: {
           summary: 'The cross-source report of a story (as `crosscheck report --format json`)',
+          description:
+            'Cached until the store changes; past the time budget 503 with Retry-After (it goes on being computed), 429 when too many are being computed at once.',
           parameters: [storyId],
-          responses: { '200': ok('The report', ref('StoryReport')), ...badRequest, ...notFound },
+          responses: {
+            '200': ok('The report', ref('StoryReport')),
+            ...badRequest,
+            ...notFound,
+            '429': error('Too many reports are being computed; retry after the Retry-After seconds'),
+            '503': error('Over the time budget; retry after the Retry-After seconds'),
+          },
         },
       },
       '/api/v1/search': {

@@ -7,7 +7,7 @@
  * maps it to a status.
  */
 import { CrosscheckError, type ErrorCode, FetchError, InputError, StoreError } from '../errors.js'
-import type { IngestReport } from '../ingest/ingest.js'
+import type { IngestEvent, IngestReport } from '../ingest/ingest.js'
 import type { ReadItem } from '../ingest/read-input.js'
 import type { PrepareJob } from '../ingest/prepare-job.js'
 
@@ -31,12 +31,14 @@ export interface SentError {
 }
 
 /** Messages from the main thread to the writer. */
-export type ToWriter = { readonly type: 'job'; readonly id: number; readonly job: WriteJob } | { readonly type: 'close' }
+export type ToWriter = { readonly type: 'job'; readonly id: number; readonly job: WriteJob; readonly events?: boolean } | { readonly type: 'close' }
 
 /** Messages from the writer to the main thread. */
 export type FromWriter =
   /** A write transaction committed: readers may now see new data. */
   | { readonly type: 'committed' }
+  /** What a job's ingest reported as it went (items stored or failed, progress), for a page that shows it. */
+  | { readonly type: 'event'; readonly id: number; readonly event: IngestEvent }
   | { readonly type: 'done'; readonly id: number; readonly ok: true; readonly result: IngestReport }
   | { readonly type: 'done'; readonly id: number; readonly ok: false; readonly error: SentError }
   /** Every job finished and the store is closed. */

@@ -12,7 +12,7 @@
 import { readlinkSync } from 'node:fs'
 import { getPriority, setPriority } from 'node:os'
 import { parentPort, workerData } from 'node:worker_threads'
-import { ingest, ingestItems, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
+import { ingest, ingestItems, type IngestEvent, type IngestOpts, type IngestReport } from '../ingest/ingest.js'
 import type { Store } from '../storage.js'
 import { openStore } from '../store/open-store.js'
 import { type FromWriter, receiveItem, sendError, type ToWriter, type WriteJob, type WriterThreadData } from './write-jobs.js'
@@ -46,9 +46,10 @@ let tail: Promise<void> = Promise.resolve()
 port.on('message', (message: ToWriter) => {
   if (message.type === 'job') {
     const { id, job } = message
+    const onEvent = message.events === true ? (event: IngestEvent) => post({ type: 'event', id, event }) : undefined
     tail = tail.then(async () => {
       try {
-        post({ type: 'done', id, ok: true, result: await runJob(job) })
+        post({ type: 'done', id, ok: true, result: await runJob(job, onEvent) })
       } catch (error) {
         post({ type: 'done', id, ok: false, error: sendError(error) })
       }
@@ -62,12 +63,13 @@ port.on('message', (message: ToWriter) => {
   }
 })
 
-function runJob(job: WriteJob): Promise<IngestReport> {
+function runJob(job: WriteJob, onEvent: ((event: IngestEvent) => void) | undefined): Promise<IngestReport> {
+  const opts: IngestOpts = onEvent === undefined ? ingestOpts : { ...ingestOpts, onEvent }
   switch (job.kind) {
     case 'ingest-items':
-      return ingestItems(job.label, job.items.map(receiveItem), store, ingestOpts)
+      return ingestItems(job.label, job.items.map(receiveItem), store, opts)
     case 'ingest-inputs':
-      return ingest(job.names, store, ingestOpts)
+      return ingest(job.names, store, opts)
   }
 }
 

@@ -36,6 +36,22 @@ function setup() {
   return { store, queue, writer, app, close }
 }
 
+describe('writer thread events', () => {
+  const server = setup()
+  after(() => server.close())
+
+  test("a job's ingest events cross back to the caller as they happen, for the web ingest's job page", async () => {
+    const events: string[] = []
+    const { jsonRecordToDocument } = await import('../ingest/json.js')
+    const doc = jsonRecordToDocument(LIBRARY_NEWS, { kind: 'api', location: 'web' }, 'json', JSON.stringify(LIBRARY_NEWS))
+    const report = await server.writer.run({ kind: 'ingest-items', label: 'web', items: [sendItem({ kind: 'document', doc })] }, (event) =>
+      events.push(event.kind),
+    )
+    assert.equal(report.stored.length, 1)
+    assert.ok(events.includes('stored'), events.join(', '))
+  })
+})
+
 describe('the writer thread', () => {
   const server = setup()
   after(() => server.close())

@@ -14,7 +14,7 @@
  * running on without writes.
  */
 import { Worker } from 'node:worker_threads'
-import type { IngestReport } from '../ingest/ingest.js'
+import type { IngestEvent, IngestReport } from '../ingest/ingest.js'
 import { type FromWriter, receiveError, type ToWriter, type WriteJob, type WriterThreadData } from './write-jobs.js'
 
 export interface WriterOpts extends WriterThreadData {
@@ -31,8 +31,8 @@ export interface WriterOpts extends WriterThreadData {
 }
 
 export interface Writer {
-  /** Run a job on the writer thread; jobs run in the order given. */
-  run(job: WriteJob): Promise<IngestReport>
+  /** Run a job on the writer thread; jobs run in the order given. `onEvent` hears its ingest's events as they happen. */
+  run(job: WriteJob, onEvent?: (event: IngestEvent) => void): Promise<IngestReport>
   /** Jobs posted and not yet answered. */
   readonly pending: number
   /** Let queued jobs finish, close the writer's store and stop the thread. */
@@ -45,6 +45,7 @@ export class WriterFailedError extends Error {
 }
 
 interface Waiting {
+  readonly onEvent?: ((event: IngestEvent) => void) | undefined
   readonly resolve: (report: IngestReport) => void
   readonly reject: (error: Error) => void
 }
@@ -72,6 +73,7 @@ export function startWriter(opts: WriterOpts): Writer {
     let lastError: Error | null = null
     thread.on('message', (message: FromWriter) => {
       if (message.type === 'committed') onCommit?.()
+      else if (message.type === 'event') waiting.get(message.id)?.onEvent?.(message.event)
       else if (message.type === 'done') {
         const job = waiting.get(message.id)
         waiting.delete(message.id)
@@ -117,15 +119,15 @@ export function startWriter(opts: WriterOpts): Writer {
   const post = (thread: Worker, message: ToWriter): void => thread.postMessage(message)
 
   return {
-    run(job) {
+    run(job, onEvent) {
       if (fatal !== null) return Promise.reject(fatal)
       if (closing !== null) return Promise.reject(new WriterFailedError('the writer is closing'))
       worker ??= spawn()
       const thread = worker
       const id = nextId++
       return new Promise<IngestReport>((resolve, reject) => {
-        waiting.set(id, { resolve, reject })
-        post(thread, { type: 'job', id, job })
+        waiting.set(id, { resolve, reject, onEvent })
+        post(thread, { type: 'job', id, job, ...(onEvent === undefined ? {} : { events: true }) })
       })
     },
     get pending() {

@@ -17,7 +17,7 @@ export interface PageOpts {
   /** The document title (before ` · crosscheck`). */
   readonly title: string
   /** Which navigation entry is current. */
-  readonly section?: 'stories' | 'outlets' | 'search'
+  readonly section?: 'stories' | 'outlets' | 'search' | 'ingest' | 'feeds'
   /** Put back into the search box on the search page. */
   readonly query?: string
   /** Wider content for the side-by-side view. */
@@ -44,6 +44,8 @@ export function page(opts: PageOpts, body: Html): Html {
           <nav aria-label="Main">
             <a href="/" ${current('stories')}>Stories</a>
             <a href="/outlets" ${current('outlets')}>Outlets</a>
+            <a href="/feeds" ${current('feeds')}>Feeds</a>
+            <a href="/ingest" ${current('ingest')}>Add articles</a>
           </nav>
           <form class="search" action="/search" method="get" role="search" aria-label="Site search">
             <input type="search" name="q" value="${opts.query ?? ''}" placeholder="Search titles and text" aria-label="Search articles" maxlength="200" />

@@ -19,6 +19,7 @@ import { LINEAGE_CASES } from './lineage-cases.js'
 import { type BenchCase, type BenchResult, measure, REFERENCE_ABOUT } from './measure.js'
 import { QUOTE_CASES } from './quote-cases.js'
 import { SERVE_CASES } from './serve-cases.js'
+import { BUDGET_CASES } from './budget-cases.js'
 
 export const CASES: readonly BenchCase[] = [
   ...INGEST_CASES,
@@ -31,6 +32,7 @@ export const CASES: readonly BenchCase[] = [
   ...QUOTE_CASES,
   ...ENTITY_CASES,
   ...SERVE_CASES,
+  ...BUDGET_CASES,
   ...HOSTILE_CASES,
 ]
 

@@ -102,7 +102,7 @@ async function prepare(): Promise<Prepared> {
 }
 
 /** The path of the built store of `STORED` articles, building it on first use. */
-async function cachedStore(examples: readonly Article[]): Promise<string> {
+export async function cachedStore(examples: readonly Article[]): Promise<string> {
   // The example corpus is what is re-enacted: an edit to it must not reuse a store built from the old one.
   const source = examples.map((a) => [a.title, a.text, a.published])
   const key = createHash('sha256').update(JSON.stringify({ STORE_RECIPE, STORED, INGESTED, source })).digest('hex').slice(0, 12)

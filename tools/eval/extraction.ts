@@ -62,20 +62,26 @@ interface LoadedPage {
   readonly html: string
 }
 
+/**
+ * A page's HTML: `html/<id>.html.gz` as the benchmark stores it, else `html/<id>.html` (a set written by
+ * hand, kept readable in the repository). A page that is missing both is a named error.
+ */
+async function readPage(datasetDir: string, id: string): Promise<string> {
+  const gz = await readFile(join(datasetDir, 'html', `${id}.html.gz`)).catch(() => null)
+  if (gz !== null) return (await gunzipAsync(gz)).toString('utf8')
+  const plain = await readFile(join(datasetDir, 'html', `${id}.html`), 'utf8').catch(() => null)
+  if (plain === null) throw new Error(`page ${id}: neither html/${id}.html.gz nor html/${id}.html can be read in ${datasetDir}`)
+  return plain
+}
+
 /** Every page the ground truth lists, in id order; the folder decides ids and count. */
 async function loadPages(datasetDir: string): Promise<LoadedPage[]> {
   const truth = JSON.parse(await readFile(join(datasetDir, 'ground-truth.json'), 'utf8')) as Record<string, TruthEntry>
   const ids = Object.keys(truth).sort()
   return Promise.all(
     ids.map(async (id) => {
-      const gz = await readFile(join(datasetDir, 'html', `${id}.html.gz`))
       const entry = truth[id]
-      return {
-        id,
-        url: entry?.url,
-        truth: entry?.articleBody ?? '',
-        html: (await gunzipAsync(gz)).toString('utf8'),
-      }
+      return { id, url: entry?.url, truth: entry?.articleBody ?? '', html: await readPage(datasetDir, id) }
     }),
   )
 }

@@ -27,7 +27,7 @@ import type { ArticleClaims } from '../../dist/claims/types.js'
 import { InputError } from '../../dist/errors.js'
 import { chronoDateFinder } from '../../dist/ingest/date-finder.js'
 import { isArticleFileName } from '../../dist/ingest/detect-format.js'
-import type { DomDocument, DomElement } from '../../dist/ingest/html-dom.js'
+import { type DomDocument, type DomElement, type DomNode, TEXT_NODE, isElement } from '../../dist/ingest/html-dom.js'
 import { parseHtmlPage } from '../../dist/ingest/html.js'
 import { type PrepareJob, jobSource, runPrepareJob } from '../../dist/ingest/prepare-job.js'
 import { readInput } from '../../dist/ingest/read-input.js'
@@ -147,6 +147,25 @@ const BLOCK_ELEMENTS = 'p, h1, h2, h3, h4, h5, h6, li, blockquote, figcaption, p
 // Page furniture inside an article element, which a page marks as such: not the story's content.
 const FURNITURE = 'nav, aside, footer, form, script, style, noscript, template, [aria-hidden="true"], [hidden]'
 
+// Elements whose content a browser never shows as text: code, styles, and the fallback inside embedded frames and
+// media (an <iframe>'s content is raw text, shown only by browsers without frames, so often escaped markup).
+const NEVER_RENDERED = new Set(['script', 'style', 'template', 'iframe', 'object', 'embed', 'video', 'audio', 'canvas', 'svg', 'math'])
+
+/** The text of an element as a reader sees it: its text nodes, without those inside never-rendered elements. */
+function renderedText(element: DomElement): string {
+  let text = ''
+  const stack: DomNode[] = [element]
+  while (stack.length > 0) {
+    const node = stack.pop() as DomNode
+    if (node.nodeType === TEXT_NODE) text += node.nodeValue ?? ''
+    else if (isElement(node) && !NEVER_RENDERED.has(node.localName)) {
+      const children = node.childNodes
+      for (let i = children.length - 1; i >= 0; i--) stack.push(children[i] as DomNode)
+    }
+  }
+  return text
+}
+
 /**
  * The blocks a page marks up as its article (`<article>`, else `<main>`),
  * read from the HTML independently of the extractor: what the page itself
@@ -160,7 +179,7 @@ export function markedUpBlocks(html: string): Block[] {
   const blocks: Block[] = []
   for (const element of Array.from(root.querySelectorAll(BLOCK_ELEMENTS)) as MarkedElement[]) {
     if (element.querySelector(BLOCK_ELEMENTS) !== null || element.closest(FURNITURE) !== null) continue
-    const text = (element.textContent ?? '').replace(/\s+/gu, ' ').trim()
+    const text = renderedText(element).replace(/\s+/gu, ' ').trim()
     if (text !== '') blocks.push({ kind: /^H\d$/u.test(element.tagName) ? 'heading' : 'text', text })
   }
   return blocks

@@ -11,7 +11,8 @@
  * or one a fragment of the other) attributed to the key's speaker; an alias
  * group passes when the forms of it that the documents use end up in one
  * merged entity; a timeline item passes when every listed document states
- * an event on that date.
+ * an event on that date (written as `dateText` and obtained as `dateBasis`,
+ * where the key gives them).
  *
  * Precision: of the figures (with a recognised measure) and the direct and
  * partial quotes extracted from the keyed documents, the share that match
@@ -49,6 +50,10 @@ interface ExpectedEvent {
   readonly date: string
   readonly event: string
   readonly docs: readonly string[]
+  /** The date as the documents write it ("Tuesday"), when the key pins the item to one mention. */
+  readonly dateText?: string
+  /** How the date must have been obtained ('stated', 'publication', 'speech', 'inferred'). */
+  readonly dateBasis?: string
 }
 interface AnswerKey {
   readonly figures?: { readonly items: readonly ExpectedFigure[] }
@@ -134,7 +139,11 @@ export const seedsClaims: EvalTask = async (folder) => {
   }
 
   for (const expected of timeline) {
-    const missing = expected.docs.filter((doc) => !(docs.get(doc)?.claims.events ?? []).some((event) => event.date === expected.date))
+    const matches = (event: ArticleClaims['events'][number]): boolean =>
+      event.date === expected.date &&
+      (expected.dateText === undefined || event.dateText === expected.dateText) &&
+      (expected.dateBasis === undefined || event.dateBasis === expected.dateBasis)
+    const missing = expected.docs.filter((doc) => !(docs.get(doc)?.claims.events ?? []).some(matches))
     record(
       'timeline',
       `${expected.date} ${expected.event}`,

@@ -60,7 +60,13 @@ test('serve starts on a free port, answers the API, keeps a private token, and s
       body,
     })
     assert.equal(stored.status, 200)
-    assert.equal(((await stored.json()) as { inserted: number }).inserted, 1)
+    const storedReport = (await stored.json()) as { inserted: number; stored: Array<{ id: string }> }
+    assert.equal(storedReport.inserted, 1)
+    // Comparisons are rendered on their own thread, from its own connection to the file.
+    const id = storedReport.stored[0]?.id ?? ''
+    const compared = await fetch(`${url}compare/${id}/${id}`)
+    assert.equal(compared.status, 200)
+    assert.match(await compared.text(), /Ferry service resumes/)
     const listed = (await (await fetch(`${url}api/v1/stories`)).json()) as { items: Array<{ titles: string[] }> }
     assert.deepEqual(
       listed.items.map((story) => story.titles),
@@ -75,4 +81,17 @@ test('serve starts on a free port, answers the API, keeps a private token, and s
     child.kill('SIGKILL')
     await rm(dir, { recursive: true, force: true })
   }
+})
+
+test('reads are open on loopback, need the token beyond it unless --public, and always with --private; beyond loopback it warns', async () => {
+  const { readAccess } = await import('./serve.js')
+  assert.deepEqual(readAccess('127.0.0.1', false, false), { reads: 'open', warning: null })
+  assert.deepEqual(readAccess('::1', false, true), { reads: 'token', warning: null })
+  const closed = readAccess('0.0.0.0', false, false)
+  assert.equal(closed.reads, 'token')
+  assert.match(closed.warning ?? '', /needs the token.*--public/)
+  const open = readAccess('192.0.2.10', true, false)
+  assert.equal(open.reads, 'open')
+  assert.match(open.warning ?? '', /--public: anyone who can reach it can read/)
+  assert.throws(() => readAccess('127.0.0.1', true, true), /contradict/)
 })

@@ -21,6 +21,7 @@ import { checkFetchableUrl } from '../../server/url-check.js'
 import { createWriteQueue } from '../../server/write-queue.js'
 import { sendItem } from '../../server/write-jobs.js'
 import { startWriter, type Writer } from '../../server/writer.js'
+import { type Comparer, startComparer } from '../../server/comparer.js'
 import type { ReadItem } from '../../ingest/read-input.js'
 import { EXIT } from '../exit-codes.js'
 import { type CommandContext, integerFlag } from '../command-context.js'
@@ -34,6 +35,7 @@ export async function runServe(context: CommandContext): Promise<number> {
   if (intervalSeconds < 1) throw new CrosscheckError('USAGE', '--interval must be at least 1 second')
   const allowPrivateAddresses = values['allow-private'] === true
   const corsOrigin = typeof values['cors'] === 'string' ? values['cors'] : undefined
+  const access = readAccess(host, values['public'] === true, values['private'] === true)
   // The name it listens on is one it answers to (IP addresses always are).
   const hostNames = [host, ...(typeof values['host-name'] === 'string' ? values['host-name'].split(',') : [])]
   // The same resolution as the CLI shell uses to open the store.
@@ -81,10 +83,14 @@ export async function runServe(context: CommandContext): Promise<number> {
     }
   }
 
+  // Comparisons align whole articles: on their own thread, so a long one cannot hold up other requests.
+  const comparer: Comparer | undefined = dbPath === ':memory:' || dbPath === '' ? undefined : startComparer({ dbPath })
   const app = createApp({
     store,
     token: token.token,
     queue,
+    reads: access.reads,
+    ...(comparer === undefined ? {} : { comparer }),
     follower,
     allowPrivateAddresses,
     hostNames,
@@ -104,6 +110,7 @@ export async function runServe(context: CommandContext): Promise<number> {
   } else {
     out.write(`write token: from ${token.origin === 'file' ? token.file : token.origin === 'env' ? '$CROSSCHECK_TOKEN' : '--token'}\n`)
   }
+  if (access.warning !== null) err.write(`crosscheck serve: ${access.warning}\n`)
   await follower.start()
   const feeds = (await store.listFeeds()).length
   if (feeds > 0) out.write(`following ${feeds} feed${feeds === 1 ? '' : 's'}, every ${intervalSeconds} s\n`)
@@ -122,10 +129,52 @@ export async function runServe(context: CommandContext): Promise<number> {
   if ('closeIdleConnections' in server) server.closeIdleConnections()
   await queue.close()
   await writer?.close()
+  await comparer?.close()
   await closed
   out.write('crosscheck serve: stopped\n')
   if (typeof stop !== 'string') throw new CrosscheckError('STORE_FAILED', `crosscheck serve stopped: ${stop.message}`)
   return EXIT.OK
+}
+
+/**
+ * Who may read, from where the server listens and the flags: open on
+ * loopback; beyond it, only with the token unless `--public`; never open
+ * with `--private`. The warning says what is exposed whenever the server
+ * listens beyond this machine.
+ *
+ * @example
+ * readAccess('0.0.0.0', false, false) // => { reads: 'token', warning: 'listening beyond this machine on 0.0.0.0: …' }
+ */
+export function readAccess(host: string, open: boolean, closed: boolean): { reads: 'open' | 'token'; warning: string | null } {
+  if (open && closed) throw new CrosscheckError('USAGE', '--public and --private contradict each other: give one')
+  const loopback = isLoopbackHost(host)
+  if (closed) {
+    return {
+      reads: 'token',
+      warning: loopback ? null : `listening beyond this machine on ${host}; --private: every page and API route needs the token, writes too`,
+    }
+  }
+  // --public on loopback changes nothing: reads are open there already.
+  if (loopback) return { reads: 'open', warning: null }
+  if (open) {
+    return {
+      reads: 'open',
+      warning: `listening beyond this machine on ${host} with --public: anyone who can reach it can read every story, article, report, search and the list of followed feeds; writes still need the token`,
+    }
+  }
+  return {
+    reads: 'token',
+    warning: `listening beyond this machine on ${host}: every page and API route needs the token (the sign-in page asks for it); give --public to let anyone read, writes still needing the token`,
+  }
+}
+
+/** Loopback addresses and names: 127.0.0.0/8, ::1, localhost. */
+function isLoopbackHost(host: string): boolean {
+  const name = host
+    .trim()
+    .toLowerCase()
+    .replace(/^\[|\]$/gu, '')
+  return name === 'localhost' || name === '::1' || /^127(?:\.\d{1,3}){3}$/u.test(name) || name === '::ffff:127.0.0.1'
 }
 
 function describeFollowEvent(event: FollowEvent): string {
