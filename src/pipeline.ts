@@ -17,6 +17,7 @@
  * reads inputs, runs the pool, batches and reports).
  */
 import { createHash } from 'node:crypto'
+import { canonicalUrl } from './canonical-url.js'
 import { CLAIMS_EXTRACTOR_VERSION, extractClaims } from './claims/extract-claims.js'
 import type { DateFinder } from './claims/date-finder.js'
 import { extractEvents } from './claims/events.js'
@@ -97,7 +98,7 @@ export function prepareArticle(doc: RawDocument, opts?: PrepareOpts): Article {
   const language = doc.metadata.language ?? opts?.detectLanguage?.(text) ?? null
   // Identify last: the id is derived from what the article says, so a re-ingest is a no-op.
   const contentHash = sha256(comparisonForm(text))
-  const id = articleId(cleaned.outlet, title, contentHash)
+  const id = articleId(cleaned.outlet, title, contentHash, doc.metadata.url ?? null)
 
   return {
     id,
@@ -251,13 +252,18 @@ export async function latestStoryDay(store: Pick<Store, 'getStory' | 'getArticle
 }
 
 /**
- * The article id: the outlet, the headline and the body in comparison form.
- * The same story re-sent is the same article; the same words under another
- * outlet's name are a different article (a copy, which lineage must see).
+ * The article id: the outlet, the headline, the body in comparison form and
+ * the page's address in one spelling (`canonicalUrl`) when it has one. The
+ * same story re-sent (from the same address, or with no address) is the same
+ * article; the same words under another outlet's name, or at another
+ * address, are a different article (a copy, which lineage must see, not a
+ * duplicate to drop). Without an address the id is what it was before
+ * addresses counted, so stores of such articles keep their ids.
  */
-export function articleId(outlet: string | null, title: string | null, contentHash: string): string {
-  const key = [comparisonForm(outlet ?? ''), comparisonForm(title ?? ''), contentHash].join('\u0000')
-  return sha256(key).slice(0, 16)
+export function articleId(outlet: string | null, title: string | null, contentHash: string, url: string | null = null): string {
+  const address = canonicalUrl(url)
+  const parts = [comparisonForm(outlet ?? ''), comparisonForm(title ?? ''), contentHash, ...(address === null ? [] : [address])]
+  return sha256(parts.join('\u0000')).slice(0, 16)
 }
 
 function sha256(text: string): string {

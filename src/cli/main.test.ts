@@ -147,7 +147,7 @@ describe('crosscheck CLI', () => {
     for (const command of ['articles', 'stories', 'lineage', 'story', 'claims', 'report', 'show', 'diff']) {
       const result = runOn(absent, [
         command,
-        ...(command === 'diff' ? ['b7e0', 'd529'] : command === 'articles' || command === 'stories' || command === 'lineage' ? [] : ['1']),
+        ...(command === 'diff' ? ['b7e0', 'b57d'] : command === 'articles' || command === 'stories' || command === 'lineage' ? [] : ['1']),
       ])
       assert.equal(result.code, 3, command)
       assert.equal(result.stderr, `crosscheck ${command}: the store ${absent} does not exist\n`)
@@ -184,9 +184,9 @@ describe('crosscheck CLI', () => {
   })
 
   test('diff refuses to compare an article with itself', () => {
-    const result = run('diff', 'd529', 'd529288273f4549d')
+    const result = run('diff', 'b57d', 'b57d04f96c872aca')
     assert.equal(result.code, 2)
-    assert.match(result.stderr, /^crosscheck diff: d529 and d529288273f4549d are the same article \(d529288273f4549d\): name two different articles\n$/u)
+    assert.match(result.stderr, /^crosscheck diff: b57d and b57d04f96c872aca are the same article \(b57d04f96c872aca\): name two different articles\n$/u)
     assert.equal(result.stdout, '')
   })
 

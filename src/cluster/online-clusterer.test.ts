@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict'
 import { test } from 'node:test'
-import { assignArticle, createClusterState, exportActiveStories, importStories, retireStories } from './online-clusterer.js'
+import { assignArticle, calibrate, createClusterState, exportActiveStories, importStories, retireStories } from './online-clusterer.js'
+import { decodeClusterSnapshot, encodeClusterSnapshot } from './snapshot-format.js'
 import { storyFeatures } from './story-features.js'
 
 // Invented reports: one quake in Valdoria reported twice, another quake in Norrhaven the same week.
@@ -96,4 +97,49 @@ test('story ids increase and are never reused after retirement', () => {
   retireStories(state, state.clock + 5)
   const second = assignArticle(state, 'a2', storyFeatures(QUAKE_A2)).story
   assert.ok(second > first)
+})
+
+test('a feed item’s full article, found later at the same address, joins the item’s story whatever its words', () => {
+  const state = createClusterState()
+  const item = assignArticle(
+    state,
+    'item',
+    storyFeatures({ title: 'Valdoria quake: dozens feared dead', text: '', published: '2026-03-10', url: 'https://quake.example/valdoria?utm_source=rss' }),
+  )
+  assignArticle(state, 'other', storyFeatures(ELECTION))
+  // The page fetched later says far more than its headline did, in other words; only the address ties them.
+  const page = assignArticle(state, 'page', storyFeatures({ ...ELECTION, title: 'Rescuers dig through the night', url: 'https://quake.example/valdoria#top' }))
+  assert.equal(page.story, item.story)
+  // The addresses are part of the saved state: a reloaded clusterer ties them the same way.
+  const reloaded = importStories(structuredClone(exportActiveStories(state)))
+  const again = assignArticle(reloaded, 'page2', storyFeatures({ ...QUAKE_B, url: 'https://quake.example/valdoria' }))
+  assert.equal(again.story, item.story)
+  // A story that retires forgets its addresses.
+  retireStories(reloaded, reloaded.clock + 30)
+  assert.equal(reloaded.links.size, 0)
+})
+
+test('short items are judged with their own weights, long ones with the articles’, blended in between', () => {
+  const o = createClusterState().opts
+  assert.equal(calibrate(o, 0).termWeight, o.shortTermWeight)
+  assert.equal(calibrate(o, o.shortWords).entityWeight, o.shortEntityWeight)
+  assert.equal(calibrate(o, o.fullWords), o)
+  const middle = calibrate(o, (o.shortWords + o.fullWords) / 2)
+  assert.ok(Math.abs(middle.termWeight - (o.termWeight + o.shortTermWeight) / 2) < 1e-9)
+  assert.equal(storyFeatures({ title: 'Quake', text: 'Two words', published: null }).words, 2)
+})
+
+test('the saved JSON state keeps the stories’ addresses, and a state saved before them reads as having none', () => {
+  const state = createClusterState()
+  assignArticle(
+    state,
+    'item',
+    storyFeatures({ title: 'Valdoria quake: dozens feared dead', text: '', published: '2026-03-10', url: 'https://quake.example/valdoria' }),
+  )
+  const json = encodeClusterSnapshot(exportActiveStories(state))
+  const reloaded = importStories(decodeClusterSnapshot(json))
+  assert.deepEqual(reloaded.links, state.links)
+  const older = JSON.parse(json) as { stories: Array<Record<string, unknown>> }
+  for (const story of older.stories) delete story.links
+  assert.equal(importStories(decodeClusterSnapshot(JSON.stringify(older))).links.size, 0)
 })

@@ -73,3 +73,16 @@ test('gives the same stories, with the same ids, whatever the input order', () =
 test('an empty set gives no stories', () => {
   assert.equal(recluster([]).size, 0)
 })
+
+test('a feed item and its page at one address are one story, whatever their words', () => {
+  const item = {
+    id: 'h1',
+    features: storyFeatures({ title: 'Lissom blaze', text: '', published: '2026-06-06', url: 'https://lissom.example/fire?utm_source=rss' }),
+  }
+  const page = {
+    id: 'p1',
+    features: storyFeatures({ title: 'Harbour United beat Kestrel City 3-1', text: 'A report.', published: '2026-06-07', url: 'https://lissom.example/fire' }),
+  }
+  const stories = recluster([...ARTICLES, item, page])
+  assert.equal(stories.get('h1'), stories.get('p1'))
+})

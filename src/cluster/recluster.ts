@@ -82,6 +82,18 @@ export function recluster(items: readonly ReclusterItem[], opts?: ReclusterOpts)
     }
   })
 
+  // Items at one address (a feed item and its page fetched later) are one report: as alike as can be.
+  const byLink = new Map<number, number>()
+  docs.forEach(({ features: f }, i) => {
+    if (f.link === null) return
+    const first = byLink.get(f.link)
+    if (first === undefined) byLink.set(f.link, i)
+    else {
+      links[i]?.set(first, 1)
+      links[first]?.set(i, 1)
+    }
+  })
+
   const owner = averageLinkage(links, threshold)
   // Number stories by their smallest article id (the first in canonical order).
   const storyOf = new Map<number, StoryId>()

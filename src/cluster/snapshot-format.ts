@@ -50,6 +50,8 @@ interface StoryJson {
   readonly lastDay: number | null
   readonly lastSeen: number
   readonly indexKeys: string
+  /** Float64 LE member address keys; absent in states saved before addresses were kept. */
+  readonly links?: string
   readonly termNorm: number
   readonly entityNorm: number
   readonly normAt: number
@@ -199,6 +201,7 @@ function storyJson(story: StoryRecord): StoryJson {
     lastDay: story.lastDay,
     lastSeen: story.lastSeen,
     indexKeys: bytes(story.indexKeys),
+    links: bytes(story.links),
     // Cached norms are kept so a restarted run compares exactly as an uninterrupted one would.
     termNorm: story.termNorm,
     entityNorm: story.entityNorm,
@@ -217,13 +220,14 @@ function storyRecord(story: StoryJson): StoryRecord {
     lastDay: story.lastDay,
     lastSeen: story.lastSeen,
     indexKeys: uint32(story.indexKeys),
+    links: story.links === undefined ? new Float64Array(0) : float64(story.links),
     termNorm: story.termNorm,
     entityNorm: story.entityNorm,
     normAt: story.normAt,
   }
 }
 
-function bytes(array: Uint32Array | Float32Array): string {
+function bytes(array: Uint32Array | Float32Array | Float64Array): string {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength).toString('base64')
 }
 
@@ -240,6 +244,13 @@ function sparse(v: VectorJson): SparseVector {
 function uint32(base64: string): Uint32Array {
   const buf = Buffer.from(base64, 'base64')
   const out = new Uint32Array(buf.byteLength / 4)
+  new Uint8Array(out.buffer).set(buf)
+  return out
+}
+
+function float64(base64: string): Float64Array {
+  const buf = Buffer.from(base64, 'base64')
+  const out = new Float64Array(buf.byteLength / 8)
   new Uint8Array(out.buffer).set(buf)
   return out
 }

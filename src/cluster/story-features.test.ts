@@ -53,3 +53,13 @@ test('vectors are sorted, unit length, and the day is read from the date', () =>
   assert.equal(dayNumber('not a date'), null)
   assert.equal(storyFeatures({ title: null, text: '', published: null }).terms.keys.length, 0)
 })
+
+test('a short item’s title counts once, a full article’s thrice, and the item’s address is its link', () => {
+  const weightOf = (f: ReturnType<typeof storyFeatures>, word: string): number => f.terms.weights[f.terms.keys.indexOf(hash32(word, TERM_SEED))] ?? 0
+  const snippet = storyFeatures({ title: 'Ferry halted', text: 'The Tarnow crossing stops on Friday.', published: null, url: 'https://velm.example/ferry#top' })
+  assert.equal(weightOf(snippet, 'ferry'), weightOf(snippet, 'tarnow'))
+  const article = storyFeatures({ title: 'Ferry halted', text: 'The Tarnow crossing stops on Friday. '.repeat(30), published: null })
+  assert.ok(weightOf(article, 'ferry') > weightOf(article, 'crossing'))
+  assert.equal(snippet.link, storyFeatures({ title: null, text: '', published: null, url: 'https://velm.example/ferry' }).link)
+  assert.equal(article.link, null)
+})

@@ -4,6 +4,7 @@
  * places it names and its day. Everything is hashed into sparse vectors so
  * a story's centroid is a few kilobytes whatever the vocabulary.
  */
+import { canonicalUrl } from '../canonical-url.js'
 import { lightStem } from '../text/light-stem.js'
 import { STOPWORDS } from '../text/stopwords.js'
 import { hash32 } from '../dedup/tokens.js'
@@ -13,10 +14,20 @@ import type { SparseVector, StoryFeatures } from './types.js'
 /** Hash seeds: terms and entities live in one key space (one DF table, one index), so they are hashed apart. */
 export const TERM_SEED = 0x7e3a
 export const ENTITY_SEED = 0x3e71
+const LINK_SEEDS = [0x11c3, 0x5a0d] as const
+/** Most words of text of a short item (a headline, or a headline and a sentence or two), and least of a full article. */
+export const SHORT_WORDS = 40
+export const FULL_WORDS = 100
 
 export interface StoryFeaturesOpts {
-  /** How many times a title word counts: headlines name what the story is about. @default 3 */
+  /** How many times a title word counts in a full article: headlines name what the story is about. @default 3 */
   readonly titleWeight?: number
+  /** How many times a title word counts in a short item (a headline and a sentence or two). @default 1 */
+  readonly shortTitleWeight?: number
+  /** Most words of text for an item to be short; between this and `fullWords` the title weight is in between, in proportion. @default 40 */
+  readonly shortWords?: number
+  /** Least words of text for an item to be a full article. @default 100 */
+  readonly fullWords?: number
   /** Weight multiplier of place entities ("in Lisbon") over other names. @default 2.5 */
   readonly placeBoost?: number
   /** Most term keys kept (the heaviest). @default 200 */
@@ -31,11 +42,14 @@ export interface StoryInput {
   readonly text: string
   /** ISO 8601 date or date-time. */
   readonly published: string | null
+  /** The item's address, when it has one. */
+  readonly url?: string | null
 }
 
 // Words, numbers (with inner separators), and sentence breaks.
 const TOKEN = /\p{L}[\p{L}\p{N}]*(?:['’-][\p{L}\p{N}]+)*|\p{N}+(?:[.,]\p{N}+)*|[.!?\n:;"“”`]/gu
 const UPPER = /^\p{Lu}/u
+const WORD = /\p{L}+/gu
 /** Tokens after which a new sentence (or a quotation) starts. */
 const BREAKS = new Set(['.', '!', '?', '\n', ':', ';', '"', '“', '”', '`'])
 /** Lower-case words that may sit inside a name ("Bank of England", "Bashar al-Assad"). */
@@ -56,7 +70,8 @@ interface Run {
  * Features of one article for story clustering.
  *
  * - terms: content words of title and text, lower case, stopwords out, lightly
- *   stemmed, title words counted `titleWeight` times;
+ *   stemmed, and numbers of two or more digits; title words counted
+ *   `titleWeight` times in a full article, `shortTitleWeight` in a short item;
  * - entities: capitalised word runs (the run and each of its words), numbers
  *   of two or more digits, places boosted; a capitalised word that only ever
  *   starts a sentence is not taken for a name;
@@ -68,7 +83,14 @@ interface Run {
  * f.entities.keys.length // => 2 ('valdoria', '14')
  */
 export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): StoryFeatures {
-  const titleWeight = opts?.titleWeight ?? 3
+  const bodyWords = (input.text.match(WORD) ?? []).length
+  const fullTitleWeight = opts?.titleWeight ?? 3
+  const shortTitleWeight = opts?.shortTitleWeight ?? 1
+  const shortWords = opts?.shortWords ?? SHORT_WORDS
+  const fullWords = opts?.fullWords ?? FULL_WORDS
+  // A headline outweighs a long body; next to a sentence or two it is already half the item, and counting it thrice drowns the rest.
+  const shortness = bodyWords <= shortWords ? 1 : bodyWords >= fullWords ? 0 : (fullWords - bodyWords) / (fullWords - shortWords)
+  const titleWeight = fullTitleWeight + (shortTitleWeight - fullTitleWeight) * shortness
   const placeBoost = opts?.placeBoost ?? 2.5
   const maxTerms = opts?.maxTerms ?? 200
   const maxEntities = opts?.maxEntities ?? 100
@@ -81,6 +103,7 @@ export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): Stor
   const titleCase = isTitleCase(title)
   const fromTitle = scan(title, titleWeight, termCounts, entityCounts)
   const fromText = scan(input.text, 1, termCounts, entityCounts)
+
   // Words seen capitalised inside a sentence are names even where they start one.
   const midCaps = new Set<string>()
   for (const run of [...(titleCase ? [] : fromTitle), ...fromText]) if (!run.initial || run.words.length > 1) for (const word of run.words) midCaps.add(word)
@@ -110,7 +133,25 @@ export function storyFeatures(input: StoryInput, opts?: StoryFeaturesOpts): Stor
     entities: sparseFromCounts(entityCounts, maxEntities, (key) => (placeKeys.has(key) ? placeBoost : 1)),
     places: places.length === 0 ? EMPTY_VECTOR : unit(places),
     day: dayNumber(input.published),
+    link: linkKey(input.url),
+    words: bodyWords,
   }
+}
+
+/**
+ * A number (below 2^52) standing for the canonical form of an address, or
+ * null: the same page named twice gets the same key, so a feed item and its
+ * full article found later can be put in one story. Two 32-bit hashes
+ * combined, so that two different addresses among millions practically
+ * never share one.
+ *
+ * @example
+ * linkKey('https://news.example/a?utm_source=x') === linkKey('https://news.example/a') // => true
+ */
+export function linkKey(url: string | null | undefined): number | null {
+  const canonical = canonicalUrl(url)
+  if (canonical === null) return null
+  return hash32(canonical, LINK_SEEDS[0]) * 2 ** 20 + (hash32(canonical, LINK_SEEDS[1]) >>> 12)
 }
 
 /**
@@ -146,6 +187,9 @@ function scan(text: string, weight: number, termCounts: Map<number, number>, ent
         const key = hash32(`#${digits}`, ENTITY_SEED)
         entityCounts.set(key, (entityCounts.get(key) ?? 0) + weight)
       }
+      // A number is a word too: "dies at 91", "6.1 quake" are often what two headlines of one event share, and two events of a kind differ in.
+      const term = hash32(digits, TERM_SEED)
+      termCounts.set(term, (termCounts.get(term) ?? 0) + weight)
       sentenceStart = false
       previous = digits
       continue

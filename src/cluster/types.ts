@@ -19,7 +19,7 @@ export interface SparseVector {
 
 /** What clustering needs of an article (see `storyFeatures`). */
 export interface StoryFeatures {
-  /** Content words (stemmed, stopwords out, title words weighted up): log term frequency, unit length. */
+  /** Content words (stemmed, stopwords out, title words weighted up) and numbers: log term frequency, unit length. */
   readonly terms: SparseVector
   /** Names (capitalised word runs and their words), numbers and places (boosted): log frequency, unit length. */
   readonly entities: SparseVector
@@ -27,6 +27,10 @@ export interface StoryFeatures {
   readonly places: SparseVector
   /** Publication day (days since 1970-01-01, UTC), or null when the article has no date. */
   readonly day: number | null
+  /** The article's address as a number (`linkKey`), or null: items with one address belong to one story. */
+  readonly link: number | null
+  /** Words of the text besides the title: 0 for a headline, a few dozen for a snippet, hundreds for an article. */
+  readonly words: number
 }
 
 /**
@@ -50,6 +54,12 @@ export interface StoryRecord {
   lastSeen: number
   /** Keys under which the story is in the inverted index (sorted). */
   indexKeys: Uint32Array
+  /**
+   * The `linkKey`s of its members' addresses, oldest first (at most
+   * `maxStoryLinks`): an item with one of them joins this story whatever its
+   * words (a feed item's full article fetched later).
+   */
+  links: Float64Array
   /**
    * IDF-weighted lengths of `terms` and `entities`, as of `normAt` articles
    * counted: cached because IDF drifts slowly and recomputing them for every

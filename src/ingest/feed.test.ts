@@ -2,6 +2,7 @@ import assert from 'node:assert/strict'
 import { test } from 'node:test'
 import { InputError } from '../errors.js'
 import { looksLikeFeed, parseFeed } from './feed.js'
+import { feedItemMetadata } from './read-input.js'
 
 const RSS = `<?xml version="1.0" encoding="utf-8"?>
 <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:atom="http://www.w3.org/2005/Atom" xmlns:media="http://search.yahoo.com/mrss/">
@@ -49,6 +50,7 @@ test('RSS 2.0: channel data and items with content:encoded', () => {
     link: 'https://gazette.example/news/ferry-resumes',
     published: '2025-03-11T07:30:00.000Z',
     author: 'Mira Okafor',
+    publisher: null,
     contentHtml: '<p>The harbour authority said on Tuesday that <b>all routes</b> run again.</p><p>"We are back," a spokesperson said.</p>',
     summary: 'Ferries sail again &mdash; mostly on time.',
     categories: ['Transport', 'Weather'],
@@ -117,6 +119,7 @@ test('Atom: xhtml content without its wrapper div, html summary, alternate link'
     link: 'https://blatt.example/2025/bruecke',
     published: '2025-03-12T08:15:00.000Z',
     author: 'Lena Vogt',
+    publisher: null,
     contentHtml: '<p>Die Stadt saniert die Brücke &amp; den Radweg.</p><p>Erster Satz.<br>Zweiter.</p>',
     summary: '<p>Die Arbeiten dauern <em>zwei</em> Jahre.</p>',
     categories: ['Verkehr', 'Stadt'],
@@ -156,6 +159,7 @@ test('RSS 1.0 (RDF): items beside the channel, rdf:about as guid, dc fields', ()
     link: 'https://valley.example/n/77',
     published: '2025-02-03T09:00:00.000Z',
     author: 'Ana Ruiz',
+    publisher: null,
     contentHtml: null,
     summary: 'Cayeron 120 mm en un día.',
     categories: ['Clima'],
@@ -228,4 +232,49 @@ test('looksLikeFeed sniffs the root element after the prolog', () => {
   assert.equal(looksLikeFeed('<feed><title>no namespace</title></feed>'), false)
   assert.equal(looksLikeFeed('<!doctype html><html><head><link rel="alternate" type="application/rss+xml" href="/rss"></head>'), false)
   assert.equal(looksLikeFeed('Plain text mentioning <rss> later'), false)
+})
+
+test('an item that names its publisher is that outlet’s: RSS source, Atom source title, dc:publisher, media:credit', () => {
+  const rss = parseFeed(
+    `<rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:media="http://search.yahoo.com/mrss/"><channel><title>Top stories - Aggregator</title>
+      <item><title>Ferry halted - Velm Herald</title><link>https://aggregator.example/r/abc</link><source url="https://velm.example">Velm Herald</source></item>
+      <item><title>Ferry halted</title><source url="https://www.osk-post.example/rss"></source></item>
+      <item><title>Ferry halted</title><dc:publisher>Brisk &amp;amp; District Times</dc:publisher></item>
+      <item><title>Ferry halted</title><media:credit role="photographer">Ana Bel</media:credit><media:credit role="publisher">Lake Radio</media:credit></item>
+      <item><title>Ferry halted</title><media:credit role="author">Ana Bel</media:credit></item>
+      <item><title>Ferry halted</title><source url="https://x.example">${'x'.repeat(500)}</source></item>
+    </channel></rss>`,
+    { name: 'aggregator.xml' },
+  )
+  assert.deepEqual(
+    rss.items.map((item) => item.publisher),
+    ['Velm Herald', 'osk-post.example', 'Brisk & District Times', 'Lake Radio', null, null],
+  )
+  // The link to follow stays the item's own.
+  assert.equal(rss.items[0]?.link, 'https://aggregator.example/r/abc')
+  const atom = parseFeed(
+    `<feed xmlns="http://www.w3.org/2005/Atom"><title>Planet Lake</title>
+      <entry><title>Ferry halted</title><id>urn:1</id><source><id>urn:velm</id><title type="html">Velm &amp;lt;Herald&amp;gt;</title></source></entry>
+      <entry><title>Ferry halted</title><id>urn:2</id></entry>
+    </feed>`,
+    { name: 'planet.xml' },
+  )
+  assert.deepEqual(
+    atom.items.map((item) => item.publisher),
+    ['Velm <Herald>', null],
+  )
+})
+
+test('the item’s publisher is the article’s outlet; without one, the feed’s title is', () => {
+  const feed = parseFeed(
+    `<rss version="2.0"><channel><title>Aggregator</title>
+      <item><title>Ferry halted</title><link>https://aggregator.example/r/1</link><source url="https://velm.example">Velm Herald</source></item>
+      <item><title>Ferry halted</title><link>https://aggregator.example/r/2</link></item>
+    </channel></rss>`,
+    { name: 'aggregator.xml' },
+  )
+  const [named, plain] = feed.items.map((item) => feedItemMetadata(item, feed))
+  assert.equal(named?.outlet, 'Velm Herald')
+  assert.equal(named?.url, 'https://aggregator.example/r/1')
+  assert.equal(plain?.outlet, 'Aggregator')
 })

@@ -42,6 +42,14 @@ export interface FeedItem {
   /** ISO 8601 (date-time in UTC, or a bare date when the feed gave only a date); null when missing or unparsable. */
   readonly published: string | null
   readonly author: string | null
+  /**
+   * The outlet that published the item when the item names it apart from
+   * the feed's own title: RSS `<source>` (an aggregator's feed names every
+   * outlet in it), Atom `<source><title>`, `dc:publisher`, or a
+   * `media:credit` with the role `publisher`. Null when the item names none:
+   * the feed's title is then the best guess.
+   */
+  readonly publisher: string | null
   /** Full body as HTML source: RSS `content:encoded` or Atom `content` (html, xhtml; text escaped). */
   readonly contentHtml: string | null
   /** RSS `description` or Atom `summary`; often HTML source too. */
@@ -153,6 +161,7 @@ function rssItem(item: Element, index: number, feedLink: string | null, maxDepth
     ...safeLink(absolute(linkText, feedLink)),
     published: parseDate(text(child(item, 'pubDate')) ?? text(child(item, 'dc:date'))),
     author: cleanAuthor(text(child(item, 'dc:creator')) ?? text(child(item, 'author'))),
+    publisher: outletName(plainText(child(item, 'source')) ?? hostName(attr(child(item, 'source'), 'url'))) ?? itemPublisher(item),
     contentHtml: deep ? null : htmlSource(child(item, 'content:encoded')),
     summary: deep ? null : htmlSource(child(item, 'description')),
     categories: unique(categories),
@@ -182,10 +191,41 @@ function atomEntry(entry: Element, index: number, feedLink: string | null, maxDe
     ...safeLink(atomLink(entry, feedLink)),
     published: parseDate(text(child(entry, 'published')) ?? text(child(entry, 'updated'))),
     author: author === null ? null : (text(child(author, 'name')) ?? text(child(author, 'email'))),
+    publisher: atomSourceTitle(child(entry, 'source')) ?? itemPublisher(entry),
     contentHtml: deep ? null : atomHtml(child(entry, 'content')),
     summary: deep ? null : atomHtml(child(entry, 'summary')),
     categories: unique(categories),
     ...(deep ? { tooDeep: true } : {}),
+  }
+}
+
+/** Longest outlet name taken from an item: anything longer is not a name but text put where a name belongs. */
+const MAX_OUTLET_LENGTH = 120
+
+/** The title of an Atom entry's `<source>` (the feed the entry was copied from, i.e. its outlet), as plain text. */
+function atomSourceTitle(source: Element | null): string | null {
+  if (source === null) return null
+  return outletName(atomText(child(source, 'title')))
+}
+
+/** `dc:publisher`, else a `media:credit` whose role is publisher, of an item or entry. */
+function itemPublisher(item: Element): string | null {
+  const credit = children(item, 'media:credit').find((c) => attr(c, 'role')?.toLowerCase() === 'publisher') ?? null
+  return outletName(plainText(child(item, 'dc:publisher')) ?? plainText(credit))
+}
+
+function outletName(name: string | null): string | null {
+  return name === null || name.length > MAX_OUTLET_LENGTH ? null : name
+}
+
+/** `https://www.news.example/feed` → `news.example`: what an RSS `<source url>` with no text says of the outlet. */
+function hostName(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const host = new URL(url).hostname.replace(/^www\./u, '')
+    return host === '' ? null : host
+  } catch {
+    return null
   }
 }
 
@@ -321,7 +361,8 @@ function collapse(value: string): string | null {
   return collapsed === '' ? null : collapsed
 }
 
-function attr(element: Element, name: string): string | null {
+function attr(element: Element | null, name: string): string | null {
+  if (element === null) return null
   const value = DomUtils.getAttributeValue(element, name)?.trim()
   return value === undefined || value === '' ? null : value
 }

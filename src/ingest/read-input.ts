@@ -236,12 +236,14 @@ function feedItemToDocument(item: FeedItem, feed: ParsedFeed, source: SourceRef,
 export function feedItemMetadata(item: FeedItem, feed: ParsedFeed): RawDocument['metadata'] {
   const language = normalizeLanguageTag(feed.language)
   const published = normalizeStatedDate(item.published)
+  // An item that names its publisher (an aggregator's feed) is that outlet's, not the feed's.
+  const outlet = item.publisher ?? feed.title
   return {
     ...(item.title === null ? {} : { title: item.title }),
     ...(item.link === null ? {} : { url: item.link }),
     ...(published === null ? {} : { published }),
     ...(item.author === null ? {} : { byline: item.author }),
-    ...(feed.title === null ? {} : { outlet: feed.title }),
+    ...(outlet === null ? {} : { outlet }),
     ...(language === undefined ? {} : { language }),
   }
 }
