@@ -77,6 +77,8 @@ export interface RepairOpts {
   /** Articles per transaction. @default 100 */
   readonly batchSize?: number
   readonly onProgress?: (stage: 'lineage' | 'claims', done: number, total: number) => void
+  /** What `checkStore` just found, to act on without checking again; its ids must still be current. @default a fresh check */
+  readonly found?: StoreCheck
 }
 
 /** What `repairStore` did. */
@@ -107,7 +109,7 @@ export interface RepairReport {
  */
 export async function repairStore(store: Store, opts?: RepairOpts): Promise<RepairReport> {
   const batchSize = opts?.batchSize ?? 100
-  const found = await checkStore(store)
+  const found = opts?.found ?? (await checkStore(store))
   const withoutStory = new Set(found.missingStory)
   const withoutFingerprints = new Set(found.missingFingerprints)
   // Articles that have a story but no fingerprint (a recluster gives every
@@ -125,18 +127,20 @@ export async function repairStore(store: Store, opts?: RepairOpts): Promise<Repa
         // Fingerprints before lineage, as in a batch: a later article of this batch finds an earlier one as a candidate.
         const missing = fresh.filter((item) => withoutFingerprints.has(item.article.id)).map((item) => item.fingerprint)
         await tx.putFingerprints(missing)
-        const found = await updateLineage(tx, fresh)
+        const relatedNow = await updateLineage(tx, fresh)
         // Stories after lineage: a copy or rewrite joins the story of what it copies.
-        const unassigned = fresh.filter((item) => withoutStory.has(item.article.id)).map((item) => item.article)
+        // Asked again inside the transaction: a writer running beside the repair (the server) may have assigned some since the check.
+        const assignedSince = await tx.storiesOf(fresh.map((item) => item.article.id))
+        const unassigned = fresh.filter((item) => withoutStory.has(item.article.id) && !assignedSince.has(item.article.id)).map((item) => item.article)
         loaded = await loadClusterState(tx, loaded)
         await assignStories(
           tx,
           loaded,
           unassigned.map((article) => ({ id: article.id, features: storyFeatures(article) })),
-          found,
+          relatedNow,
         )
         fingerprinted += missing.length
-        relations += found.length
+        relations += relatedNow.length
         assigned += unassigned.length
       })
     } catch (error) {

@@ -31,7 +31,7 @@ export async function runCheck(context: CommandContext): Promise<number> {
   let after: StoreCheck = found
   if (values['repair'] === true && !isSound(found)) {
     const bar = progressBar(context.err)
-    repaired = await repairStore(store, { findDates: chronoDateFinder, onProgress: (stage, done, total) => bar.update(done, total, stage) })
+    repaired = await repairStore(store, { found, findDates: chronoDateFinder, onProgress: (stage, done, total) => bar.update(done, total, stage) })
     bar.done()
     after = await checkStore(store, { thorough: values['thorough'] === true })
   }
