@@ -124,9 +124,8 @@ export async function repairStore(store: Store, opts?: RepairOpts): Promise<Repa
     const fresh = articles.map((article) => ({ article, fingerprint: fingerprintArticle(article) }))
     try {
       await store.transaction(async (tx) => {
-        // Fingerprints before lineage, as in a batch: a later article of this batch finds an earlier one as a candidate.
-        const missing = fresh.filter((item) => withoutFingerprints.has(item.article.id)).map((item) => item.fingerprint)
-        await tx.putFingerprints(missing)
+        // Lineage stores each article's fingerprint just before relating it (as a batch does); counted here for the report.
+        const missing = fresh.filter((item) => withoutFingerprints.has(item.article.id))
         const relatedNow = await updateLineage(tx, fresh)
         // Stories after lineage: a copy or rewrite joins the story of what it copies.
         // Asked again inside the transaction: a writer running beside the repair (the server) may have assigned some since the check.
