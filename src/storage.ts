@@ -74,6 +74,12 @@ export interface LineageStore {
    * for a whole story), of some kinds, or all.
    */
   listRelations(opts?: ListRelationsOpts): Promise<Relation[]>
+  /**
+   * Ids of stored articles with no fingerprint stored (no band and no
+   * anchor), in the order they were stored, paged: what an interrupted
+   * write by an older release can leave (see `repair.ts`).
+   */
+  listArticlesWithoutFingerprints(opts?: ListArticlesOpts): Promise<ArticleId[]>
 }
 
 /** Stories: assignments, the clusterer's saved state, and the story listings. */
@@ -111,6 +117,8 @@ export interface StoryStore {
    * it: `replace` set, the whole DF table). Returns the new generation.
    */
   replaceStories(assignments: readonly StoryAssignment[], changes: ClusterStateChanges): Promise<number>
+  /** Ids of stored articles that belong to no story, in the order they were stored, paged. */
+  listArticlesWithoutStory(opts?: ListArticlesOpts): Promise<ArticleId[]>
 }
 
 /** Claims extracted at ingest, kept with the extractor version that read them. */
@@ -166,7 +174,19 @@ export interface Store extends ArticleStore, LineageStore, StoryStore, ClaimStor
    */
   dataVersion?(): number
 
+  /**
+   * Problems the database itself finds in the store (for SQLite its
+   * `integrity_check`, or the cheaper `quick_check` with `quick`); empty
+   * when the store is sound.
+   */
+  checkIntegrity(opts?: IntegrityOpts): Promise<string[]>
+
   close(): Promise<void>
+}
+
+export interface IntegrityOpts {
+  /** A check that reads every page once but skips the costlier index cross-checks (SQLite's `quick_check`). @default false */
+  readonly quick?: boolean
 }
 
 /**

@@ -15,6 +15,8 @@ export const EXIT = {
   STORE: 3,
   /** A file named on the command line (`--out`, `--csv`, `--follow`) could not be read or written. */
   IO: 4,
+  /** `crosscheck check` found half-done articles (without --repair) or a problem in the database that it cannot repair. */
+  CHECK_FAILED: 5,
   /** A bug: an error crosscheck did not expect. */
   INTERNAL: 70,
 } as const

@@ -10,6 +10,7 @@ import { describeError } from '../errors.js'
 import { openStore } from '../store/open-store.js'
 import type { Store } from '../storage.js'
 import { runArticles } from './commands/articles.js'
+import { runCheck } from './commands/check.js'
 import { runClaims } from './commands/claims.js'
 import { runDiff } from './commands/diff.js'
 import { runIngest } from './commands/ingest.js'
@@ -42,6 +43,7 @@ const RUNNERS: Record<CommandName, (context: CommandContext) => Promise<number>>
   claims: runClaims,
   report: runReport,
   serve: runServe,
+  check: runCheck,
 }
 
 export async function main(argv: readonly string[]): Promise<number> {

@@ -250,6 +250,21 @@ export const COMMANDS = {
       private: { type: 'boolean', description: 'require the token for reads too, even on loopback (the sign-in page asks for it)' },
     },
   },
+  check: {
+    name: 'check',
+    usage: 'crosscheck check [--repair] [--thorough]',
+    summary: 'find articles an interrupted write left half-done (no fingerprints, story or claims), and repair them',
+    details: [
+      'Stores written by crosscheck before batches were applied in one transaction can hold articles',
+      'that a crash cut off between stages; a re-run of ingest skips them as already stored.',
+      "Also runs the database's own integrity check (SQLite's quick_check; --thorough for integrity_check).",
+      'Exit status 5 when anything is found and left unrepaired (with --repair: when something could not be).',
+    ].join('\n'),
+    options: {
+      repair: { type: 'boolean', description: 'complete them: fingerprints, then lineage, then stories, then claims, in transactions' },
+      thorough: { type: 'boolean', description: "run the database's full integrity check (slower on a large store)" },
+    },
+  },
 } as const satisfies Readonly<Record<string, CommandSpec>>
 
 export type CommandName = keyof typeof COMMANDS

@@ -596,6 +596,30 @@ for (const backend of BACKENDS) {
       })
     })
 
+    test('lists articles without fingerprints or without a story, in storing order, paged, and runs its integrity check', async () => {
+      await withStorage(backend, async (storage) => {
+        const store = await storage.open()
+        const [a, b, c, d] = makeArticles(4, { seed: 'half-done' })
+        assert.ok(a && b && c && d)
+        await store.putArticles([a, b, c, d])
+        assert.deepEqual(await store.listArticlesWithoutFingerprints(), [a.id, b.id, c.id, d.id])
+        assert.deepEqual(await store.listArticlesWithoutStory(), [a.id, b.id, c.id, d.id])
+        // Bands alone or anchors alone are a fingerprint.
+        await store.putFingerprints([
+          { id: b.id, bands: Uint32Array.of(1, 2), anchors: new Uint32Array(0) },
+          { id: d.id, bands: new Uint32Array(0), anchors: Uint32Array.of(7) },
+        ])
+        assert.deepEqual(await store.listArticlesWithoutFingerprints(), [a.id, c.id])
+        assert.deepEqual(await store.listArticlesWithoutFingerprints({ limit: 1, offset: 1 }), [c.id])
+        await store.saveStoryAssignments([{ articleId: c.id, storyId: 1 }], stateChanges('{}', 0))
+        assert.deepEqual(await store.listArticlesWithoutStory(), [a.id, b.id, d.id])
+        assert.deepEqual(await store.listArticlesWithoutStory({ limit: 2, offset: 1 }), [b.id, d.id])
+        await assert.rejects(store.listArticlesWithoutStory({ limit: -1 }), isStoreError('USAGE'))
+        assert.deepEqual(await store.checkIntegrity({ quick: true }), [])
+        assert.deepEqual(await store.checkIntegrity(), [])
+      })
+    })
+
     test('keeps claims per article with their extractor version, replaced on update, and lists stale ones', async () => {
       await withStorage(backend, async (storage) => {
         const store = await storage.open()

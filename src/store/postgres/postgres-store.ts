@@ -20,6 +20,7 @@ import {
   type ClusterStateRecord,
   type FeedPoll,
   type FollowedFeed,
+  type IntegrityOpts,
   type ListArticlesOpts,
   type ListRelationsOpts,
   type ListStoriesOpts,
@@ -688,6 +689,32 @@ export class PostgresStore implements Store {
     return found
   }
 
+  async listArticlesWithoutFingerprints(opts?: ListArticlesOpts): Promise<ArticleId[]> {
+    return this.#pagedIds(
+      `SELECT a.id AS id FROM articles a
+       WHERE NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_seq = a.seq)
+         AND NOT EXISTS (SELECT 1 FROM article_anchors n WHERE n.article_seq = a.seq)
+       ORDER BY a.seq LIMIT $1 OFFSET $2`,
+      opts,
+    )
+  }
+
+  async listArticlesWithoutStory(opts?: ListArticlesOpts): Promise<ArticleId[]> {
+    return this.#pagedIds(
+      'SELECT a.id AS id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id) ORDER BY a.seq LIMIT $1 OFFSET $2',
+      opts,
+    )
+  }
+
+  /** The ids a query with `LIMIT $1 OFFSET $2` lists, paged as `opts` asks. */
+  async #pagedIds(sql: string, opts: ListArticlesOpts | undefined): Promise<ArticleId[]> {
+    const limit = opts?.limit ?? 100
+    const offset = opts?.offset ?? 0
+    assertCount('limit', limit)
+    assertCount('offset', offset)
+    return (await this.#query<{ id: string }>(sql, [limit, offset])).rows.map((row) => row.id)
+  }
+
   async listStaleClaims(version: number, opts?: ListArticlesOpts): Promise<ArticleId[]> {
     const limit = opts?.limit ?? 100
     const offset = opts?.offset ?? 0
@@ -759,8 +786,12 @@ export class PostgresStore implements Store {
     )
   }
 
-  /** Problems found in the stored data: relations or members that point nowhere, summaries out of step. Empty when sound. */
-  async checkIntegrity(): Promise<string[]> {
+  /**
+   * Problems found in the stored data: relations or members that point
+   * nowhere, summaries out of step. Empty when sound. Cheap whatever
+   * `quick` says: PostgreSQL checks its own pages as it reads them.
+   */
+  async checkIntegrity(_opts?: IntegrityOpts): Promise<string[]> {
     const problems: string[] = []
     const orphans = await this.#query<{ n: string }>(
       'SELECT count(*) AS n FROM story_summaries s WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.story_id = s.story_id)',

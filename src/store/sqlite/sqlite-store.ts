@@ -19,6 +19,7 @@ import type {
   CandidateOpts,
   FeedPoll,
   FollowedFeed,
+  IntegrityOpts,
   ListArticlesOpts,
   ListRelationsOpts,
   ListStoriesOpts,
@@ -126,6 +127,8 @@ export class SqliteStore implements Store {
   readonly #idsByPrefix: Database.Statement<[string, string, number], { id: string }>
   readonly #list: Database.Statement<[number, number], SummaryRow>
   readonly #count: Database.Statement<[], { n: number }>
+  readonly #withoutFingerprints: Database.Statement<[number, number], { id: string }>
+  readonly #withoutStory: Database.Statement<[number, number], { id: string }>
   readonly #insertBatch: Database.Transaction<(rows: readonly ArticleRow[]) => PutOutcome[]>
   readonly #lineage: LineageTables
   readonly #stories: StoryTables
@@ -150,6 +153,15 @@ export class SqliteStore implements Store {
     this.#idsByPrefix = db.prepare<[string, string, number], { id: string }>('SELECT id FROM articles WHERE id >= ? AND id < ? ORDER BY id LIMIT ?')
     this.#list = db.prepare<[number, number], SummaryRow>(LIST_ARTICLES)
     this.#count = db.prepare<[], { n: number }>('SELECT count(*) AS n FROM articles')
+    // Both over the per-article indexes: one probe per stored article, no scan of the postings.
+    this.#withoutFingerprints = db.prepare<[number, number], { id: string }>(`
+      SELECT id FROM articles a
+      WHERE NOT EXISTS (SELECT 1 FROM article_bands b WHERE b.article_seq = a.seq)
+        AND NOT EXISTS (SELECT 1 FROM article_anchors n WHERE n.article_seq = a.seq)
+      ORDER BY seq LIMIT ? OFFSET ?`)
+    this.#withoutStory = db.prepare<[number, number], { id: string }>(`
+      SELECT id FROM articles a WHERE NOT EXISTS (SELECT 1 FROM story_members m WHERE m.article_id = a.id)
+      ORDER BY seq LIMIT ? OFFSET ?`)
     this.#lineage = new LineageTables(db)
     this.#stories = new StoryTables(db)
     this.#search = new SearchIndex(db)
@@ -238,6 +250,22 @@ export class SqliteStore implements Store {
 
   async listRelations(opts?: ListRelationsOpts): Promise<Relation[]> {
     return this.#lineage.listRelations(opts)
+  }
+
+  async listArticlesWithoutFingerprints(opts?: ListArticlesOpts): Promise<string[]> {
+    const limit = opts?.limit ?? 100
+    const offset = opts?.offset ?? 0
+    assertCount('limit', limit)
+    assertCount('offset', offset)
+    return this.#withoutFingerprints.all(limit, offset).map((row) => row.id)
+  }
+
+  async listArticlesWithoutStory(opts?: ListArticlesOpts): Promise<string[]> {
+    const limit = opts?.limit ?? 100
+    const offset = opts?.offset ?? 0
+    assertCount('limit', limit)
+    assertCount('offset', offset)
+    return this.#withoutStory.all(limit, offset).map((row) => row.id)
   }
 
   async clusterGeneration(): Promise<number> {
@@ -355,12 +383,13 @@ export class SqliteStore implements Store {
   }
 
   /**
-   * Problems SQLite finds in the file (`PRAGMA integrity_check`); empty when
-   * the file is sound.
+   * Problems SQLite finds in the file (`PRAGMA integrity_check`, or
+   * `quick_check` with `quick`); empty when the file is sound.
    */
-  async checkIntegrity(): Promise<string[]> {
-    const rows = this.#db.pragma('integrity_check') as Array<{ integrity_check: string }>
-    const problems = rows.map((row) => row.integrity_check)
+  async checkIntegrity(opts?: IntegrityOpts): Promise<string[]> {
+    const pragma = opts?.quick === true ? 'quick_check' : 'integrity_check'
+    const rows = this.#db.pragma(pragma) as Array<Record<string, string>>
+    const problems = rows.map((row) => String(row[pragma]))
     return problems.length === 1 && problems[0] === 'ok' ? [] : problems
   }
 
