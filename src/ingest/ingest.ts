@@ -15,7 +15,7 @@ import { availableParallelism } from 'node:os'
 import { chronoDateFinder } from './date-finder.js'
 import { expandInputs, type ExpandedInputs, type Input } from './inputs.js'
 import { jobSource, type PrepareResult } from './prepare-job.js'
-import { preparer } from './preparer.js'
+import { jobChars, preparer } from './preparer.js'
 import { type ReadItem, type ReadOpts, readInput } from './read-input.js'
 import { sourceLabel } from './source-label.js'
 import { DEFAULT_BATCH_SIZE } from '../limits.js'
@@ -164,10 +164,12 @@ async function runIngest(
   const prepare = preparer(opts.workers ?? availableParallelism())
   // A batch's worth of documents in flight: while this thread applies one batch, the pool analyses the next.
   const window = Math.max(prepare.capacity, batchSize)
-  const inFlight: Array<{ result: Promise<PrepareResult>; label: string; source: string }> = []
+  const inFlight: Array<{ result: Promise<PrepareResult>; label: string; source: string; chars: number }> = []
+  let inFlightChars = 0
   const settleOldest = async (): Promise<void> => {
     const next = inFlight.shift()
     if (next === undefined) return
+    inFlightChars -= next.chars
     const result = await next.result
     if (!result.ok) {
       fail(new InputError(result.code, result.message, { input: next.source }), next.label)
@@ -188,8 +190,11 @@ async function runIngest(
           } else fail(item, label)
           continue
         }
-        inFlight.push({ result: prepare.run(item), label, source: sourceLabel(jobSource(item)) })
-        while (inFlight.length > window) await settleOldest()
+        const chars = jobChars(item)
+        inFlight.push({ result: prepare.run(item), label, source: sourceLabel(jobSource(item)), chars })
+        inFlightChars += chars
+        // Bounded by size as well as count: a batch's worth of large pages must not all be held at once.
+        while (inFlight.length > window || (inFlight.length > 1 && inFlightChars > MAX_IN_FLIGHT_CHARS)) await settleOldest()
       }
     }
     while (inFlight.length > 0) await settleOldest()
@@ -200,6 +205,9 @@ async function runIngest(
   emit({ kind: 'progress', done: sources.length, total: sources.length, current: '' })
   return report
 }
+
+/** Input characters the pool may hold in flight (with their analyses, a few times this in memory). */
+const MAX_IN_FLIGHT_CHARS = 32 * 1024 * 1024
 
 /** Most of the event loop a batch's apply may hold at once before the pool gets to hand out its next jobs. */
 const BREATHE_EVERY_MS = 5

@@ -117,7 +117,7 @@ function overBudget(error: unknown, timedOut: boolean, timeMs: number, memoryMb:
 }
 
 /** Size of a job's input, in characters. */
-function jobChars(job: PrepareJob): number {
+export function jobChars(job: PrepareJob): number {
   switch (job.kind) {
     case 'html':
       return job.html.length
