@@ -17,6 +17,7 @@ import { fingerprintArticle } from './lineage/fingerprint.js'
 import { updateLineage } from './lineage/update-lineage.js'
 import { checkStore, isSound, repairStore } from './repair.js'
 import type { Store } from './storage.js'
+import { storyPartition } from './testing/store-answers.js'
 import { makeArticle } from './store/fixtures.js'
 import { openSqliteStore } from './store/sqlite/sqlite-store.js'
 import type { Article } from './types.js'
@@ -35,10 +36,7 @@ async function answers(store: Store): Promise<Record<string, unknown>> {
   const articles = await storedArticles(store)
   const ids = articles.map((a) => a.id)
   const relations = (await store.listRelations()).map((r) => JSON.stringify(r)).sort()
-  const storyOf = await store.storiesOf(ids)
-  const groups = new Map<number, string[]>()
-  for (const id of ids) groups.set(storyOf.get(id) ?? -1, [...(groups.get(storyOf.get(id) ?? -1) ?? []), id])
-  const partition = [...groups.values()].map((g) => g.sort().join(',')).sort()
+  const partition = await storyPartition(store, ids)
   // Fingerprints as the store uses them: the candidates each article finds.
   const candidates: Record<string, unknown> = {}
   for (const article of articles) candidates[article.id] = await store.findCandidates(fingerprintArticle(article))

@@ -17,11 +17,11 @@ import { after, before, test } from 'node:test'
 import { promisify } from 'node:util'
 import pg from 'pg'
 import { ingest } from '../ingest/ingest.js'
-import type { Store } from '../storage.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { openPostgresStore } from '../store/postgres/postgres-store.js'
 import { exampleArticles, properNames, reenact } from '../testing/story-corpus.js'
 import { seededRandom, syntheticTextArticle } from '../testing/synthetic.js'
+import { type StoreAnswers, storeAnswers } from '../testing/store-answers.js'
 import { checkQueueReachable, openQueues, queueLocation } from './connection.js'
 
 const run = promisify(execFile)
@@ -53,7 +53,7 @@ function fresh(tag: string): { db: string; name: string } {
 }
 
 let inputs: string[] = []
-let expected: Answers | null = null
+let expected: StoreAnswers | null = null
 
 before(async () => {
   if (noPostgres !== false) return
@@ -73,7 +73,7 @@ before(async () => {
   const sqlite = openSqliteStore(join(dir, 'one-process.db'))
   try {
     await ingest(inputs, sqlite, { workers: 0, batchSize: BATCH })
-    expected = await answers(sqlite)
+    expected = await storeAnswers(sqlite)
   } finally {
     await sqlite.close()
   }
@@ -88,27 +88,8 @@ after(async () => {
   await client.end()
 })
 
-interface Answers {
-  readonly articles: string[]
-  readonly relations: string[]
-  readonly partition: string[]
-}
-
-/** What must not depend on the store or the number of workers, in a comparable form. */
-async function answers(store: Store): Promise<Answers> {
-  const articles = (await store.listArticles({ limit: 100_000 })).map((a) => a.id).sort()
-  const relations = (await store.listRelations())
-    .map((r) => `${r.a} ${r.b} ${r.kind} ${r.direction.original ?? '-'} ${r.coverageA.toFixed(3)} ${r.coverageB.toFixed(3)}`)
-    .sort()
-  const storyOf = await store.storiesOf(articles)
-  const groups = new Map<number, string[]>()
-  for (const id of articles) groups.set(storyOf.get(id) ?? -1, [...(groups.get(storyOf.get(id) ?? -1) ?? []), id])
-  // Story numbers may differ; which articles go together may not.
-  return { articles, relations, partition: [...groups.values()].map((g) => g.sort().join(',')).sort() }
-}
-
 /** Enqueue the inputs, then run `workers` worker processes until nothing is left; the answers in the store. */
-async function throughWorkers(workers: number, tag: string, queue?: string): Promise<Answers> {
+async function throughWorkers(workers: number, tag: string, queue?: string): Promise<StoreAnswers> {
   const { db, name } = fresh(tag)
   const queueArgs = ['--queue', queue ?? db, '--queue-name', name]
   await run(process.execPath, [CLI, '--db', db, 'ingest', ...queueArgs, '--quiet', ...inputs])
@@ -121,7 +102,7 @@ async function throughWorkers(workers: number, tag: string, queue?: string): Pro
   try {
     const ledger = await store.queueLedger().stats()
     assert.equal(ledger.outstanding, 0, 'every queued document was applied')
-    return await answers(store)
+    return await storeAnswers(store)
   } finally {
     await store.close()
   }

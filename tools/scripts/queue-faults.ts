@@ -28,10 +28,10 @@ import { parseArgs, promisify } from 'node:util'
 import pg from 'pg'
 import { ingest } from '../../dist/ingest/ingest.js'
 import { openQueues, queueLocation, queueSchemaFor } from '../../dist/queue/connection.js'
-import type { Store } from '../../dist/storage.js'
 import { openPostgresStore } from '../../dist/store/postgres/postgres-store.js'
 import { openSqliteStore } from '../../dist/store/sqlite/sqlite-store.js'
 import { seededRandom } from '../../dist/testing/synthetic.js'
+import { storeAnswers } from '../../dist/testing/store-answers.js'
 import { writeQueueCorpus } from './queue-corpus.js'
 
 const run = promisify(execFile)
@@ -211,7 +211,7 @@ async function main(argv: readonly string[]): Promise<number> {
       const sqlite = openSqliteStore(join(dir, 'one-process.db'))
       try {
         await ingest([corpus], sqlite, { workers: 0 })
-        figures.sameAsOneProcess = JSON.stringify(await answers(sqlite)) === JSON.stringify(await answers(store))
+        figures.sameAsOneProcess = JSON.stringify(await storeAnswers(sqlite)) === JSON.stringify(await storeAnswers(store))
       } finally {
         await sqlite.close()
       }
@@ -240,24 +240,6 @@ async function main(argv: readonly string[]): Promise<number> {
     figures.sameAsOneProcess !== false
   process.stderr.write(ok ? 'all checks passed\n' : 'A CHECK FAILED\n')
   return ok ? 0 : 1
-}
-
-/** Articles, relations and story partition, comparable across stores (story numbers aside). */
-async function answers(store: Store): Promise<{ articles: string[]; relations: string[]; partition: string[] }> {
-  const articles: string[] = []
-  for (let offset = 0; ; offset += 1000) {
-    const page = await store.listArticles({ limit: 1000, offset })
-    articles.push(...page.map((a) => a.id))
-    if (page.length < 1000) break
-  }
-  articles.sort()
-  const relations = (await store.listRelations())
-    .map((r) => `${r.a} ${r.b} ${r.kind} ${r.direction.original ?? '-'} ${r.coverageA.toFixed(3)} ${r.coverageB.toFixed(3)}`)
-    .sort()
-  const storyOf = await store.storiesOf(articles)
-  const groups = new Map<number, string[]>()
-  for (const id of articles) groups.set(storyOf.get(id) ?? -1, [...(groups.get(storyOf.get(id) ?? -1) ?? []), id])
-  return { articles, relations, partition: [...groups.values()].map((g) => g.sort().join(',')).sort() }
 }
 
 function sleep(ms: number): Promise<void> {

@@ -12,8 +12,8 @@ import { fileURLToPath } from 'node:url'
 import { after, test } from 'node:test'
 import pg from 'pg'
 import { ingest } from '../../ingest/ingest.js'
-import type { Store } from '../../storage.js'
 import { sharedDir } from '../../testing/shared-data.js'
+import { storeAnswers } from '../../testing/store-answers.js'
 import { openSqliteStore } from '../sqlite/sqlite-store.js'
 import { openPostgresStore } from './postgres-store.js'
 
@@ -42,22 +42,6 @@ after(async () => {
   await client.end()
 })
 
-/** What must not depend on the store, in a comparable form. */
-async function answers(store: Store): Promise<{ articles: string[]; relations: string[]; partition: string[] }> {
-  const articles = (await store.listArticles({ limit: 10_000 })).map((a) => a.id).sort()
-  const relations = (await store.listRelations())
-    .map((r) => `${r.a} ${r.b} ${r.kind} ${r.direction.original ?? '-'} ${r.coverageA.toFixed(3)} ${r.coverageB.toFixed(3)}`)
-    .sort()
-  const storyOf = await store.storiesOf(articles)
-  const groups = new Map<number, string[]>()
-  for (const id of articles) {
-    const story = storyOf.get(id) ?? -1
-    groups.set(story, [...(groups.get(story) ?? []), id])
-  }
-  // Story numbers may differ; which articles go together may not.
-  return { articles, relations, partition: [...groups.values()].map((g) => g.sort().join(',')).sort() }
-}
-
 test('SQLite and PostgreSQL give the same articles, relations and stories', { skip: await unavailable() }, async () => {
   const inputs = [fileURLToPath(new URL('../../../examples/corpus', import.meta.url))]
   const shared = sharedDir()
@@ -69,7 +53,7 @@ test('SQLite and PostgreSQL give the same articles, relations and stories', { sk
     const b = await ingest(inputs, postgres, { workers: 0 })
     assert.equal(a.inserted, b.inserted)
     assert.ok(a.inserted >= 9)
-    assert.deepEqual(await answers(postgres), await answers(sqlite))
+    assert.deepEqual(await storeAnswers(postgres), await storeAnswers(sqlite))
   } finally {
     await sqlite.close()
     await postgres.close()
