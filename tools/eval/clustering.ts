@@ -16,17 +16,8 @@ import { storyFeatures } from '../../dist/cluster/story-features.js'
 import type { StoryFeatures } from '../../dist/cluster/types.js'
 import { clusterScores, type ClusterScores } from './cluster-metrics.js'
 import type { EvalResult, EvalTask } from './task.js'
+import type { ClusterDocument } from './short-items.js'
 import { tfidfSinglePass } from './tfidf-single-pass.js'
-
-interface GoldDocument {
-  readonly id: string
-  readonly title: string | null
-  readonly text: string | null
-  readonly date: string | null
-  readonly cluster: string
-  readonly url?: string | null
-  readonly outlet?: string | null
-}
 
 /** Thresholds the baseline is tried at, to report it at its best on the set (an upper bound: tuned on what it is scored on). */
 const BASELINE_THRESHOLDS = [0.05, 0.075, 0.1, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3, 0.35, 0.4, 0.5]
@@ -35,7 +26,7 @@ export const clustering: EvalTask = async (folder) => {
   const docs = (await readFile(join(folder, 'docs.jsonl'), 'utf8'))
     .split('\n')
     .filter((line) => line.trim() !== '')
-    .map((line) => JSON.parse(line) as GoldDocument)
+    .map((line) => JSON.parse(line) as ClusterDocument)
   const gold = docs.map((doc) => doc.cluster)
   const features = docs.map((doc) => storyFeatures({ title: doc.title, text: doc.text ?? '', published: doc.date, url: doc.url ?? null }))
 
@@ -92,12 +83,12 @@ export const clustering: EvalTask = async (folder) => {
 }
 
 /** A headline or a headline and a sentence or two, not an article (fewer than 60 words). */
-function shortItem(doc: GoldDocument): boolean {
+function shortItem(doc: ClusterDocument): boolean {
   return ((doc.text ?? '').match(/\p{L}+/gu) ?? []).length < 60
 }
 
 /** How many documents that share an address (a feed item and its page fetched later) the online clusterer put together. */
-function sameAddressNote(docs: readonly GoldDocument[], labels: readonly number[]): string[] {
+function sameAddressNote(docs: readonly ClusterDocument[], labels: readonly number[]): string[] {
   const byUrl = new Map<string, number[]>()
   docs.forEach((doc, i) => {
     if (doc.url !== undefined && doc.url !== null && doc.url !== '') byUrl.set(doc.url, [...(byUrl.get(doc.url) ?? []), i])
@@ -109,12 +100,12 @@ function sameAddressNote(docs: readonly GoldDocument[], labels: readonly number[
 }
 
 /** Online story of each document, feeding them in `order`. */
-function onlineLabels(docs: readonly GoldDocument[], features: readonly StoryFeatures[], order: readonly number[]): number[] {
+function onlineLabels(docs: readonly ClusterDocument[], features: readonly StoryFeatures[], order: readonly number[]): number[] {
   // ECB+ is not a time-ordered stream (its events span 2004 to 2013, in topic order, mostly undated):
   // a clock-driven window would retire a story whenever the next topic is dated years later.
   const state = createClusterState({ autoRetire: false })
   const labels = new Array<number>(docs.length).fill(0)
-  for (const i of order) labels[i] = assignArticle(state, (docs[i] as GoldDocument).id, features[i] as StoryFeatures).story
+  for (const i of order) labels[i] = assignArticle(state, (docs[i] as ClusterDocument).id, features[i] as StoryFeatures).story
   return labels
 }
 
