@@ -16,20 +16,17 @@
  *
  * Run alone with `node dist-tools/bench/budget-cases.js`.
  */
-import { spawn, type ChildProcess } from 'node:child_process'
+import type { ChildProcess } from 'node:child_process'
 import { copyFileSync, mkdtempSync, rmSync } from 'node:fs'
 import http from 'node:http'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { fileURLToPath } from 'node:url'
 import { ingestItems } from '../../dist/ingest/ingest.js'
 import { openSqliteStore } from '../../dist/store/sqlite/sqlite-store.js'
 import { exampleArticles, recordJob } from '../../dist/testing/story-corpus.js'
 import { type BenchCase, measure } from './measure.js'
-import { cachedStore } from './serve-cases.js'
+import { cachedStore, percentile, request as get, startServer } from './serve-cases.js'
 
-const TOKEN = 'bench-token'
-const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
 const REPORT_CLIENTS = 50
 const DURATION_MS = 20_000
 const COMPARE_CLIENTS = 4
@@ -42,40 +39,9 @@ interface Sample {
   readonly status: number
 }
 
-async function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
-  const child = spawn(process.execPath, [CLI, 'serve', '--db', db, '--port', '0', '--token', TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] })
-  let out = ''
-  const base = await new Promise<string>((resolve, reject) => {
-    child.stdout?.setEncoding('utf8').on('data', (chunk: string) => {
-      out += chunk
-      const match = /serving (http:\/\/\S+?)\//.exec(out)
-      if (match?.[1] !== undefined) resolve(match[1])
-    })
-    child.once('exit', (code) => reject(new Error(`serve exited with ${String(code)}: ${out}`)))
-  })
-  return { child, base }
-}
-
 async function stopServer(child: ChildProcess): Promise<void> {
   child.kill('SIGTERM')
   await new Promise((resolve) => child.once('exit', resolve))
-}
-
-function get(agent: http.Agent, base: string, path: string): Promise<Sample> {
-  const started = performance.now()
-  return new Promise((resolve) => {
-    const req = http.get(`${base}${path}`, { agent }, (res) => {
-      res.resume()
-      res.on('end', () => resolve({ ms: performance.now() - started, status: res.statusCode ?? 0 }))
-      res.on('error', () => resolve({ ms: performance.now() - started, status: 0 }))
-    })
-    req.on('error', () => resolve({ ms: performance.now() - started, status: 0 }))
-  })
-}
-
-function percentile(sorted: readonly number[], p: number): number {
-  if (sorted.length === 0) return Number.NaN
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
 
 function summary(samples: readonly Sample[]): string {

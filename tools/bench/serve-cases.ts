@@ -34,7 +34,7 @@ const CLIENTS = 200
 /** Story pages requested one at a time after the load, none of them cached. */
 const COLD = 100
 const DURATION_MS = 30_000
-const TOKEN = 'bench-token'
+export const TOKEN = 'bench-token'
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
 
 interface Prepared {
@@ -136,7 +136,7 @@ export async function cachedStore(examples: readonly Article[]): Promise<string>
 }
 
 /** Start the real CLI and wait for its URL. */
-async function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
+export async function startServer(db: string): Promise<{ child: ChildProcess; base: string }> {
   // e.g. SERVE_BENCH_NODE_ARGS=--cpu-prof to profile the server under load.
   const nodeArgs = (process.env['SERVE_BENCH_NODE_ARGS'] ?? '').split(' ').filter((arg) => arg !== '')
   const child = spawn(process.execPath, [...nodeArgs, CLI, 'serve', '--db', db, '--port', '0', '--token', TOKEN], { stdio: ['ignore', 'pipe', 'inherit'] })
@@ -157,7 +157,7 @@ interface Sample {
   readonly ok: boolean
 }
 
-function request(
+export function request(
   agent: http.Agent,
   base: string,
   path: string,
@@ -178,7 +178,7 @@ function request(
   })
 }
 
-function percentile(sorted: readonly number[], p: number): number {
+export function percentile(sorted: readonly number[], p: number): number {
   if (sorted.length === 0) return Number.NaN
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN
 }
