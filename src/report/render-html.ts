@@ -148,12 +148,13 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     h.push('<h2 id="passages">Aligned passages</h2>')
     for (const p of report.alignedPassages) {
       h.push(
-        `<h3>${esc(p.kind)}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} <span class="small">(${p.pairs.length} aligned sentences${p.directed ? '' : ', direction unknown'})</span></h3>`,
+        `<h3>${esc(p.kind)}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} <span class="small">(${p.alignedSentences} aligned sentences${p.directed ? '' : ', direction unknown'})</span></h3>`,
       )
       h.push(`<table class="side"><thead><tr><th>${name(p.from)}</th><th>${name(p.to)}</th></tr></thead><tbody>`)
       for (const pair of p.pairs.slice(0, maxPassages)) h.push(`<tr><td>${diffHtml(pair.diff, 'left')}</td><td>${diffHtml(pair.diff, 'right')}</td></tr>`)
       h.push('</tbody></table>')
-      if (p.pairs.length > maxPassages) h.push(`<p class="small">${p.pairs.length - maxPassages} more aligned sentences not shown.</p>`)
+      const shown = Math.min(p.pairs.length, maxPassages)
+      if (p.alignedSentences > shown) h.push(`<p class="small">${p.alignedSentences - shown} more aligned sentences not shown.</p>`)
     }
   }
   h.push('<p class="small">Made by crosscheck. Figures and quotations are what sources report, not facts.</p></main></body></html>')

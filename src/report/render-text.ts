@@ -88,7 +88,7 @@ export function renderText(report: StoryReport, opts: RenderTextOpts = {}): stri
   if (maxPassages > 0 && report.alignedPassages.length > 0) {
     section(out, 'Aligned passages')
     for (const p of report.alignedPassages) {
-      out.push(`  ${p.kind}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} (${p.pairs.length} aligned sentences)`)
+      out.push(`  ${p.kind}: ${name(p.from)} ${p.directed ? '→' : '—'} ${name(p.to)} (${p.alignedSentences} aligned sentences)`)
       for (const pair of p.pairs.slice(0, maxPassages)) out.push(`      ${diffText(pair.diff)}`)
     }
   }

@@ -203,6 +203,7 @@ export const STORY_REPORT_SCHEMA = {
         from: str,
         to: str,
         directed: bool,
+        alignedSentences: int,
         pairs: { type: 'array', items: object({ fromText: str, toText: str, score: num, diff }) },
       }),
     },

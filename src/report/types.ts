@@ -306,5 +306,7 @@ export interface AlignedPassages {
   readonly from: ArticleId
   readonly to: ArticleId
   readonly directed: boolean
+  /** Sentence pairs aligned between the two (quotation-only matches left out); `pairs` holds the first of them, at most `MAX_REPORT_PAIRS`. */
+  readonly alignedSentences: number
   readonly pairs: readonly AlignedPair[]
 }

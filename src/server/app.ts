@@ -29,9 +29,9 @@ import { sendItem } from './write-jobs.js'
 import { createWriteQueue, type WriteQueue, WriteQueueClosedError } from './write-queue.js'
 import { type Writer, WriterFailedError } from './writer.js'
 import { DEFAULT_MAX_BYTES } from '../limits.js'
-import { parseArticleId } from '../web/html.js'
+import { parseArticleId, parsePage } from '../web/html.js'
 import { CONTENT_SECURITY_POLICY } from '../web/layout.js'
-import { type Comparer, type ComparisonFormat, renderComparison } from './comparer.js'
+import { type Comparer, type ComparisonFormat, comparisonRenderer } from './comparer.js'
 import { budgetedResponses, createReadBudget } from './read-budget.js'
 import { createWebAuth, foreignOrigin, type WebAuth } from './web-auth.js'
 import { createWebWrites } from './web-writes.js'
@@ -135,8 +135,9 @@ export function createApp(deps: AppDeps): Hono {
   const readBudgetMs = deps.readBudgetMs ?? 5000
   const reportBudget = createReadBudget({ generation, what: 'the report', timeMs: readBudgetMs })
   const compareBudget = createReadBudget({ generation, what: 'the comparison', timeMs: readBudgetMs })
-  const compare = (a: string, b: string, format: ComparisonFormat): Promise<string | null> =>
-    deps.comparer === undefined ? renderComparison(store, a, b, format) : deps.comparer.compare(a, b, format)
+  const renderHere = comparisonRenderer(store)
+  const compare = (a: string, b: string, format: ComparisonFormat, page = 1): Promise<string | null> =>
+    deps.comparer === undefined ? renderHere(a, b, format, page) : deps.comparer.compare(a, b, format, page)
 
   app.get('/api/openapi.json', (c) => c.json(openApiDocument()))
 
@@ -285,9 +286,10 @@ export function createApp(deps: AppDeps): Hono {
       const b = parseArticleId(c.req.param('b'))
       // Malformed ids: the web app's own not-found page.
       if (a === null || b === null) return next()
+      const pageNumber = parsePage(c.req.query('page'))
       let body: string | null
       try {
-        body = await compareBudget.run(`html ${a} ${b}`, () => compare(a, b, 'html'))
+        body = await compareBudget.run(`html ${a} ${b} ${pageNumber}`, () => compare(a, b, 'html', pageNumber))
       } catch (error) {
         // An ambiguous id prefix and the like: the web app's own page says so (the store refuses it before any alignment).
         if (isCrosscheckError(error)) return next()

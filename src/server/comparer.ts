@@ -8,16 +8,42 @@
 import { Worker } from 'node:worker_threads'
 import { receiveError, type SentError } from './write-jobs.js'
 import { HttpProblem } from './http-errors.js'
-import { readComparison } from '../read/read-model.js'
+import { type ComparisonView, readComparison } from '../read/read-model.js'
 import type { ArticleStore } from '../storage.js'
 import { renderComparePage } from '../web/compare-page.js'
 
-/** A comparison as the web page or as the JSON of `crosscheck diff --json`; null when either article is unknown. */
-export async function renderComparison(store: Pick<ArticleStore, 'getArticle'>, a: string, b: string, format: ComparisonFormat): Promise<string | null> {
-  const view = await readComparison(store, a, b)
-  if (view === null) return null
-  if (format === 'html') return String(await renderComparePage(view))
-  return JSON.stringify({ left: view.left.id, right: view.right.id, relation: view.relation, rows: view.rows })
+/** Aligned comparisons kept for their other pages: an article's id names its text, so a comparison never goes stale. */
+const KEPT_COMPARISONS = 4
+
+/** Renders a comparison as the web page (one page of rows) or as the JSON of `crosscheck diff --json`; null when either article is unknown. */
+export type RenderComparison = (a: string, b: string, format: ComparisonFormat, page?: number) => Promise<string | null>
+
+/**
+ * @example
+ * const render = comparisonRenderer(store)
+ * await render('3f2a…', '9c41…', 'html', 2) // the second page of rows, aligned once for every page
+ */
+export function comparisonRenderer(store: Pick<ArticleStore, 'getArticle'>): RenderComparison {
+  // Most recently asked last; a request for a comparison being aligned shares it.
+  const kept = new Map<string, Promise<ComparisonView | null>>()
+  const viewOf = (a: string, b: string): Promise<ComparisonView | null> => {
+    const key = `${a} ${b}`
+    let view = kept.get(key)
+    if (view === undefined) {
+      view = readComparison(store, a, b)
+      // A failure is not kept: asking again tries again.
+      view.catch(() => kept.delete(key))
+    } else kept.delete(key)
+    kept.set(key, view)
+    if (kept.size > KEPT_COMPARISONS) kept.delete(kept.keys().next().value as string)
+    return view
+  }
+  return async (a, b, format, page = 1) => {
+    const view = await viewOf(a, b)
+    if (view === null) return null
+    if (format === 'html') return String(await renderComparePage(view, page))
+    return JSON.stringify({ left: view.left.id, right: view.right.id, relation: view.relation, rows: view.rows })
+  }
 }
 
 export interface ComparerThreadData {
@@ -32,14 +58,16 @@ export interface ToComparer {
   readonly a: string
   readonly b: string
   readonly format: ComparisonFormat
+  /** The page of rows, for the web page. */
+  readonly page: number
 }
 
 export type FromComparer =
   { readonly id: number; readonly ok: true; readonly body: string | null } | { readonly id: number; readonly ok: false; readonly error: SentError }
 
 export interface Comparer {
-  /** The comparison of two articles as a page or JSON, or null when either does not exist. */
-  compare(a: string, b: string, format: ComparisonFormat): Promise<string | null>
+  /** The comparison of two articles as a page (of rows) or JSON, or null when either does not exist. */
+  compare(a: string, b: string, format: ComparisonFormat, page?: number): Promise<string | null>
   close(): Promise<void>
 }
 
@@ -57,7 +85,7 @@ export function startComparer(opts: ComparerThreadData & { readonly hardLimitMs?
   let tail: Promise<unknown> = Promise.resolve()
   let closed = false
 
-  const runOne = (a: string, b: string, format: ComparisonFormat): Promise<string | null> =>
+  const runOne = (a: string, b: string, format: ComparisonFormat, page: number): Promise<string | null> =>
     new Promise<string | null>((resolve, reject) => {
       const current = (worker ??= new Worker(thread, { workerData: { dbPath: opts.dbPath } satisfies ComparerThreadData }))
       const id = nextId++
@@ -85,13 +113,13 @@ export function startComparer(opts: ComparerThreadData & { readonly hardLimitMs?
       }, hardLimitMs)
       current.on('message', onMessage)
       current.on('exit', onExit)
-      current.postMessage({ id, a, b, format } satisfies ToComparer)
+      current.postMessage({ id, a, b, format, page } satisfies ToComparer)
     })
 
   return {
-    compare(a, b, format) {
+    compare(a, b, format, page = 1) {
       if (closed) return Promise.reject(new HttpProblem(503, 'SHUTTING_DOWN', 'the server is shutting down'))
-      const result = tail.then(() => runOne(a, b, format))
+      const result = tail.then(() => runOne(a, b, format, page))
       tail = result.catch(() => {})
       return result
     },

@@ -226,6 +226,48 @@ test('the comparison API answers the JSON of crosscheck diff --json, and the web
   }
 })
 
+test('a comparison of two long articles is shown a page of rows at a time, aligned once for every page', async () => {
+  const { store, app } = setup()
+  try {
+    // 1,200 distinct sentences; the rewrite rewords every third, so rows are aligned, not identical.
+    const sentences = (reworded: boolean) =>
+      Array.from(
+        { length: 1200 },
+        (_, i) => `Inspectors ${reworded && i % 3 === 0 ? 'on Friday ' : ''}checked pier ${i} of the harbour after survey ${i * 7 + 3}.`,
+      )
+    const post = (body: unknown) =>
+      app.request('/api/v1/articles', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', Authorization: `Bearer ${TOKEN}` },
+        body: JSON.stringify(body),
+      })
+    const report = (await (
+      await post([
+        { title: 'Harbour piers inspected, full list', outlet: 'Port Record', text: sentences(false).join(' ') },
+        { title: 'Harbour piers inspected, reworded', outlet: 'Rewrite Daily', text: sentences(true).join(' ') },
+      ])
+    ).json()) as { stored: Array<{ id: string }> }
+    const [a, b] = report.stored.map((s) => s.id)
+    const rowsOf = (page: string) => (page.match(/<tr class="aligned/g) ?? []).length + (page.match(/<tr class="unaligned/g) ?? []).length
+    const first = await (await app.request(`/compare/${a}/${b}`)).text()
+    assert.equal(rowsOf(first), 500)
+    assert.match(first, /rows 1–500 of 1200 \(page 1 of 3\)/)
+    assert.ok(first.includes(`href="/compare/${a}/${b}?page=2" rel="next"`))
+    const last = await (await app.request(`/compare/${a}/${b}?page=3`)).text()
+    assert.equal(rowsOf(last), 200)
+    assert.match(last, /rows 1001–1200 of 1200/)
+    assert.ok(last.includes('Inspectors checked pier 1199 of the harbour'))
+    assert.ok(!last.includes('rel="next"'))
+    // Past the end, or not a page number: the nearest page, never an error or an empty table.
+    assert.match(await (await app.request(`/compare/${a}/${b}?page=99`)).text(), /rows 1001–1200/)
+    assert.match(await (await app.request(`/compare/${a}/${b}?page=-1`)).text(), /rows 1–500/)
+    // Every page counts the whole comparison's aligned sentences, not the page's.
+    assert.match(last, /<b>1200<\/b> aligned sentences/)
+  } finally {
+    await store.close()
+  }
+})
+
 test('an upload that does not arrive within its time is dropped with a clear 408', async () => {
   const store = openSqliteStore(':memory:')
   const app = createApp({ store, token: TOKEN, ingest: { workers: 0 }, uploadTimeMs: 100 })

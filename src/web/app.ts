@@ -165,7 +165,7 @@ export function createWebApp(deps: WebAppDeps): Hono {
     if (a === null || b === null) return notFound(c, 'Compare two articles by their ids: /compare/<id>/<id>.')
     const view = await readComparison(store, a, b)
     if (view === null) return notFound(c, `There is no article ${(await store.getArticle(a)) === null ? a : b}.`)
-    return c.html(renderComparePage(view))
+    return c.html(renderComparePage(view, parsePage(c.req.query('page'))))
   })
 
   app.get('/search', async (c) => {

@@ -1,7 +1,10 @@
 /**
  * The side-by-side view of two articles: aligned sentences in two columns
  * with the changed words marked (struck out on the left, underlaid on the
- * right), and the sentences only one of them has, greyed.
+ * right), and the sentences only one of them has, greyed. Long articles are
+ * shown a page of rows at a time: two 20,000-sentence articles would make a
+ * page of tens of megabytes that no browser lays out and that holds up the
+ * server while it is sent.
  */
 import { html } from 'hono/html'
 import type { DiffPart } from '../lineage/word-diff.js'
@@ -9,12 +12,22 @@ import type { Article } from '../types.js'
 import type { CompareRow } from '../read/compare-rows.js'
 import type { ComparisonView } from '../read/read-model.js'
 import { articleHeading } from './article-page.js'
-import { type Html, kindBadge, outletOf, percent } from './html.js'
+import { EMPTY, type Html, kindBadge, outletOf, percent } from './html.js'
 import { page } from './layout.js'
 
-export function renderComparePage(view: ComparisonView): Html {
-  const { left, right, relation, rows } = view
-  const aligned = rows.filter((row) => row.kind === 'aligned').length
+/** Rows of the side-by-side table on one page. */
+export const COMPARE_ROWS_PER_PAGE = 500
+
+/**
+ * @param pageNumber 1-based; past the last page shows the last.
+ */
+export function renderComparePage(view: ComparisonView, pageNumber = 1): Html {
+  const { left, right, relation } = view
+  const aligned = view.rows.filter((row) => row.kind === 'aligned').length
+  const pages = Math.max(1, Math.ceil(view.rows.length / COMPARE_ROWS_PER_PAGE))
+  const shown = Math.min(Math.max(1, pageNumber), pages)
+  const first = (shown - 1) * COMPARE_ROWS_PER_PAGE
+  const rows = view.rows.slice(first, first + COMPARE_ROWS_PER_PAGE)
   const original = relation.direction.original
   const originalText = original === null ? 'unknown' : original === left.id ? `the left (${outletOf(left)})` : `the right (${outletOf(right)})`
   const body = html`
@@ -35,26 +48,37 @@ export function renderComparePage(view: ComparisonView): Html {
       <button type="button" class="toggle" data-toggle-unaligned="compare-table" hidden>Hide unaligned sentences</button>
     </div>
     ${
-      rows.length === 0
+      view.rows.length === 0
         ? html`<p class="muted">Neither article has sentences.</p>`
         : html`<div class="table-wrap">
-            <table class="compare" id="compare-table">
-              <thead>
-                <tr>
-                  <th>${outletOf(left)}</th>
-                  <th class="score">score</th>
-                  <th>${outletOf(right)}</th>
-                </tr>
-              </thead>
-              <tbody>
-                ${rows.map((row) => compareRow(row, left, right))}
-              </tbody>
-            </table>
-          </div>`
+              <table class="compare" id="compare-table">
+                <thead>
+                  <tr>
+                    <th>${outletOf(left)}</th>
+                    <th class="score">score</th>
+                    <th>${outletOf(right)}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  ${rows.map((row) => compareRow(row, left, right))}
+                </tbody>
+              </table>
+            </div>
+            ${pager(view, shown, pages, first, rows.length)}`
     }
-    ${aligned === 0 && rows.length > 0 ? html`<p class="muted">No sentence of one retells a sentence of the other.</p>` : ''}
+    ${aligned === 0 && view.rows.length > 0 ? html`<p class="muted">No sentence of one retells a sentence of the other.</p>` : ''}
   `
   return page({ title: `${outletOf(left)} / ${outletOf(right)}`, wide: true }, body)
+}
+
+function pager(view: ComparisonView, shown: number, pages: number, first: number, count: number): Html {
+  if (pages === 1) return EMPTY
+  const at = (n: number) => `/compare/${view.left.id}/${view.right.id}?page=${n}`
+  return html`<nav class="pager" aria-label="Rows">
+    ${shown > 1 ? html`<a href="${at(shown - 1)}" rel="prev">← Earlier rows</a>` : ''}
+    <span class="muted">rows ${first + 1}–${first + count} of ${view.rows.length} (page ${shown} of ${pages})</span>
+    ${shown < pages ? html`<a href="${at(shown + 1)}" rel="next">Later rows →</a>` : ''}
+  </nav>`
 }
 
 function compareRow(row: CompareRow, left: Article, right: Article): Html {
