@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /**
- * `node dist-tools/scripts/queue-faults.js [--articles 20000] [--kills 5] [--workers 2] [--window <seconds>] [--no-pg-restart] [--no-compare]`
+ * `node dist-tools/scripts/queue-faults.js [--articles 20000] [--kills 5] [--workers 2] [--window <seconds>] [--no-pg-restart] [--no-compare] [--also <path>]…`
  *
  * The work queue under faults: enqueues a generated corpus, runs worker
  * processes, `kill -9`s a random worker at random moments (restarting it a
@@ -15,6 +15,12 @@
  *   left ahead of the ledger's cursor;
  * - (unless --no-compare) the same articles, relations and story partition
  *   as one process ingesting the same corpus into SQLite.
+ *
+ * `--also` adds inputs (files or folders of any format `crosscheck ingest`
+ * reads) ahead of the generated corpus, in the order given: with
+ * `--kills 0 --no-pg-restart` it is the same-answers run of issue 13
+ * (`--also examples/corpus --also ../shared/corpus/seeds --articles 5000`,
+ * once with `--workers 1` and once with `--workers 4`).
  *
  * Uses a fresh schema in $CROSSCHECK_TEST_POSTGRES (default the local test
  * database) and drops it at the end. Prints the figures; exit 1 when a check fails.
@@ -68,6 +74,7 @@ async function main(argv: readonly string[]): Promise<number> {
       window: { type: 'string' },
       'no-pg-restart': { type: 'boolean' },
       'no-compare': { type: 'boolean' },
+      also: { type: 'string', multiple: true, default: [] },
     },
   })
   const articles = Number(values.articles)
@@ -103,9 +110,11 @@ async function main(argv: readonly string[]): Promise<number> {
   try {
     const corpus = join(dir, 'corpus.jsonl')
     figures.articles = await writeQueueCorpus(corpus, articles)
-    log(`corpus: ${figures.articles} articles in ${corpus}; store ${db}`)
+    // The inputs in the order both runs read them: the added ones first, then the generated corpus.
+    const inputs = [...(values.also ?? []), corpus]
+    log(`corpus: ${figures.articles} articles in ${corpus}${inputs.length > 1 ? ` after ${inputs.slice(0, -1).join(', ')}` : ''}; store ${db}`)
     const started = Date.now()
-    const { stdout } = await run(process.execPath, [CLI, '--db', db, 'ingest', ...queueArgs, '--json', corpus], { maxBuffer: 64 * 1024 * 1024 })
+    const { stdout } = await run(process.execPath, [CLI, '--db', db, 'ingest', ...queueArgs, '--json', ...inputs], { maxBuffer: 64 * 1024 * 1024 })
     const enqueued = JSON.parse(stdout) as { enqueued: number; requeued: number }
     figures.queued = enqueued.enqueued + enqueued.requeued
     log(`queued ${figures.queued}`)
@@ -210,7 +219,7 @@ async function main(argv: readonly string[]): Promise<number> {
       log('ingesting the same corpus in one process into SQLite, to compare')
       const sqlite = openSqliteStore(join(dir, 'one-process.db'))
       try {
-        await ingest([corpus], sqlite, { workers: 0 })
+        await ingest(inputs, sqlite, { workers: 0 })
         figures.sameAsOneProcess = JSON.stringify(await storeAnswers(sqlite)) === JSON.stringify(await storeAnswers(store))
       } finally {
         await sqlite.close()
