@@ -47,7 +47,16 @@ export function combineHashes(left: number, right: number): number {
  * Array.from(toIdSet([3, 1, 3, 2])) // => [1, 2, 3]
  */
 export function toIdSet(values: ArrayLike<number>): IdSet {
-  const sorted = Int32Array.from(values).sort()
+  return toIdSetInPlace(Int32Array.from(values))
+}
+
+/**
+ * `toIdSet` of an array the caller gives up: sorted and deduplicated where
+ * it lies, without the copy (sentence preparation builds thousands of these
+ * per article, on the thread that applies batches).
+ */
+export function toIdSetInPlace(values: Int32Array): IdSet {
+  const sorted = values.sort()
   let n = 0
   for (let i = 0; i < sorted.length; i++) {
     const v = sorted[i] as number

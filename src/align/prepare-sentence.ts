@@ -8,7 +8,7 @@
 import type { PreparedSentence, TokenWeight } from './types.js'
 import { lookAlikeSkeleton } from '../text/confusables.js'
 import { comparisonForm } from '../text/normalize.js'
-import { combineHashes, hashToken, toIdSet } from './id-set.js'
+import { combineHashes, hashToken, toIdSet, toIdSetInPlace } from './id-set.js'
 import { lightStem } from '../text/light-stem.js'
 import { isStopword } from '../text/stopwords.js'
 import { heuristicWeight } from './token-weight.js'
@@ -33,12 +33,6 @@ const NEGATED_STEMS: Readonly<Record<string, string>> = { ca: 'can', wo: 'will',
 const CHAR_GRAM = 3
 const CLAUSE_MARKS = /[,;:()]| - /gu
 
-/** One token of the sentence with what its original case said. */
-interface RawToken {
-  readonly form: string
-  readonly capitalised: boolean
-}
-
 /**
  * Prepare one sentence for `scorePrepared`.
  *
@@ -58,18 +52,31 @@ export function prepareSentence(text: string, opts?: PrepareSentenceOpts): Prepa
   const nameHashes: number[] = []
   const numbers = new Set<string>()
   let negated = false
-  raw.forEach((token, index) => {
-    for (const match of matchingForms(token.form)) {
+  for (let index = 0; index < raw.length; index++) {
+    const written = raw[index] as string
+    for (const match of matchingForms(written)) {
       if (NEGATIONS.has(match)) negated = true
       if (isNumber(match)) numbers.add(match)
       // The first word of a sentence is capitalised whatever it is, so only later ones count as names.
-      else if (token.capitalised && index > 0 && !isStopword(match)) nameHashes.push(hashToken(match))
+      else if (index > 0 && isCapitalised(written) && !isStopword(match)) nameHashes.push(hashToken(match))
       tokens.push(match)
     }
-  })
+  }
 
-  const sequence = Int32Array.from(tokens, hashToken)
-  const contentMask = Uint8Array.from(tokens, (token) => (isStopword(token) ? 0 : 1))
+  // Plain loops, not typed-array from/filter with callbacks: this runs for every sentence of every article aligned.
+  const sequence = new Int32Array(tokens.length)
+  const contentMask = new Uint8Array(tokens.length)
+  let contentCount = 0
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i] as string
+    sequence[i] = hashToken(token)
+    if (!isStopword(token)) {
+      contentMask[i] = 1
+      contentCount++
+    }
+  }
+  const content = new Int32Array(contentCount)
+  for (let i = 0, n = 0; i < tokens.length; i++) if (contentMask[i] === 1) content[n++] = sequence[i] as number
   const words = toIdSet(sequence)
   const weights = new Float64Array(words.length)
   const weightOf = new Map<number, number>()
@@ -92,11 +99,11 @@ export function prepareSentence(text: string, opts?: PrepareSentenceOpts): Prepa
     weightTotal,
     weightNorm: Math.sqrt(squares),
     contentMask,
-    contentWords: toIdSet(sequence.filter((_, i) => contentMask[i] === 1)),
-    bigrams: toIdSet(ngrams(sequence, 2)),
-    trigrams: toIdSet(ngrams(sequence, 3)),
-    fourgrams: toIdSet(ngrams(sequence, 4)),
-    charGrams: toIdSet(charGrams(form, CHAR_GRAM)),
+    contentWords: toIdSetInPlace(content),
+    bigrams: toIdSetInPlace(ngrams(sequence, 2)),
+    trigrams: toIdSetInPlace(ngrams(sequence, 3)),
+    fourgrams: toIdSetInPlace(ngrams(sequence, 4)),
+    charGrams: toIdSetInPlace(charGrams(form, CHAR_GRAM)),
     clauseMarks: form.match(CLAUSE_MARKS)?.length ?? 0,
     numbers: [...numbers].sort(),
     names: toIdSet(nameHashes),
@@ -122,14 +129,38 @@ export function normalizeNumber(number: string): string {
   return decimals === '' ? integer : `${integer}.${decimals}`
 }
 
-function rawTokens(text: string): RawToken[] {
-  const out: RawToken[] = []
-  for (const match of text.matchAll(TOKEN)) out.push({ form: match[0], capitalised: UPPER_START.test(match[0]) })
-  return out
+/** The written tokens of `text`, in order. */
+function rawTokens(text: string): string[] {
+  return text.match(TOKEN) ?? []
 }
 
+/** True when a written token starts with an upper-case letter (ASCII tested without the Unicode regex). */
+function isCapitalised(written: string): boolean {
+  const first = written.charCodeAt(0)
+  if (first < 128) return first >= 65 && first <= 90
+  return UPPER_START.test(written)
+}
+
+/**
+ * Matching forms of written tokens seen before, by written token: news
+ * text repeats its words from sentence to sentence and article to article.
+ * Emptied when full, so memory stays bounded whatever the input.
+ */
+const formsMemo = new Map<string, readonly string[]>()
+const FORMS_MEMO_SIZE = 50_000
+
 /** The matching forms of one written token: usually one, two for "didn't" (did, not). */
-function matchingForms(written: string): string[] {
+function matchingForms(written: string): readonly string[] {
+  let forms = formsMemo.get(written)
+  if (forms === undefined) {
+    if (formsMemo.size >= FORMS_MEMO_SIZE) formsMemo.clear()
+    forms = readMatchingForms(written)
+    formsMemo.set(written, forms)
+  }
+  return forms
+}
+
+function readMatchingForms(written: string): string[] {
   const first = written.charCodeAt(0)
   if (first >= 48 && first <= 57 && /^\d+(?:[.,]\d+)*$/u.test(written)) return [normalizeNumber(written)]
   let lower = written.toLowerCase().replace(/’/gu, "'")
@@ -149,19 +180,27 @@ function isNumber(token: string): boolean {
   return first >= 48 && first <= 57 && /^\d+(?:\.\d+)?$/u.test(token)
 }
 
-function ngrams(sequence: Int32Array, n: number): number[] {
-  const out: number[] = []
-  for (let i = 0; i + n <= sequence.length; i++) {
+function ngrams(sequence: Int32Array, n: number): Int32Array {
+  const out = new Int32Array(Math.max(0, sequence.length - n + 1))
+  for (let i = 0; i < out.length; i++) {
     let h = sequence[i] as number
     for (let k = 1; k < n; k++) h = combineHashes(h, sequence[i + k] as number)
-    out.push(h)
+    out[i] = h
   }
   return out
 }
 
-function charGrams(form: string, n: number): number[] {
-  const out: number[] = []
-  for (let i = 0; i + n <= form.length; i++) out.push(hashToken(form.slice(i, i + n)))
+/** `hashToken` of every n characters of `form`, hashed where they stand instead of sliced out. */
+function charGrams(form: string, n: number): Int32Array {
+  const out = new Int32Array(Math.max(0, form.length - n + 1))
+  for (let i = 0; i < out.length; i++) {
+    let h = 0x811c9dc5
+    for (let k = i; k < i + n; k++) {
+      h ^= form.charCodeAt(k)
+      h = Math.imul(h, 0x01000193)
+    }
+    out[i] = h | 0
+  }
   return out
 }
 
@@ -169,7 +208,7 @@ function charGrams(form: string, n: number): number[] {
 function quotations(form: string): Int32Array[] {
   const out: Int32Array[] = []
   for (const match of form.matchAll(QUOTED)) {
-    const forms = rawTokens(match[1] ?? '').flatMap((t) => matchingForms(t.form))
+    const forms = rawTokens(match[1] ?? '').flatMap((written) => matchingForms(written))
     if (forms.length > 0) out.push(Int32Array.from(forms, hashToken))
   }
   return out
