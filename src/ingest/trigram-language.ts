@@ -7,7 +7,7 @@
  * index from trigram to the models that rank it, and only those models'
  * scores change. The arithmetic is franc's, in integers, so the answer is
  * the same, ties included (the first model in franc's order wins).
- * language.test.ts checks it against franc itself.
+ * trigram-language.test.ts checks it against franc itself.
  */
 import { data } from 'franc-min/data.js'
 import { expressions } from 'franc-min/expressions.js'
