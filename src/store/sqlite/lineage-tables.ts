@@ -40,8 +40,9 @@ export class LineageTables {
     )
     // One statement per table and article, the postings passed as a JSON array (json_each reads it in order):
     // a statement per posting cost more in the driver than in SQLite.
-    this.#addBands = db.prepare('INSERT INTO article_bands (band, article_seq) SELECT value, ? FROM json_each(?)')
-    this.#addAnchors = db.prepare('INSERT INTO article_anchors (anchor, article_seq) SELECT value, ? FROM json_each(?)')
+    // OR IGNORE: a value an article carries twice (two of its hashes colliding) is one posting (the tables' key).
+    this.#addBands = db.prepare('INSERT OR IGNORE INTO article_bands (band, article_seq) SELECT value, ? FROM json_each(?)')
+    this.#addAnchors = db.prepare('INSERT OR IGNORE INTO article_anchors (anchor, article_seq) SELECT value, ? FROM json_each(?)')
     // "WHERE true" tells SQLite's parser that ON CONFLICT belongs to the INSERT, not to the SELECT's join.
     this.#countAnchors = db.prepare(
       'INSERT INTO anchor_frequency (anchor, articles) SELECT value, 1 FROM json_each(?) WHERE true ON CONFLICT (anchor) DO UPDATE SET articles = articles + 1',

@@ -315,6 +315,37 @@ export const MIGRATIONS: readonly Migration[] = [
       ALTER TABLE article_claims ADD COLUMN claims_deflated BLOB;
     `,
   },
+  {
+    version: 9,
+    name: 'postings-clustered',
+    sql: `
+      -- Fingerprint postings kept in the order they are looked up by:
+      -- (value, article) as the key of a table without rowids, so a lookup
+      -- reads the articles beside the value instead of an index entry and
+      -- then a row for each, and the table needs no index of its own for
+      -- it. A value an article carries twice (two of its hashes colliding)
+      -- is one posting.
+      CREATE TABLE article_bands_v9 (
+        band        INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        PRIMARY KEY (band, article_seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO article_bands_v9 (band, article_seq) SELECT band, article_seq FROM article_bands;
+      DROP TABLE article_bands;
+      ALTER TABLE article_bands_v9 RENAME TO article_bands;
+      CREATE INDEX article_bands_by_article ON article_bands (article_seq);
+
+      CREATE TABLE article_anchors_v9 (
+        anchor      INTEGER NOT NULL,
+        article_seq INTEGER NOT NULL REFERENCES articles (seq) ON DELETE CASCADE,
+        PRIMARY KEY (anchor, article_seq)
+      ) STRICT, WITHOUT ROWID;
+      INSERT OR IGNORE INTO article_anchors_v9 (anchor, article_seq) SELECT anchor, article_seq FROM article_anchors;
+      DROP TABLE article_anchors;
+      ALTER TABLE article_anchors_v9 RENAME TO article_anchors;
+      CREATE INDEX article_anchors_by_article ON article_anchors (article_seq);
+    `,
+  },
 ]
 
 /** The schema version this code writes and understands. */
