@@ -7,7 +7,7 @@ import { ingestItems } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { recordJob } from '../testing/story-corpus.js'
 import { HttpProblem } from './http-errors.js'
-import { startComparer } from './comparer.js'
+import { comparisonRenderer, startComparer } from './comparer.js'
 
 /** `count` distinct sentences about a harbour's piers; `reworded` rewrites every third one. */
 function piers(count: number, reworded: boolean): string {
@@ -42,6 +42,18 @@ test('the comparison thread renders pages of one alignment, and a comparison ove
       assert.equal(await comparer.compare(a, 'ffffffffffffffff', 'html'), null)
     } finally {
       await comparer.close()
+    }
+
+    // An article not stored yet is not remembered as missing: once it is stored, the comparison is there.
+    const reopened = openSqliteStore(dbPath)
+    try {
+      let stored = false
+      const render = comparisonRenderer({ getArticle: async (id) => (id === b && !stored ? null : reopened.getArticle(id)) })
+      assert.equal(await render(a, b, 'json'), null)
+      stored = true
+      assert.notEqual(await render(a, b, 'json'), null)
+    } finally {
+      await reopened.close()
     }
 
     // A limit no alignment meets: the thread is ended, the request refused with a reason, and a fresh thread takes the next one.

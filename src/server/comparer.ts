@@ -30,9 +30,20 @@ export function comparisonRenderer(store: Pick<ArticleStore, 'getArticle'>): Ren
     const key = `${a} ${b}`
     let view = kept.get(key)
     if (view === undefined) {
-      view = readComparison(store, a, b)
-      // A failure is not kept: asking again tries again.
-      view.catch(() => kept.delete(key))
+      // Kept only once aligned: a failure, or an article not stored yet (it may be soon), is asked again next time.
+      const forget = (): void => {
+        if (kept.get(key) === view) kept.delete(key)
+      }
+      view = readComparison(store, a, b).then(
+        (found) => {
+          if (found === null) forget()
+          return found
+        },
+        (error: unknown) => {
+          forget()
+          throw error
+        },
+      )
     } else kept.delete(key)
     kept.set(key, view)
     if (kept.size > KEPT_COMPARISONS) kept.delete(kept.keys().next().value as string)
