@@ -22,7 +22,8 @@ const TOOLING = new Set(['testing'])
 /** Which folders may import a package (by its name's first segment). */
 const PACKAGE_HOMES: Record<string, readonly string[]> = {
   'better-sqlite3': ['store'],
-  pg: ['store', 'queue'],
+  // testing: the tests' own server, probed and cleaned up (src/testing/test-postgres.ts).
+  pg: ['store', 'queue', 'testing'],
   bullmq: ['queue'],
   ioredis: ['queue'],
   hono: ['server', 'web'],

@@ -18,6 +18,7 @@ import { updateLineage } from './lineage/update-lineage.js'
 import { checkStore, isSound, repairStore } from './repair.js'
 import type { Store } from './storage.js'
 import { storyPartition } from './testing/store-answers.js'
+import { dropSchemas, inSchema, noTestPostgres } from './testing/test-postgres.js'
 import { makeArticle } from './store/fixtures.js'
 import { openSqliteStore } from './store/sqlite/sqlite-store.js'
 import type { Article } from './types.js'
@@ -110,37 +111,17 @@ test('a half-done store is reported, repaired, and then equals one ingested whol
   }
 })
 
-const POSTGRES_URL = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
-
-async function postgresUnavailable(): Promise<string | false> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return false
-  } catch (error) {
-    return `no PostgreSQL answers at ${POSTGRES_URL} (${error instanceof Error ? error.message : String(error)}); set CROSSCHECK_TEST_POSTGRES to run this`
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-
-test('the same repair on PostgreSQL equals a whole PostgreSQL ingest', { skip: await postgresUnavailable() }, async () => {
+test('the same repair on PostgreSQL equals a whole PostgreSQL ingest', { skip: await noTestPostgres() }, async () => {
   const { openPostgresStore } = await import('./store/postgres/postgres-store.js')
   const schemas = ['whole', 'broken'].map((name) => `crosscheck_repair_${name}_${process.pid}`)
-  const at = (schema: string): string => `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`
-  const whole = await openPostgresStore(at(schemas[0] as string))
-  const broken = await openPostgresStore(at(schemas[1] as string))
+  const whole = await openPostgresStore(inSchema(schemas[0] as string))
+  const broken = await openPostgresStore(inSchema(schemas[1] as string))
   try {
     await reportRepairCompare(whole, broken)
   } finally {
     await whole.close()
     await broken.close()
-    const { default: pg } = await import('pg')
-    const client = new pg.Client({ connectionString: POSTGRES_URL })
-    await client.connect()
-    for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-    await client.end()
+    await dropSchemas(schemas)
   }
 })
 

@@ -6,15 +6,14 @@
  */
 import assert from 'node:assert/strict'
 import { after, test } from 'node:test'
-import pg from 'pg'
 import { openPostgresStore } from '../store/postgres/postgres-store.js'
+import { dropSchemas, inSchema, TEST_POSTGRES as PG } from '../testing/test-postgres.js'
 import { checkQueueReachable, JOB_OPTIONS, openQueues, queueLocation } from './connection.js'
 import { queueStatus } from './status.js'
 import { startWorker } from './worker.js'
 
-const PG = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const SCHEMA = `cc_qfail_${process.pid}`
-const db = `${PG}${PG.includes('?') ? '&' : '?'}schema=${SCHEMA}`
+const db = inSchema(SCHEMA)
 
 async function unreachable(): Promise<string | false> {
   try {
@@ -27,11 +26,7 @@ async function unreachable(): Promise<string | false> {
 const skip = await unreachable()
 
 after(async () => {
-  if (skip !== false) return
-  const client = new pg.Client({ connectionString: PG })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${SCHEMA}_queue CASCADE`)
-  await client.end()
+  if (skip === false) await dropSchemas([SCHEMA, `${SCHEMA}_queue`])
 })
 
 test('an unreadable document fails at once with its reason, and the run goes on', { skip, timeout: 120_000 }, async () => {

@@ -15,17 +15,16 @@ import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { after, before, test } from 'node:test'
 import { promisify } from 'node:util'
-import pg from 'pg'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import { openPostgresStore } from '../store/postgres/postgres-store.js'
 import { exampleArticles, properNames, reenact } from '../testing/story-corpus.js'
 import { seededRandom, syntheticTextArticle } from '../testing/synthetic.js'
 import { type StoreAnswers, storeAnswers } from '../testing/store-answers.js'
+import { dropSchemas, inSchema, TEST_POSTGRES as PG } from '../testing/test-postgres.js'
 import { checkQueueReachable, openQueues, queueLocation } from './connection.js'
 
 const run = promisify(execFile)
-const PG = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const REDIS = process.env['CROSSCHECK_TEST_REDIS'] ?? 'redis://127.0.0.1:6379'
 const CLI = fileURLToPath(new URL('../cli/main.js', import.meta.url))
 const EXAMPLES = fileURLToPath(new URL('../../examples/corpus', import.meta.url))
@@ -49,7 +48,7 @@ const noRedis = noPostgres === false ? await unreachable(REDIS) : noPostgres
 function fresh(tag: string): { db: string; name: string } {
   const schema = `cc_q${tag}_${process.pid}`
   schemas.push(schema, `${schema}_queue`)
-  return { db: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`, name: `t${tag}_${process.pid}` }
+  return { db: inSchema(schema), name: `t${tag}_${process.pid}` }
 }
 
 let inputs: string[] = []
@@ -81,11 +80,7 @@ before(async () => {
 
 after(async () => {
   rmSync(dir, { recursive: true, force: true })
-  if (noPostgres !== false) return
-  const client = new pg.Client({ connectionString: PG })
-  await client.connect()
-  for (const schema of schemas) await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-  await client.end()
+  if (noPostgres === false) await dropSchemas(schemas)
 })
 
 /** Enqueue the inputs, then run `workers` worker processes until nothing is left; the answers in the store. */

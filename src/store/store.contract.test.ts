@@ -22,6 +22,7 @@ import type { ClusterStateChanges, ClusterStateRecord, SearchOpts, Store } from 
 import { DF_LOG_FOLD_AT } from './rows.js'
 import { PG_MIGRATIONS } from './postgres/migrations.js'
 import { openPostgresStore, type PostgresStore } from './postgres/postgres-store.js'
+import { dropSchemas, inSchema, noTestPostgres } from '../testing/test-postgres.js'
 
 /** Fresh, empty storage for one test (a file, a database schema). */
 interface Storage {
@@ -78,33 +79,17 @@ const sqliteBackend: Backend = {
 }
 
 /**
- * PostgreSQL: `$CROSSCHECK_TEST_POSTGRES`, else the server this project's
- * machines run (127.0.0.1:5432, trust auth, database `test`). Each storage
+ * PostgreSQL: the tests' server (src/testing/test-postgres.ts). Each storage
  * is a fresh schema, dropped afterwards. Where no server answers, the
  * backend's tests are skipped with the reason.
  */
-const POSTGRES_URL = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
-const postgresSkip = await postgresUnavailable(POSTGRES_URL)
-
-async function postgresUnavailable(url: string): Promise<string | false> {
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    await client.query('SELECT 1')
-    return false
-  } catch (error) {
-    return `no PostgreSQL answers at ${url} (${error instanceof Error ? error.message : String(error)}); set CROSSCHECK_TEST_POSTGRES to run these`
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
+const postgresSkip = await noTestPostgres()
 
 const postgresBackend: Backend = {
   name: 'postgres',
   async create() {
     const schema = `crosscheck_test_${process.pid}_${Math.random().toString(36).slice(2, 10)}`
-    const target = `${POSTGRES_URL}${POSTGRES_URL.includes('?') ? '&' : '?'}schema=${schema}`
+    const target = inSchema(schema)
     const opened: PostgresStore[] = []
     const open = async (opts: Parameters<typeof openPostgresStore>[1]): Promise<PostgresStore> => {
       const store = await openPostgresStore(target, opts)
@@ -121,11 +106,7 @@ const postgresBackend: Backend = {
       },
       async destroy() {
         for (const store of opened) await store.close()
-        const { default: pg } = await import('pg')
-        const client = new pg.Client({ connectionString: POSTGRES_URL })
-        await client.connect()
-        await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE`)
-        await client.end()
+        await dropSchemas([schema])
       },
     }
   },

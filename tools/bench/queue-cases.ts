@@ -18,12 +18,13 @@ import { promisify } from 'node:util'
 import { ingest } from '../../dist/ingest/ingest.js'
 import { openPostgresStore } from '../../dist/store/postgres/postgres-store.js'
 import { openSqliteStore } from '../../dist/store/sqlite/sqlite-store.js'
+import { dropSchemas, inSchema, TEST_POSTGRES } from '../../dist/testing/test-postgres.js'
 import { writeQueueCorpus } from '../scripts/queue-corpus.js'
 import type { BenchCase } from './measure.js'
 
 const run = promisify(execFile)
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
-const PG = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+const PG = TEST_POSTGRES
 const ARTICLES = Number(process.env['CROSSCHECK_BENCH_QUEUE_ARTICLES'] ?? 3000)
 
 interface Prepared {
@@ -39,16 +40,12 @@ async function prepare(tag: string): Promise<Prepared> {
   const corpus = join(dir, 'news.jsonl')
   await writeQueueCorpus(corpus, ARTICLES)
   const schema = `cc_bench_${tag}_${process.pid}`
-  return { dir, corpus, db: `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`, schema }
+  return { dir, corpus, db: inSchema(schema), schema }
 }
 
 async function cleanUp(prepared: Prepared): Promise<void> {
   rmSync(prepared.dir, { recursive: true, force: true })
-  const { default: pg } = await import('pg')
-  const client = new pg.Client({ connectionString: PG })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS ${prepared.schema} CASCADE; DROP SCHEMA IF EXISTS ${prepared.schema}_queue CASCADE`)
-  await client.end()
+  await dropSchemas([prepared.schema, `${prepared.schema}_queue`])
 }
 
 /** Why the PostgreSQL cases cannot run, or null (synchronous: the bench asks before it forks). */

@@ -38,11 +38,12 @@ import { openPostgresStore } from '../../dist/store/postgres/postgres-store.js'
 import { openSqliteStore } from '../../dist/store/sqlite/sqlite-store.js'
 import { seededRandom } from '../../dist/testing/synthetic.js'
 import { storeAnswers } from '../../dist/testing/store-answers.js'
+import { dropSchemas, inSchema, TEST_POSTGRES } from '../../dist/testing/test-postgres.js'
 import { writeQueueCorpus } from './queue-corpus.js'
 
 const run = promisify(execFile)
 const CLI = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url))
-const PG = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
+const PG = TEST_POSTGRES
 
 interface Figures {
   articles: number
@@ -83,7 +84,7 @@ async function main(argv: readonly string[]): Promise<number> {
   const random = seededRandom(Number(values.seed))
   const dir = mkdtempSync(join(tmpdir(), 'crosscheck-faults-'))
   const schema = `cc_faults_${process.pid}`
-  const db = `${PG}${PG.includes('?') ? '&' : '?'}schema=${schema}`
+  const db = inSchema(schema)
   const queueArgs = ['--queue', db, '--queue-name', 'faults']
   const log = (line: string): void => {
     process.stderr.write(`[${new Date().toISOString().slice(11, 19)}] ${line}\n`)
@@ -231,10 +232,8 @@ async function main(argv: readonly string[]): Promise<number> {
     for (const child of workers) child?.kill('SIGTERM')
     await sleep(2000)
     for (const child of workers) if (child !== null && child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
-    const client = new pg.Client({ connectionString: PG })
-    await client.connect().catch(() => {})
-    await client.query(`DROP SCHEMA IF EXISTS ${schema} CASCADE; DROP SCHEMA IF EXISTS ${schema}_queue CASCADE`).catch(() => {})
-    await client.end().catch(() => {})
+    // Best effort: the run's figures are printed even when the database has gone away.
+    await dropSchemas([schema, `${schema}_queue`]).catch(() => {})
     rmSync(dir, { recursive: true, force: true })
   }
   process.stdout.write(`${JSON.stringify(figures, null, 2)}\n`)

@@ -8,11 +8,11 @@ import { spawnSync } from 'node:child_process'
 import { after, test } from 'node:test'
 import { fileURLToPath } from 'node:url'
 import pg from 'pg'
+import { dropSchemas, inSchema, noTestPostgres, TEST_POSTGRES } from '../../testing/test-postgres.js'
 
 const CLI = fileURLToPath(new URL('../main.js', import.meta.url))
-const PG = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const SCHEMA = `cc_qerr_${process.pid}`
-const db = `${PG}${PG.includes('?') ? '&' : '?'}schema=${SCHEMA}`
+const db = inSchema(SCHEMA)
 
 function run(...args: string[]): { code: number | null; stderr: string } {
   const result = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 60_000 })
@@ -26,25 +26,10 @@ function assertOneLine(result: { code: number | null; stderr: string }, pattern:
   assert.doesNotMatch(result.stderr, /\n\s+at /u)
 }
 
-async function noPostgres(): Promise<string | false> {
-  const client = new pg.Client({ connectionString: PG, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return false
-  } catch (error) {
-    return `no PostgreSQL answers at ${PG} (${error instanceof Error ? error.message : String(error)}); set CROSSCHECK_TEST_POSTGRES to run these`
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-const skip = await noPostgres()
+const skip = await noTestPostgres()
 
 after(async () => {
-  if (skip !== false) return
-  const client = new pg.Client({ connectionString: PG })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE; DROP SCHEMA IF EXISTS ${SCHEMA}_queue CASCADE`)
-  await client.end()
+  if (skip === false) await dropSchemas([SCHEMA, `${SCHEMA}_queue`])
 })
 
 test('a database no server answers for: exit 3, one line naming it', () => {
@@ -61,7 +46,7 @@ test('a queue no server answers for: exit 3, one line naming it', { skip }, () =
 
 test('a store or queue schema from a newer release: exit 3, one line saying to upgrade', { skip }, async () => {
   assert.equal(run('--db', db, 'queue', 'status').code, 0, 'the store and the queue are set up')
-  const client = new pg.Client({ connectionString: PG })
+  const client = new pg.Client({ connectionString: TEST_POSTGRES })
   await client.connect()
   try {
     await client.query(`INSERT INTO ${SCHEMA}_queue.migration (version, name, min_client_version) VALUES (999, 'future', 99)`)

@@ -5,33 +5,16 @@
  */
 import assert from 'node:assert/strict'
 import { after, test } from 'node:test'
-import pg from 'pg'
 import { exampleArticles } from '../../testing/story-corpus.js'
+import { dropSchemas, inSchema, noTestPostgres } from '../../testing/test-postgres.js'
 import { openPostgresStore } from './postgres-store.js'
 
-const URL_BASE = process.env['CROSSCHECK_TEST_POSTGRES'] ?? 'postgres://postgres@127.0.0.1:5432/test'
 const SCHEMA = `crosscheck_version_${process.pid}`
-const url = `${URL_BASE}${URL_BASE.includes('?') ? '&' : '?'}schema=${SCHEMA}`
-
-async function unavailable(): Promise<string | false> {
-  const client = new pg.Client({ connectionString: URL_BASE, connectionTimeoutMillis: 2000 })
-  try {
-    await client.connect()
-    return false
-  } catch (error) {
-    return `no PostgreSQL answers at ${URL_BASE} (${error instanceof Error ? error.message : String(error)}); set CROSSCHECK_TEST_POSTGRES to run these`
-  } finally {
-    await client.end().catch(() => {})
-  }
-}
-const skip = await unavailable()
+const url = inSchema(SCHEMA)
+const skip = await noTestPostgres()
 
 after(async () => {
-  if (skip !== false) return
-  const client = new pg.Client({ connectionString: URL_BASE })
-  await client.connect()
-  await client.query(`DROP SCHEMA IF EXISTS ${SCHEMA} CASCADE`)
-  await client.end()
+  if (skip === false) await dropSchemas([SCHEMA])
 })
 
 /** Resolves once `read()` differs from `from`, or fails after `ms`. */
