@@ -33,3 +33,20 @@ export function canonicalUrl(url: string | null | undefined): string | null {
   for (const name of tracking) parsed.searchParams.delete(name)
   return parsed.href
 }
+
+/**
+ * The address as a link target, only for http(s): a `javascript:`, `data:`
+ * or `file:` address from an input must never become a link. Null otherwise.
+ *
+ * @example
+ * safeExternalUrl('javascript:alert(1)') // => null
+ */
+export function safeExternalUrl(url: string | null): string | null {
+  if (url === null) return null
+  try {
+    const parsed = new URL(url)
+    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
+  } catch {
+    return null
+  }
+}

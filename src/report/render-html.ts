@@ -11,6 +11,7 @@ import type { DiffRun, FigureClaim, StoryReport } from './types.js'
 import { plural } from '../text/plural.js'
 import { withBasis } from './timeline.js'
 import { lineageLabel } from '../stories/member-lineage.js'
+import { safeExternalUrl } from '../canonical-url.js'
 
 const CSS = `
 body{font:15px/1.45 system-ui,-apple-system,"Segoe UI",sans-serif;margin:0;color:#101828;background:#fff}
@@ -63,7 +64,7 @@ export function renderHtml(report: StoryReport, opts: RenderHtmlOpts = {}): stri
     )
   }
   h.push('</tbody></table><p class="small">Sources in one evidence group share text (copy, rewrite or partial reuse) and count once as corroboration.</p>')
-  const urls = new Map(report.sources.map((s) => [s.id, httpUrl(s.url)]))
+  const urls = new Map(report.sources.map((s) => [s.id, safeExternalUrl(s.url)]))
   h.push(`<div class="svg">${renderLineageSvg(report.lineage, label, { nodeHref: (id) => urls.get(id) ?? null })}</div>`)
 
   h.push('<h2 id="figures">Figures</h2>')
@@ -175,20 +176,9 @@ function tableOfContents(report: StoryReport): string {
   return `<nav class="toc" aria-label="Contents"><b>Contents</b><ol>${sections.map(([id, text]) => `<li><a href="#${id}">${esc(text)}</a></li>`).join('')}</ol></nav>`
 }
 
-/** Only http(s) URLs become links: a `javascript:` URL from an input must never be one. */
-function httpUrl(url: string | null): string | null {
-  if (url === null) return null
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
-  } catch {
-    return null
-  }
-}
-
 /** Text linked to the original article where its URL is known. */
 function linked(text: string, url: string | null): string {
-  const href = httpUrl(url)
+  const href = safeExternalUrl(url)
   return href === null ? esc(text) : `<a href="${esc(href)}" rel="noopener noreferrer nofollow">${esc(text)}</a>`
 }
 

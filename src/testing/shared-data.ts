@@ -14,16 +14,15 @@ import { fileURLToPath } from 'node:url'
 export function sharedDir(): string | null {
   const override = process.env['CROSSCHECK_SHARED']
   if (override !== undefined && override !== '') return existsSync(override) ? resolve(override) : null
-  const root = repoRoot(dirname(fileURLToPath(import.meta.url)))
-  if (root === null) return null
-  const shared = join(root, '..', 'shared')
+  const shared = join(repoRoot(), '..', 'shared')
   return existsSync(shared) ? shared : null
 }
 
-function repoRoot(start: string): string | null {
+/** The repository root: the nearest folder above this file holding a package.json, else the working directory. */
+export function repoRoot(): string {
   // Walk up rather than assume a depth: this file runs from src/ and dist*/.
-  for (let dir = start; ; dir = dirname(dir)) {
+  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
     if (existsSync(join(dir, 'package.json'))) return dir
-    if (dirname(dir) === dir) return null
+    if (dirname(dir) === dir) return process.cwd()
   }
 }

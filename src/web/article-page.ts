@@ -10,7 +10,8 @@ import type { Relation } from '../lineage/types.js'
 import type { ArticleHighlights, Highlight, HighlightKind } from '../read/article-highlights.js'
 import type { Article } from '../types.js'
 import { highlightedText, KIND_WORDS } from './highlight-text.js'
-import { articleLink, day, EMPTY, type Html, kindBadge, percent, safeExternalUrl, titleOf } from './html.js'
+import { safeExternalUrl } from '../canonical-url.js'
+import { articleLink, day, EMPTY, type Html, kindBadge, percent, titleOf } from './html.js'
 import { page } from './layout.js'
 
 export interface ArticleView {

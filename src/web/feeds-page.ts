@@ -6,7 +6,8 @@
  */
 import { html } from 'hono/html'
 import type { FollowedFeed } from '../storage.js'
-import { day, EMPTY, type Html, safeExternalUrl } from './html.js'
+import { safeExternalUrl } from '../canonical-url.js'
+import { day, EMPTY, type Html } from './html.js'
 import { formsStyle } from './forms-style.js'
 import { page } from './layout.js'
 

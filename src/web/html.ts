@@ -7,6 +7,7 @@
 import { html } from 'hono/html'
 import type { HtmlEscapedString } from 'hono/utils/html'
 import type { SearchFilters } from '../read/search.js'
+import { safeExternalUrl } from '../canonical-url.js'
 
 /** An escaped HTML fragment (hono's `html` tag returns a promise only when a promise is interpolated). */
 export type Html = HtmlEscapedString | Promise<HtmlEscapedString>
@@ -101,17 +102,6 @@ export function kindBadge(kind: LineageKind): Html {
 /** A link to an article, showing its outlet and short id. */
 export function articleLink(article: { readonly id: string; readonly outlet: string | null; readonly url?: string | null }): Html {
   return html`<a href="/articles/${article.id}">${outletOf(article)}</a> <code class="id">${shortId(article.id)}</code>`
-}
-
-/** A link target only for http(s) URLs: a `javascript:` or `data:` URL from an input must never become a link. */
-export function safeExternalUrl(url: string | null): string | null {
-  if (url === null) return null
-  try {
-    const parsed = new URL(url)
-    return parsed.protocol === 'http:' || parsed.protocol === 'https:' ? parsed.href : null
-  } catch {
-    return null
-  }
 }
 
 /** The empty fragment, for sections a page leaves out. */

@@ -9,26 +9,19 @@ import assert from 'node:assert/strict'
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
-import { dirname, join } from 'node:path'
+import { join } from 'node:path'
 import { after, before, describe, test } from 'node:test'
-import { fileURLToPath } from 'node:url'
 import { serve, type ServerType } from '@hono/node-server'
 import type { Browser, Page } from 'playwright-core'
 import { ingest } from '../ingest/ingest.js'
 import { openSqliteStore } from '../store/sqlite/sqlite-store.js'
 import type { Store } from '../storage.js'
 import { artifactsDir, browserSkipReason, launchChromium, type PageWatch, watchPage } from '../testing/browser.js'
+import { repoRoot } from '../testing/shared-data.js'
 import { createWebApp } from './app.js'
 
 const IMG_TITLE = '<img src=x onerror=alert(1)>'
 const SCRIPT_LINE = '<script>alert(1)</script>'
-
-/** The repository root: the first folder above this file with a package.json (works from src/ and any dist folder). */
-function repoRoot(): string {
-  let dir = dirname(fileURLToPath(import.meta.url))
-  while (!existsSync(join(dir, 'package.json')) && dirname(dir) !== dir) dir = dirname(dir)
-  return dir
-}
 
 const skip = browserSkipReason() ?? (existsSync(join(repoRoot(), 'examples', 'corpus')) ? false : 'examples/corpus not found')
 

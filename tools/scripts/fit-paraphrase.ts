@@ -8,13 +8,12 @@
  * Run it on the development part only: the held-out part is for scoring.
  */
 import { writeFile } from 'node:fs/promises'
-import { existsSync } from 'node:fs'
-import { basename, dirname, join, relative } from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { basename, join, relative } from 'node:path'
 import { parseArgs } from 'node:util'
 import { type FitParaphraseReport, fitParaphraseModel } from '../../dist/align/fit-paraphrase-model.js'
 import { readMsrpPairs } from '../eval/msrp-pairs.js'
 import { formatTable } from '../../dist/cli/table.js'
+import { repoRoot } from '../../dist/testing/shared-data.js'
 
 // The default L2 penalty on standardised features and products: see the report in the model file.
 const L2 = 10
@@ -102,14 +101,6 @@ ${model.features.map((name) => `    '${name}',`).join('\n')}
   threshold: ${model.threshold},
 }
 `
-}
-
-function repoRoot(): string {
-  // Walk up to the package.json: this file runs from dist/ or dist-*/.
-  for (let dir = dirname(fileURLToPath(import.meta.url)); ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'package.json'))) return dir
-    if (dirname(dir) === dir) return process.cwd()
-  }
 }
 
 main(process.argv.slice(2)).then(
